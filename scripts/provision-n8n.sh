@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the pinned n8n into .cache/n8n-<version> (idempotent). Run through scripts/node24.sh.
+# n8n is installed with --ignore-scripts (one of its optional Kafka deps downloads a native build at
+# install time, which this network forbids); then only the native module n8n needs to boot is built:
+# sqlite3, against the Node 24 headers that node24.sh exports in npm_config_nodedir.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+N8N_VERSION="${PROCORE_N8N_VERSION:-2.41.1}"
+CACHE="${PROCORE_CACHE_DIR:-$ROOT/.cache}"
+DIR="$CACHE/n8n-$N8N_VERSION"
+if [ -f "$DIR/.ready" ]; then
+	echo "$DIR"
+	exit 0
+fi
+mkdir -p "$DIR"
+cd "$DIR"
+[ -f package.json ] || echo '{"name":"n8n-runtime","private":true}' > package.json
+echo "[n8n] installing n8n@$N8N_VERSION into $DIR (first run only, several minutes)" >&2
+npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2
+echo "[n8n] building sqlite3 against Node $(node --version)" >&2
+npm rebuild sqlite3 --loglevel=error >&2
+node -e "require('sqlite3')" >&2
+touch .ready
+echo "$DIR"
