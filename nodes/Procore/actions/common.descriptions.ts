@@ -1,0 +1,100 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+const PROCORE_ID = '^[0-9]{1,20}$';
+
+/** A resource locator for a Procore record: from a list, by ID, or by the record's URL in Procore. */
+export function recordLocator(options: {
+	name: string;
+	displayName: string;
+	searchListMethod: string;
+	/** Regex whose first group is the id inside the record's URL in Procore's web app. */
+	urlPattern: string;
+	required?: boolean;
+	description?: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 562949953421312',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: PROCORE_ID, errorMessage: 'Enter a numeric Procore ID' },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://app.procore.com/…',
+				extractValue: { type: 'regex', regex: options.urlPattern },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `.*${options.urlPattern}.*`,
+							errorMessage: 'Paste the URL of the record in Procore',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export const companyLocator: INodeProperties = recordLocator({
+		name: 'company',
+		displayName: 'Company',
+		searchListMethod: 'searchCompanies',
+		urlPattern: 'companies/([0-9]+)',
+		required: false,
+		description:
+			'The Procore company (sent as Procore-Company-Id). Leave empty to use the Default Company ID of the credential.',
+});
+
+export const projectLocator: INodeProperties = recordLocator({
+	name: 'project',
+	displayName: 'Project',
+	searchListMethod: 'searchProjects',
+	// Procore web URLs carry the project id either as /projects/<id>/ or as /<id>/project/.
+	urlPattern: '(?:projects/|procore\\.com/)([0-9]+)',
+	description: 'The Procore project. Pick it from the list, enter its ID, or paste its URL.',
+});
+
+export function returnAllOrLimit(show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}

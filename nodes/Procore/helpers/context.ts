@@ -1,0 +1,85 @@
+import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../transport';
+
+type ParameterContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+
+/** Procore ids are kept as strings end to end: some exceed 2^31 and future ones may pass 2^53. */
+export function normalizeId(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object' && 'value' in (value as object)) {
+		return normalizeId((value as { value: unknown }).value);
+	}
+	return String(value).trim();
+}
+
+function readLocator(ctx: ParameterContext, name: string, itemIndex?: number): string {
+	try {
+		const value =
+			itemIndex === undefined
+				? (ctx as ILoadOptionsFunctions).getNodeParameter(name, undefined, { extractValue: true })
+				: (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex, undefined, {
+						extractValue: true,
+					});
+		return normalizeId(value);
+	} catch {
+		// The parameter is not shown for this resource/operation.
+		return '';
+	}
+}
+
+function assertNumericId(ctx: ParameterContext, id: string, label: string, itemIndex?: number): string {
+	if (!/^\d{1,20}$/.test(id)) {
+		throw new NodeOperationError(ctx.getNode(), `${label} "${id}" is not a Procore ID`, {
+			description: `Choose the ${label.toLowerCase()} from the list, or enter its numeric ID (digits only), or paste the URL of the record in Procore.`,
+			itemIndex,
+		});
+	}
+	return id;
+}
+
+/** The company for the Procore-Company-Id header: the node's Company, else the credential's default. */
+export async function getCompanyId(ctx: ParameterContext, itemIndex?: number): Promise<string> {
+	let id = readLocator(ctx, 'company', itemIndex);
+	if (!id) {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		id = normalizeId(credentials.companyId);
+	}
+	if (!id) {
+		throw new NodeOperationError(ctx.getNode(), 'No Procore company chosen', {
+			description:
+				'Choose a Company in the node, or set a Default Company ID on the Procore credential. Procore needs it on every call (Procore-Company-Id header).',
+			itemIndex,
+		});
+	}
+	return assertNumericId(ctx, id, 'Company', itemIndex);
+}
+
+export function getProjectId(ctx: ParameterContext, itemIndex?: number, name = 'project'): string {
+	const id = readLocator(ctx, name, itemIndex);
+	if (!id) {
+		throw new NodeOperationError(ctx.getNode(), 'No Procore project chosen', {
+			description: 'Choose a Project from the list, or enter its ID or the URL of the project in Procore.',
+			itemIndex,
+		});
+	}
+	return assertNumericId(ctx, id, 'Project', itemIndex);
+}
+
+/** A required record id from a resource locator parameter, validated as a Procore id. */
+export function getRecordId(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const id = readLocator(ctx, name, itemIndex);
+	if (!id) {
+		throw new NodeOperationError(ctx.getNode(), `${label} is required`, {
+			description: `Choose the ${label.toLowerCase()} from the list, or enter its ID.`,
+			itemIndex,
+		});
+	}
+	return assertNumericId(ctx, id, label, itemIndex);
+}

@@ -1,0 +1,65 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { getCompanyId } from '../helpers/context';
+import { procoreApiRequest } from '../transport';
+
+const PAGE = 100;
+
+function matches(filter: string | undefined, ...values: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return values.some((v) => String(v ?? '').toLowerCase().includes(needle));
+}
+
+async function page(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	qs: IDataObject,
+	companyId: string | undefined,
+	paginationToken?: string,
+): Promise<{ records: IDataObject[]; next?: string }> {
+	const pageNumber = Number(paginationToken ?? 1);
+	const records: unknown = await procoreApiRequest.call(ctx, {
+		method: 'GET',
+		path,
+		qs: { ...qs, page: pageNumber, per_page: PAGE },
+		companyId,
+	});
+	const list = Array.isArray(records) ? (records as IDataObject[]) : [];
+	return { records: list, next: list.length === PAGE ? String(pageNumber + 1) : undefined };
+}
+
+export async function searchCompanies(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const credentials = await this.getCredentials('procoreOAuth2Api');
+	// Service accounts need the company header even here; user tokens must not be limited by it.
+	const companyId = credentials.grantType === 'clientCredentials' ? String(credentials.companyId ?? '') : undefined;
+	const { records, next } = await page(this, '/rest/v1.0/companies', {}, companyId, paginationToken);
+	return {
+		results: records
+			.filter((c) => matches(filter, c.name, c.id))
+			.map((c) => ({ name: String(c.name), value: String(c.id) })),
+		paginationToken: next,
+	};
+}
+
+export async function searchProjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const companyId = await getCompanyId(this);
+	const qs: IDataObject = { company_id: companyId, 'filters[by_status]': 'All' };
+	if (filter) qs['filters[name]'] = filter;
+	const { records, next } = await page(this, '/rest/v1.0/projects', qs, companyId, paginationToken);
+	return {
+		results: records.map((p) => ({
+			name: `${p.project_number ? `${String(p.project_number)} ` : ''}${String(p.display_name ?? p.name)}${p.active === false ? ' (inactive)' : ''}`,
+			value: String(p.id),
+		})),
+		paginationToken: next,
+	};
+}

@@ -1,0 +1,4 @@
+export * from './request';
+export * from './pagination';
+export { toProcoreApiError, procoreErrorMessage } from './errors';
+export { parseJsonPreservingBigIds, asDataObject } from './json';

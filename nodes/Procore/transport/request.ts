@@ -1,0 +1,196 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { toProcoreApiError } from './errors';
+import { parseJsonPreservingBigIds } from './json';
+import type { RateLimitState, RetryPolicy } from './retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	RETRYABLE_STATUS,
+	pacingDelayMs,
+	recordRateLimit,
+	retryDelayMs,
+} from './retry';
+
+export type ProcoreContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export const CREDENTIAL_TYPE = 'procoreOAuth2Api';
+
+export interface ProcoreRequest {
+	method: IHttpRequestMethods;
+	/** Path under the API host, e.g. `/rest/v1.0/projects`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** Procore-Company-Id. Omit only for the two calls Procore exempts (`/me`, `/companies`). */
+	companyId?: string;
+	itemIndex?: number;
+	/** Retry on dropped connections. Defaults to true except for POST, which could write twice. */
+	idempotent?: boolean;
+	timeoutMs?: number;
+	retry?: Partial<RetryPolicy>;
+}
+
+export interface ProcoreResponse<T = unknown> {
+	statusCode: number;
+	headers: IDataObject;
+	body: T;
+}
+
+// Pacing state lives per node run (keyed by the execution context object), never per process:
+// queue-mode workers and concurrent executions each keep their own view of the headers.
+const rateLimitStates = new WeakMap<object, RateLimitState>();
+
+function rateLimitState(ctx: object): RateLimitState {
+	let state = rateLimitStates.get(ctx);
+	if (!state) {
+		state = {};
+		rateLimitStates.set(ctx, state);
+	}
+	return state;
+}
+
+/** The API host of the credential's environment, without a trailing slash. */
+export async function procoreApiBaseUrl(this: ProcoreContext): Promise<string> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const base = String(credentials.apiBaseUrl ?? '').trim();
+	if (!/^https?:\/\//.test(base)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Procore credential has no valid API host',
+			{
+				description:
+					'Open the Procore credential and choose an Environment; for "Custom", enter the API host with its scheme, e.g. https://api.procore.com.',
+			},
+		);
+	}
+	return base.replace(/\/+$/, '');
+}
+
+function isNetworkError(error: unknown): boolean {
+	const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+	return ['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'ERR_NETWORK', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET'].includes(
+		String(code),
+	);
+}
+
+function parseBody(raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw;
+	const text = raw.trim();
+	if (text === '') return {};
+	try {
+		return parseJsonPreservingBigIds(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * The one request function of the package. Every Procore call goes through it: base URL from the
+ * credential, the company header, JSON in and out (big integer ids kept exact), pacing on
+ * `X-Rate-Limit-*`, bounded back-off on 429/5xx that honours `Retry-After`, and Procore's own
+ * error text mapped to an actionable NodeApiError.
+ */
+export async function procoreRequest<T = unknown>(
+	this: ProcoreContext,
+	request: ProcoreRequest,
+): Promise<ProcoreResponse<T>> {
+	const baseUrl = await procoreApiBaseUrl.call(this);
+	const policy = { ...DEFAULT_RETRY_POLICY, ...request.retry };
+	const idempotent = request.idempotent ?? request.method !== 'POST';
+	const headers: IDataObject = { Accept: 'application/json' };
+	if (request.companyId !== undefined && request.companyId !== '') {
+		headers['Procore-Company-Id'] = request.companyId;
+	}
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		headers,
+		qs: request.qs,
+		body: request.body as IHttpRequestOptions['body'],
+		json: request.body !== undefined,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? 60_000,
+		arrayFormat: 'brackets',
+	};
+	const pacing = rateLimitState(this);
+	let waited = 0;
+	for (let attempt = 0; ; attempt++) {
+		const pause = pacingDelayMs(pacing);
+		if (pause > 0 && waited + pause <= policy.maxWaitMs) {
+			await sleep(pause);
+			waited += pause;
+			pacing.remaining = undefined;
+		}
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const delay = Math.min(30_000, 1000 * 2 ** attempt);
+			if (idempotent && isNetworkError(error) && attempt < policy.maxRetries && waited + delay <= policy.maxWaitMs) {
+				await sleep(delay);
+				waited += delay;
+				continue;
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, {
+				message: `Could not reach Procore (${request.method} ${request.path}): ${(error as Error).message}`,
+				description: isNetworkError(error)
+					? 'The connection failed or timed out. Check the credential\'s Environment / API host and retry; writes are not retried automatically after a dropped connection so that nothing is created twice.'
+					: undefined,
+				itemIndex: request.itemIndex,
+			});
+		}
+		const responseHeaders = (response.headers ?? {}) as IDataObject;
+		recordRateLimit(pacing, responseHeaders);
+		const statusCode = response.statusCode;
+		const body = parseBody(response.body);
+		if (statusCode < 400) return { statusCode, headers: responseHeaders, body: body as T };
+		const retryable = RETRYABLE_STATUS.has(statusCode) && (statusCode === 429 || statusCode === 503 || idempotent);
+		if (retryable && attempt < policy.maxRetries) {
+			const delay = retryDelayMs(responseHeaders, attempt);
+			if (waited + delay <= policy.maxWaitMs) {
+				await sleep(delay);
+				waited += delay;
+				pacing.remaining = undefined;
+				continue;
+			}
+		}
+		throw toProcoreApiError(this.getNode(), {
+			method: request.method,
+			path: request.path,
+			statusCode,
+			body,
+			itemIndex: request.itemIndex,
+			companyId: request.companyId,
+		});
+	}
+}
+
+/** procoreRequest that returns only the body (an object; lists come from procoreApiRequestAllItems). */
+export async function procoreApiRequest(
+	this: ProcoreContext,
+	request: ProcoreRequest,
+): Promise<IDataObject> {
+	const response = await procoreRequest.call(this, request);
+	return response.body as IDataObject;
+}
+

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm run lint. Two scopes, by design:
+# 1. What ships (nodes/, credentials/, icons, package.json) is linted by n8n's official strict
+#    config through `n8n-node lint`, run in a staging folder that holds only the shipped sources,
+#    because n8n-node lint lints every .ts under its working directory and its rules (no process,
+#    no timers, no fs) are for node code, not for our tests and sandbox.
+# 2. Everything else (test/, sandbox/, scripts/, bench/) gets typescript-eslint's recommended rules.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+STAGE="$ROOT/.cache/lint-stage"
+rm -rf "$STAGE"
+mkdir -p "$STAGE"
+cp -r "$ROOT/nodes" "$ROOT/credentials" "$ROOT/icons" "$ROOT/package.json" "$ROOT/eslint.config.mjs" "$ROOT/tsconfig.json" "$STAGE/"
+ln -s "$ROOT/node_modules" "$STAGE/node_modules"
+fix=""
+[ "${1:-}" = "--fix" ] && fix="--fix"
+(cd "$STAGE" && n8n-node lint $fix) || { echo "n8n-node lint (strict) failed on the shipped sources" >&2; exit 1; }
+if [ -n "$fix" ]; then
+	cp -r "$STAGE/nodes" "$STAGE/credentials" "$ROOT/"
+fi
+eslint -c "$ROOT/eslint.tooling.config.mjs" $fix "$ROOT/test" "$ROOT/scripts" $( [ -d "$ROOT/sandbox" ] && echo "$ROOT/sandbox" ) $( [ -d "$ROOT/bench" ] && echo "$ROOT/bench" )
+echo "lint: shipped sources pass n8n-node lint (strict); tooling passes eslint.tooling.config.mjs"
