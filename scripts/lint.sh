@@ -18,5 +18,6 @@ fix=""
 if [ -n "$fix" ]; then
 	cp -r "$STAGE/nodes" "$STAGE/credentials" "$ROOT/"
 fi
-eslint -c "$ROOT/eslint.tooling.config.mjs" $fix "$ROOT/test" "$ROOT/scripts" $( [ -d "$ROOT/sandbox" ] && echo "$ROOT/sandbox" ) $( [ -d "$ROOT/bench" ] && echo "$ROOT/bench" )
+(cd "$ROOT" && eslint -c eslint.tooling.config.mjs $fix .)
 echo "lint: shipped sources pass n8n-node lint (strict); tooling passes eslint.tooling.config.mjs"
+rm -rf "$STAGE"

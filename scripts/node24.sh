@@ -17,7 +17,5 @@ if [ ! -x "$DIR/bin/node" ]; then
 	rm -rf "$tmp"
 fi
 export PATH="$DIR/bin:$ROOT/node_modules/.bin:$PATH"
-# Native modules (n8n's sqlite3) compile against this Node's own headers, not the machine's.
-export npm_config_nodedir="$DIR"
 export PROCORE_NODE_DIR="$DIR"
 exec "$@"
