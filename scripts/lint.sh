@@ -7,9 +7,10 @@
 # 2. Everything else (test/, sandbox/, scripts/, bench/) gets typescript-eslint's recommended rules.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-STAGE="$ROOT/.cache/lint-stage"
-rm -rf "$STAGE"
-mkdir -p "$STAGE"
+mkdir -p "$ROOT/.cache"
+# A private staging folder per run: several checkouts may share one .cache.
+STAGE="$(mktemp -d "$ROOT/.cache/lint-stage.XXXXXX")"
+trap 'rm -rf "$STAGE"' EXIT
 cp -r "$ROOT/nodes" "$ROOT/credentials" "$ROOT/icons" "$ROOT/package.json" "$ROOT/eslint.config.mjs" "$ROOT/tsconfig.json" "$STAGE/"
 ln -s "$ROOT/node_modules" "$STAGE/node_modules"
 fix=""
@@ -20,4 +21,3 @@ if [ -n "$fix" ]; then
 fi
 (cd "$ROOT" && eslint -c eslint.tooling.config.mjs $fix .)
 echo "lint: shipped sources pass n8n-node lint (strict); tooling passes eslint.tooling.config.mjs"
-rm -rf "$STAGE"
