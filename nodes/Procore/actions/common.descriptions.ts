@@ -98,3 +98,8 @@ export function returnAllOrLimit(show: NonNullable<IDisplayOptions['show']>): IN
 		},
 	];
 }
+
+/** Collection options in n8n's required alphabetical order, when they are assembled from parts. */
+export function sortedOptions(...parts: INodeProperties[][]): INodeProperties[] {
+	return parts.flat().sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

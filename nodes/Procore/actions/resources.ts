@@ -1,7 +1,13 @@
 import type { ProcoreResource } from './node.type';
+import { budget } from './budget';
 import { company } from './company';
 import { customApiCall } from './customApiCall';
+import { dailyLog } from './dailyLog';
+import { observation } from './observation';
 import { project } from './project';
+import { rfi } from './rfi';
+import { specificationSection } from './specificationSection';
+import { submittal } from './submittal';
 
 /**
  * Every resource of the Procore node, in the order shown. Adding a resource is one import and one
@@ -10,5 +16,11 @@ import { project } from './project';
 export const resources: Record<string, ProcoreResource> = {
 	company,
 	project,
+	rfi,
+	observation,
+	dailyLog,
+	submittal,
+	specificationSection,
+	budget,
 	customApiCall,
 };

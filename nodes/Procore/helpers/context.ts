@@ -83,3 +83,12 @@ export function getRecordId(
 	}
 	return assertNumericId(ctx, id, label, itemIndex);
 }
+
+/**
+ * An id as Procore's JSON bodies expect it: a number while it is exact in JavaScript, the digit
+ * string beyond 2^53 (Procore's Rails API reads both).
+ */
+export function toProcoreId(id: string): number | string {
+	const n = Number(id);
+	return Number.isSafeInteger(n) ? n : id;
+}

@@ -1,6 +1,14 @@
+import * as budget from './budget.listSearch';
 import * as core from './listSearch';
+import * as observation from './observation.listSearch';
+import * as rfi from './rfi.listSearch';
+import * as submittal from './submittal.listSearch';
 
 /** Every list-search method of the Procore node; each resource adds its file with one spread. */
 export const listSearch = {
 	...core,
+	...rfi,
+	...observation,
+	...submittal,
+	...budget,
 };

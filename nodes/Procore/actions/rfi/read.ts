@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { sinceRange } from '../../helpers/filters';
+import { recordLocator } from '../common.descriptions';
+import type { ReadSpec } from '../shared/readOperations';
+
+export const rfiLocator = recordLocator({
+	name: 'rfiId',
+	displayName: 'RFI',
+	searchListMethod: 'searchRfis',
+	urlPattern: 'rfis?/(?:show/)?([0-9]+)',
+	description: 'The RFI. Pick it from the list, enter its ID, or paste its URL from Procore.',
+});
+
+export const RFI_FIELDS = [
+	'id',
+	'number',
+	'full_number',
+	'subject',
+	'status',
+	'draft',
+	'due_date',
+	'created_at',
+	'updated_at',
+	'question.body',
+	'questions',
+	'rfi_manager.name',
+	'ball_in_court',
+	'assignees',
+	'specification_section.label',
+	'cost_code.full_code',
+	'location.name',
+	'schedule_impact',
+	'cost_impact',
+	'responsible_contractor.name',
+];
+
+export const rfiRead: ReadSpec = {
+	resource: 'rfi',
+	label: 'RFI',
+	projectScoped: true,
+	listPath: '/rest/v1.0/projects/{project_id}/rfis',
+	itemPath: '/rest/v1.0/projects/{project_id}/rfis/{id}',
+	idLocator: rfiLocator,
+	fields: RFI_FIELDS,
+	filters: [
+		{ displayName: 'Ball In Court User ID', name: 'ballInCourtId', type: 'string', default: '' },
+		{ displayName: 'Number', name: 'number', type: 'string', default: '' },
+		{ displayName: 'RFI Manager User ID', name: 'rfiManagerId', type: 'string', default: '' },
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Words to look for in the subject and question, e.g. "curtain wall anchor"',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Closed', value: 'closed' },
+				{ name: 'Draft', value: 'draft' },
+				{ name: 'Open', value: 'open' },
+			],
+			default: 'open',
+		},
+		{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
+	],
+	buildFilters(ctx: IExecuteFunctions, f: IDataObject, i: number) {
+		const qs: IDataObject = {};
+		if (f.status) qs['filters[status]'] = f.status;
+		if (f.ballInCourtId) qs['filters[ball_in_court_id]'] = f.ballInCourtId;
+		if (f.rfiManagerId) qs['filters[rfi_manager_id]'] = f.rfiManagerId;
+		if (f.number) qs['filters[number]'] = f.number;
+		if (f.search) qs.search = f.search;
+		if (f.updatedSince) qs['filters[updated_at]'] = sinceRange(ctx, f.updatedSince, i);
+		return qs;
+	},
+};

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { sinceRange } from '../../helpers/filters';
+import { recordLocator } from '../common.descriptions';
+import type { ReadSpec } from '../shared/readOperations';
+
+export const submittalLocator = recordLocator({
+	name: 'submittalId',
+	displayName: 'Submittal',
+	searchListMethod: 'searchSubmittals',
+	urlPattern: 'submittals?/(?:show/)?([0-9]+)',
+});
+
+export const submittalRead: ReadSpec = {
+	resource: 'submittal',
+	label: 'Submittal',
+	projectScoped: true,
+	listPath: '/rest/v1.1/projects/{project_id}/submittals',
+	itemPath: '/rest/v1.1/projects/{project_id}/submittals/{id}',
+	idLocator: submittalLocator,
+	fields: [
+		'id',
+		'number',
+		'formatted_number',
+		'revision',
+		'title',
+		'status.name',
+		'type.name',
+		'specification_section.label',
+		'due_date',
+		'required_on_site_date',
+		'ball_in_court',
+		'responsible_contractor.name',
+		'updated_at',
+	],
+	filters: [
+		{ displayName: 'Ball In Court User ID', name: 'ballInCourtId', type: 'string', default: '' },
+		{ displayName: 'Search', name: 'query', type: 'string', default: '' },
+		{ displayName: 'Specification Section ID', name: 'specificationSectionId', type: 'string', default: '' },
+		{ displayName: 'Status ID', name: 'statusId', type: 'string', default: '' },
+		{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
+	],
+	buildFilters(ctx: IExecuteFunctions, f: IDataObject, i: number) {
+		const qs: IDataObject = {};
+		if (f.ballInCourtId) qs['filters[ball_in_court_id]'] = f.ballInCourtId;
+		if (f.query) qs['filters[query]'] = f.query;
+		if (f.specificationSectionId) qs['filters[specification_section_id]'] = f.specificationSectionId;
+		if (f.statusId) qs['filters[status_id]'] = f.statusId;
+		if (f.updatedSince) qs['filters[updated_at]'] = sinceRange(ctx, f.updatedSince, i);
+		return qs;
+	},
+};
