@@ -20,7 +20,7 @@ if [ ! -x "$DIR/bin/node" ]; then
 	mv "$tmp/package" "$DIR"
 	rm -rf "$tmp"
 fi
-exec 9>&- 2>/dev/null || true
+exec 9>&-
 export PATH="$DIR/bin:$ROOT/node_modules/.bin:$PATH"
 export PROCORE_NODE_DIR="$DIR"
 exec "$@"
