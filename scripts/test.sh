@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/build.sh
 bash scripts/lint.sh
 tsc --noEmit -p tsconfig.test.json
+# The pinned n8n is needed by the tool test and the end-to-end suite (idempotent; ~5 min the first time).
+bash scripts/provision-n8n.sh >/dev/null
 jest --ci "$@"

@@ -19,7 +19,7 @@ export const observation: ProcoreResource = {
 			'observation',
 			[
 				{ name: 'Create', value: 'create', action: 'Create an observation', description: 'Create an observation in a project; needs the project ID, a name and an observation type ID' },
-				{ name: 'Get', value: 'get', action: 'Get an observation', description: 'Get one observation by ID' },
+				{ name: 'Get', value: 'get', action: 'Get an observation', description: 'Get one observation by ID, with its status, priority, type, assignee and due date' },
 				{ name: 'Get Many', value: 'getAll', action: 'Get many observations', description: 'List a project\'s observations by status, priority, type, assignee, search words or last update' },
 				{ name: 'Update', value: 'update', action: 'Update an observation', description: 'Change fields of an observation (status, priority, assignee, due date…)' },
 			],

@@ -13,7 +13,7 @@ export const project: ProcoreResource = {
 		operationSelector(
 			'project',
 			[
-				{ name: 'Get', value: 'get', action: 'Get a project', description: 'Get one project by ID' },
+				{ name: 'Get', value: 'get', action: 'Get a project', description: 'Get one project by ID, with its number, stage, dates, address and custom fields' },
 				{
 					name: 'Get Many',
 					value: 'getAll',

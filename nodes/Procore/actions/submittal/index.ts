@@ -15,7 +15,7 @@ export const submittal: ProcoreResource = {
 			'submittal',
 			[
 				{ name: 'Create', value: 'create', action: 'Create a submittal', description: 'Add a submittal to a project\'s log; needs the project ID and a number' },
-				{ name: 'Get', value: 'get', action: 'Get a submittal', description: 'Get one submittal by ID' },
+				{ name: 'Get', value: 'get', action: 'Get a submittal', description: 'Get one submittal by ID, with its status, spec section, ball in court and dates' },
 				{ name: 'Get Many', value: 'getAll', action: 'Get many submittals', description: 'List a project\'s submittals by status, spec section, ball in court, search words or last update' },
 				{ name: 'Update', value: 'update', action: 'Update a submittal', description: 'Change fields of a submittal' },
 			],
