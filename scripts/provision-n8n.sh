@@ -27,7 +27,10 @@ echo "[n8n] installing n8n@$N8N_VERSION into $DIR (first run only, several minut
 npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2
 echo "[n8n] building sqlite3 against Node $(node --version)" >&2
 # Native modules compile against this Node's own headers (node24.sh exports PROCORE_NODE_DIR).
-npm_config_nodedir="${PROCORE_NODE_DIR:?run through scripts/node24.sh}" npm rebuild sqlite3 --loglevel=error >&2
+# Scripts must run for this one rebuild even when the caller (npm test, with this repository's
+# .npmrc) exports npm_config_ignore_scripts=true.
+npm_config_ignore_scripts=false npm_config_nodedir="${PROCORE_NODE_DIR:?run through scripts/node24.sh}" \
+	npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2
 node -e "require('sqlite3')" >&2
 touch .ready
 echo "$DIR"
