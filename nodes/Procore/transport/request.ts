@@ -87,6 +87,22 @@ function isNetworkError(error: unknown): boolean {
 	);
 }
 
+/** The HTTP response inside an error from n8n's HTTP helpers (n8n-core wraps it in a NodeApiError). */
+function responseOfError(error: unknown): IN8nHttpFullResponse | undefined {
+	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
+		const response = (candidate as { response?: { status?: unknown; headers?: unknown; data?: unknown } })
+			?.response;
+		if (response && typeof response.status === 'number') {
+			return {
+				statusCode: response.status,
+				headers: (response.headers ?? {}) as IDataObject,
+				body: response.data as IN8nHttpFullResponse['body'],
+			};
+		}
+	}
+	return undefined;
+}
+
 function parseBody(raw: unknown): unknown {
 	if (typeof raw !== 'string') return raw;
 	const text = raw.trim();
@@ -128,8 +144,15 @@ export async function procoreRequest<T = unknown>(
 		timeout: request.timeoutMs ?? 60_000,
 		arrayFormat: 'brackets',
 	};
+	const send = async (opts: IHttpRequestOptions) =>
+		(await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			opts,
+		)) as IN8nHttpFullResponse;
 	const pacing = rateLimitState(this);
 	let waited = 0;
+	let refreshTried = false;
 	for (let attempt = 0; ; attempt++) {
 		const pause = pacingDelayMs(pacing);
 		if (pause > 0 && waited + pause <= policy.maxWaitMs) {
@@ -139,11 +162,16 @@ export async function procoreRequest<T = unknown>(
 		}
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				options,
-			)) as IN8nHttpFullResponse;
+			response = await send(options);
+			if (response.statusCode === 401 && !refreshTried) {
+				// n8n refreshes an expired OAuth2 token only when the request throws on the 401, so ask
+				// once more with status errors on; if the refresh fails, the first 401 is reported.
+				refreshTried = true;
+				const first = response;
+				response = await send({ ...options, ignoreHttpStatusErrors: false }).catch(
+					(error: unknown) => responseOfError(error) ?? first,
+				);
+			}
 		} catch (error) {
 			const delay = Math.min(30_000, 1000 * 2 ** attempt);
 			if (idempotent && isNetworkError(error) && attempt < policy.maxRetries && waited + delay <= policy.maxWaitMs) {

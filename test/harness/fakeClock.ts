@@ -1,0 +1,56 @@
+/**
+ * Drives a run to completion under jest's fake timers without real waiting, so back-off and
+ * pacing can be asserted in exact fake-clock milliseconds (n8n-workflow's `sleep` is a
+ * setTimeout). The clock only jumps to the next fake timer when nothing real is in flight: an
+ * HTTP exchange with nock still holds a real timer for a moment, and jumping then would fire the
+ * HTTP client's own (fake) request timeout instead of letting the reply arrive.
+ */
+const realSetImmediate = setImmediate;
+const realSetTimeout = setTimeout;
+
+const turn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
+const realPause = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
+const realTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+export const FAKE_NOW = Date.parse('2026-11-22T12:00:00Z');
+
+/** Fakes timers and Date, leaving the ticks nock and the HTTP client need for I/O real. */
+export function useFakeClock(now = FAKE_NOW): void {
+	jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'], now });
+}
+
+/**
+ * Awaits `promise` while the fake clock jumps from timer to timer. Call after `useFakeClock()`;
+ * start the work first, then pass its promise here.
+ */
+export async function settleWithFakeClock<T>(promise: Promise<T>, maxTimers = 500): Promise<T> {
+	let settled = false;
+	const tracked = promise.finally(() => {
+		settled = true;
+	});
+	tracked.catch(() => {});
+	const baseline = realTimers();
+	let fired = 0;
+	let realWaited = 0;
+	while (!settled) {
+		for (let i = 0; i < 10 && !settled; i++) {
+			await turn();
+			await jest.advanceTimersByTimeAsync(0);
+		}
+		if (settled) break;
+		// Something real (an HTTP exchange) is still in flight: give it real time, briefly.
+		if (realTimers() > baseline && realWaited < 2000) {
+			await realPause(2);
+			realWaited += 2;
+			continue;
+		}
+		realWaited = 0;
+		if (jest.getTimerCount() === 0) {
+			await realPause(1);
+			continue;
+		}
+		if (++fired > maxTimers) throw new Error(`settleWithFakeClock: more than ${maxTimers} timers fired`);
+		await jest.advanceTimersToNextTimerAsync();
+	}
+	return await tracked;
+}
