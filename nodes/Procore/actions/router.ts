@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { assertRequiredParameters } from '../helpers/requiredParameters';
 import type { ProcoreOperation } from './node.type';
+import { properties } from './properties';
 import { resources } from './resources';
 
 function findOperation(ctx: IExecuteFunctions, resource: string, operation: string): ProcoreOperation {
@@ -42,6 +44,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
+			assertRequiredParameters(this, properties, i);
 			const data = await op.execute.call(this, i);
 			returnData.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), {
