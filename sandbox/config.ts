@@ -1,0 +1,97 @@
+/**
+ * Everything a test or the CLI can tune. Values Procore does not document (marked UNCONFIRMED in
+ * docs/../procore-api.md) are options here, with the default we chose noted beside each.
+ */
+export interface RateLimitConfig {
+	/** Requests per hour per (OAuth app, company) bucket. */
+	hourly: number;
+	/** Requests per spike window per bucket. */
+	spike: number;
+	spikeWindowSeconds: number;
+	/** UNCONFIRMED whether every 429 carries Retry-After (the docs disagree); default true. */
+	retryAfterOn429: boolean;
+}
+
+export type FaultKind = '503' | 'slow' | 'drop';
+
+export interface FaultRule {
+	kind: FaultKind;
+	/** Probability per matching request (seeded PRNG). */
+	rate?: number;
+	/** Or: exactly the next N matching requests. */
+	next?: number;
+	/** Only paths matching this (RegExp source or substring). */
+	pathPattern?: string;
+	/** For 'slow': delay before answering normally. */
+	delayMs?: number;
+	/** For '503': the Retry-After value in seconds. */
+	retryAfterSeconds?: number;
+}
+
+export interface SandboxConfig {
+	/** v1 default per_page when the client sends none (UNCONFIRMED; we chose 100). */
+	v1DefaultPerPage: number;
+	/** v1 largest per_page honoured; larger values are clamped (UNCONFIRMED; docs say keep <= 2000). */
+	v1MaxPerPage: number;
+	v2DefaultPerPage: number;
+	v2MaxPerPage: number;
+	/** Access-token lifetime (Procore: 5400 s). */
+	tokenTtlSeconds: number;
+	/** null = no rate limiting (and no X-Rate-Limit-* headers). */
+	rateLimit: RateLimitConfig | null;
+	faults: FaultRule[];
+	faultSeed: number;
+	/** Max entries of POST /rest/v1.0/companies/{company_id}/timesheets (UNCONFIRMED; default 1000). */
+	timesheetsBulkMax: number;
+	/** Multiplies webhook back-off intervals and the 12 h discard window (1 = real time). */
+	webhookTimeScale: number;
+	/** Delivery timeout per attempt (Procore: 5 s). */
+	webhookTimeoutMs: number;
+	/** 0..1: fraction of events delivered twice (at-least-once); 1 = every event twice. */
+	duplicateDeliveries: number;
+	/** 'schema': only fields the 2xx schema declares; 'schema+stored': also stored fields the schema omits. */
+	responseFields: 'schema' | 'schema+stored';
+	/** Per project: tools (catalog `module` names, e.g. "RFI", "Change Events") switched off → 403. */
+	disabledTools: Record<string, string[]>;
+}
+
+export const RATE_LIMIT_PRESETS: Record<string, RateLimitConfig> = {
+	/** The documented defaults: 3,600/h and a 25 per 10 s spike limit. */
+	'doc-example': { hourly: 3600, spike: 25, spikeWindowSeconds: 10, retryAfterOn429: true },
+	/** The newer guide's example hourly figure. */
+	'doc-example-600': { hourly: 600, spike: 25, spikeWindowSeconds: 10, retryAfterOn429: true },
+};
+
+export function defaultConfig(): SandboxConfig {
+	return {
+		v1DefaultPerPage: 100,
+		v1MaxPerPage: 1000,
+		v2DefaultPerPage: 10,
+		v2MaxPerPage: 100,
+		tokenTtlSeconds: 5400,
+		rateLimit: null,
+		faults: [],
+		faultSeed: 42,
+		timesheetsBulkMax: 1000,
+		webhookTimeScale: 1,
+		webhookTimeoutMs: 5000,
+		duplicateDeliveries: 0,
+		responseFields: 'schema+stored',
+		disabledTools: {},
+	};
+}
+
+/** Accepts a preset name for rateLimit, so the CLI and control API can say "doc-example". */
+export type ConfigPatch = Partial<Omit<SandboxConfig, 'rateLimit'>> & { rateLimit?: RateLimitConfig | string | null | Partial<RateLimitConfig> };
+
+export function applyConfig(config: SandboxConfig, patch: ConfigPatch): void {
+	const { rateLimit, ...rest } = patch;
+	Object.assign(config, rest);
+	if (rateLimit === undefined) return;
+	if (rateLimit === null || rateLimit === 'off') config.rateLimit = null;
+	else if (typeof rateLimit === 'string') {
+		const preset = RATE_LIMIT_PRESETS[rateLimit];
+		if (!preset) throw new Error(`unknown rate-limit preset "${rateLimit}" (known: ${Object.keys(RATE_LIMIT_PRESETS).join(', ')}, off)`);
+		config.rateLimit = { ...preset };
+	} else config.rateLimit = { ...RATE_LIMIT_PRESETS['doc-example'], ...config.rateLimit, ...rateLimit };
+}

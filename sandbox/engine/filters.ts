@@ -1,0 +1,63 @@
+/**
+ * `filters[<attr>]` (exact, arrays, `a...b` ranges on dates), `filters[include_deleted]` and
+ * `sort=field,-other`, applied the same way to every list.
+ */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `vendor_id` also reads a nested `vendor.id`; values compare as strings. */
+function valueOf(rec: Record<string, unknown>, attr: string): unknown {
+	if (attr in rec) return rec[attr];
+	if (attr.endsWith('_id')) {
+		const nested = rec[attr.slice(0, -3)];
+		if (isObject(nested)) return nested.id;
+	}
+	return undefined;
+}
+
+function rangeBounds(spec: string): [number, number] | null {
+	const [a, b] = spec.split('...');
+	const start = Date.parse(a);
+	// A date-only upper bound means the whole day.
+	const end = /^\d{4}-\d{2}-\d{2}$/.test(b) ? Date.parse(`${b}T23:59:59.999Z`) : Date.parse(b);
+	return Number.isNaN(start) || Number.isNaN(end) ? null : [start, end];
+}
+
+function matches(rec: Record<string, unknown>, attr: string, want: unknown): boolean {
+	const have = valueOf(rec, attr);
+	const wants = (Array.isArray(want) ? want : isObject(want) ? Object.values(want) : String(want).includes(',') && attr.endsWith('id') ? String(want).split(',') : [want]).map(String);
+	if (!Array.isArray(want) && typeof want === 'string' && want.includes('...')) {
+		const bounds = rangeBounds(want);
+		const t = typeof have === 'string' ? Date.parse(have) : NaN;
+		return !!bounds && !Number.isNaN(t) && t >= bounds[0] && t <= bounds[1];
+	}
+	if (typeof want === 'string' && attr.endsWith('_at') && /^\d{4}-\d{2}-\d{2}$/.test(want)) return typeof have === 'string' && have.startsWith(want);
+	if (Array.isArray(have)) return have.some((h) => wants.includes(String(isObject(h) ? h.id : h)));
+	return have !== undefined && have !== null && wants.includes(String(have));
+}
+
+export function includeDeleted(filters: unknown): 'without' | 'with' | 'only' {
+	const v = isObject(filters) ? filters.include_deleted : undefined;
+	return v === 'only' ? 'only' : v === 'with' || v === 'true' ? 'with' : 'without';
+}
+
+export function applyFilters<T extends Record<string, unknown>>(items: T[], filters: unknown): T[] {
+	if (!isObject(filters)) return items;
+	const active = Object.entries(filters).filter(([k, v]) => k !== 'include_deleted' && v !== '' && v !== undefined);
+	return items.filter((r) => active.every(([k, v]) => matches(r, k, v)));
+}
+
+export function applySort<T extends Record<string, unknown>>(items: T[], sort: unknown): T[] {
+	if (typeof sort !== 'string' || !sort) return items;
+	const keys = sort.split(',').map((s) => (s.startsWith('-') ? { k: s.slice(1), dir: -1 } : { k: s, dir: 1 }));
+	return [...items].sort((a, b) => {
+		for (const { k, dir } of keys) {
+			const x = a[k] as string | number | null | undefined;
+			const y = b[k] as string | number | null | undefined;
+			if (x === y) continue;
+			if (x === undefined || x === null) return 1;
+			if (y === undefined || y === null) return -1;
+			return (x < y ? -1 : 1) * dir;
+		}
+		return 0;
+	});
+}

@@ -1,0 +1,8 @@
+/**
+ * Every special handler, in one list. To add one: write `handlers/<name>.ts` exporting
+ * `defineHandler('METHOD /rest/…/{template}', (ctx, rt) => …)` and add it here.
+ */
+import { companies, me } from './identity';
+import type { Handler } from './registry';
+
+export const handlers: Handler[] = [me, companies];
