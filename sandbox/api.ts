@@ -84,7 +84,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
 		if (isFormBody(req)) body = coerce(body, op.requestBody?.schema);
 	}
 	const bodyObj = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-	const paramErrors = validateParams(op.parameters, params, url.searchParams, (n) => bodyObj[n] !== undefined && bodyObj[n] !== null);
+	const paramErrors = validateParams(op.parameters, params, url.searchParams, (n) => bodyObj[n] !== undefined && bodyObj[n] !== null, op.path.startsWith('/rest/v1.0/webhooks/'));
 	if (Object.keys(paramErrors).length) return done(errorReply(isV2, 400, `Invalid parameters: ${Object.keys(paramErrors).join(', ')}`, paramErrors), op.operationId);
 
 	const rawProject = params.project_id ?? url.searchParams.get('project_id') ?? (bodyObj.project_id !== undefined ? String(bodyObj.project_id) : undefined);

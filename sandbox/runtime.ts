@@ -1,6 +1,7 @@
 /** The services every handler can reach; built once per sandbox instance. */
 import type { Catalog } from './catalog';
 import type { BlobStore } from './files/blobs';
+import type { DeliveryRecord } from './webhooks/dispatcher';
 import type { Clock } from './clock';
 import type { SandboxConfig } from './config';
 import type { Store, StoredRec } from './store';
@@ -34,4 +35,6 @@ export interface Runtime {
 	storageOrigin(): string;
 	tmpDir: string;
 	blobs: BlobStore;
+	/** Webhook delivery attempts so far (oldest first). */
+	deliveries(): DeliveryRecord[];
 }

@@ -68,6 +68,7 @@ export class Sandbox {
 			storageOrigin: () => `http://localhost:${this.port}`,
 			tmpDir,
 			blobs: new BlobStore(),
+			deliveries: () => this.dispatcher.log,
 		};
 		this.tokens = new Tokens(clock, () => config.tokenTtlSeconds);
 		this.limiter = new RateLimiter(clock);

@@ -73,10 +73,10 @@ export function validateObject(value: Record<string, unknown>, schema: Schema, p
 }
 
 /** Path and query parameters: required ones present, integers numeric. */
-export function validateParams(parameters: Parameter[], pathParams: Record<string, string>, query: URLSearchParams, bodyHas: (name: string) => boolean): FieldErrors {
+export function validateParams(parameters: Parameter[], pathParams: Record<string, string>, query: URLSearchParams, bodyHas: (name: string) => boolean, eitherScope = false): FieldErrors {
 	const errors: FieldErrors = {};
-	// The extract marks both company_id and project_id required where Procore wants one of them.
-	const scopePair = ['company_id', 'project_id'].every((n) => parameters.some((p) => p.in === 'query' && p.name === n && p.required));
+	// The extract marks both (or only one of) company_id and project_id required where Procore wants either.
+	const scopePair = eitherScope || ['company_id', 'project_id'].every((n) => parameters.some((p) => p.in === 'query' && p.name === n && p.required));
 	const hasScope = ['company_id', 'project_id'].some((n) => (query.get(n) ?? '') !== '' || bodyHas(n));
 	for (const p of parameters) {
 		if (scopePair && hasScope && p.in === 'query' && (p.name === 'company_id' || p.name === 'project_id') && (query.get(p.name) ?? '') === '') continue;

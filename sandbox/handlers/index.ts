@@ -4,5 +4,6 @@
  */
 import { companies, me } from './identity';
 import type { Handler } from './registry';
+import { webhookHandlers } from './webhooks';
 
-export const handlers: Handler[] = [me, companies];
+export const handlers: Handler[] = [me, companies, ...webhookHandlers];

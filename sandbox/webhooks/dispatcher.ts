@@ -115,6 +115,7 @@ export class Dispatcher {
 		const discardAfterMs = 12 * 3600 * 1000 * scale;
 		if (now - q.failingSince >= discardAfterMs) {
 			record('failed', head, result, started);
+			q.items.shift();
 			for (const p of q.items.splice(0)) record('discarded', p, null, this.rt.clock.iso());
 			q.failingSince = null;
 			return this.checkIdle();
