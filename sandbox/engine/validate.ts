@@ -38,7 +38,8 @@ function typeError(value: unknown, schema: Schema): string | null {
 			return typeof value === 'number' ? null : 'is not a number';
 		case 'string':
 			// Procore's string ids also take numbers; numbers and booleans are accepted where a string is declared.
-			return typeof value === 'string' || typeof value === 'number' ? null : 'must be a string';
+			// A multipart file part also fills a string field (`file[data]`).
+			return typeof value === 'string' || typeof value === 'number' || (isObject(value) && Buffer.isBuffer(value.data)) ? null : 'must be a string';
 		case 'boolean':
 			return typeof value === 'boolean' ? null : 'must be true or false';
 		case 'array':

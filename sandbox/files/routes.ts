@@ -151,5 +151,9 @@ async function postForm(rt: Runtime, req: IncomingMessage, upload: import('./upl
 	upload.status = 'complete';
 	const blob = rt.blobs.put({ filename: upload.response_filename, contentType: upload.response_content_type, size: got.size, paths: [file] });
 	upload.blob_key = blob.key;
-	return { status: 204, headers: { ETag: `"${got.md5}"` } };
+	const etag = `"${got.md5}"`;
+	if (fields.success_action_status === '201') {
+		return { status: 201, headers: { ETag: etag }, contentType: 'application/xml', raw: `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Bucket>sandbox</Bucket><Key>${fields.key}</Key><ETag>${etag}</ETag></PostResponse>` };
+	}
+	return { status: 204, headers: { ETag: etag } };
 }

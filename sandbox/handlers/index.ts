@@ -5,5 +5,7 @@
 import { companies, me } from './identity';
 import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
+import { uploadHandlers } from './uploads';
+import { fileHandlers } from './files';
 
-export const handlers: Handler[] = [me, companies, ...webhookHandlers];
+export const handlers: Handler[] = [me, companies, ...webhookHandlers, ...uploadHandlers, ...fileHandlers];
