@@ -98,7 +98,7 @@ describe('presigned POST, files, versions and downloads', () => {
 		form.append('file[parent_id]', String(sb.seed.folders.contracts));
 		form.append('file[name]', 'report.txt');
 		const createdRes = await fetch(`${sb.url}/rest/v1.0/files?project_id=${p}`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${sb.issueToken()}`, 'Procore-Company-Id': String(sb.companyId) } });
-		const created = await createdRes.json();
+		const created = (await createdRes.json()) as { id: number; file_versions: unknown[] };
 		expect(createdRes.status).toBe(201);
 		expect(created).toMatchObject({ name: 'report.txt', parent_id: sb.seed.folders.contracts, size: v1.length });
 		expect(created.file_versions).toHaveLength(1);
