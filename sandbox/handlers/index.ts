@@ -7,5 +7,6 @@ import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
 import { uploadHandlers } from './uploads';
 import { fileHandlers } from './files';
+import { timecardHandlers } from './timecards-bulk';
 
-export const handlers: Handler[] = [me, companies, ...webhookHandlers, ...uploadHandlers, ...fileHandlers];
+export const handlers: Handler[] = [me, companies, ...webhookHandlers, ...uploadHandlers, ...fileHandlers, ...timecardHandlers];
