@@ -211,6 +211,11 @@ describe('delivery', () => {
 		const v3 = bodies.find((b) => b.api_version === 'v3.0');
 		const v4 = bodies.find((b) => b.reason);
 		expect(v3).toMatchObject({ event_type: 'create', resource_name: 'Submittals', related_resources: [] });
+		const v3Hook = sb.deliveries().find((d) => d.event.api_version === 'v3.0')!.hook_id;
+		const listed = await call(sb, 'GET', `/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks/${v3Hook}/deliveries?filter[status]=succeeded`);
+		expect(listed.body.data).toEqual([expect.objectContaining({ status: 'delivered', payload: expect.objectContaining({ resource_id: rec.id }), delivery_attempts: [expect.objectContaining({ response_status: 204 })] })]);
+		const viaControl = (await (await fetch(`${sb.url}/_sandbox/deliveries`)).json()) as Array<{ outcome: string }>;
+		expect(viaControl.map((d) => d.outcome)).toEqual(['ok', 'ok']);
 		expect(v4).toEqual({ id: expect.stringMatching(/^[0-9A-Z]{26}$/), timestamp: expect.any(String), reason: 'create', company_id: String(c), project_id: String(p), user_id: String(sb.seed.users.pm), resource_type: 'Submittals', resource_id: String(rec.id) });
 	});
 });
