@@ -12,12 +12,20 @@ void (async () => {
 	let peak = process.memoryUsage().rss;
 	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 	process.on('message', (msg: { cmd: string }) => {
-		if (msg.cmd === 'memory') process.send?.({ rss: process.memoryUsage().rss, sampledPeak: peak, vmHwm: vmHwmBytes() });
+		if (msg.cmd === 'memory')
+			process.send?.({ rss: process.memoryUsage().rss, sampledPeak: peak, vmHwm: vmHwmBytes() });
 		if (msg.cmd === 'token') process.send?.({ token: sb.issueToken() });
 		if (msg.cmd === 'stop') {
 			clearInterval(timer);
 			void sb.stop().then(() => process.exit(0));
 		}
 	});
-	process.send?.({ url: sb.url, port: sb.port, companyId: sb.companyId, project: sb.seed.projects.tower, rss: process.memoryUsage().rss, vmHwm: vmHwmBytes() });
+	process.send?.({
+		url: sb.url,
+		port: sb.port,
+		companyId: sb.companyId,
+		project: sb.seed.projects.tower,
+		rss: process.memoryUsage().rss,
+		vmHwm: vmHwmBytes(),
+	});
 })();

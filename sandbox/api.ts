@@ -17,7 +17,8 @@ import type { Runtime } from './runtime';
 import type { Ctx, Reply } from './types';
 import { coerce } from './engine/validate';
 
-export const MISSING_COMPANY = 'Missing Procore-Company-Id header! Please include the Procore-Company-Id header with the ID of the company you are making requests to.';
+export const MISSING_COMPANY =
+	'Missing Procore-Company-Id header! Please include the Procore-Company-Id header with the ID of the company you are making requests to.';
 
 /** Paths that work without the header for a user token (not for client-credentials tokens). */
 const HEADERLESS = new Set(['GET /rest/v1.0/me', 'GET /rest/v1.0/companies']);
@@ -36,11 +37,20 @@ export interface ApiResult {
 	operationId: string | null;
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<ApiResult> {
+export async function handleApi(
+	req: IncomingMessage,
+	res: ServerResponse,
+	url: URL,
+	deps: ApiDeps,
+): Promise<ApiResult> {
 	const { rt } = deps;
 	const extra: Record<string, string> = {};
 	const isV2 = /^\/rest\/v2\./.test(url.pathname);
-	const done = (reply: Reply, operationId: string | null = null): ApiResult => ({ reply, extraHeaders: extra, operationId });
+	const done = (reply: Reply, operationId: string | null = null): ApiResult => ({
+		reply,
+		extraHeaders: extra,
+		operationId,
+	});
 
 	const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 	if (!bearer) return done(unauthorized());
@@ -58,20 +68,41 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
 	}
 
 	const match = rt.catalog.match(req.method ?? 'GET', url.pathname);
-	if (!match) return done(errorReply(isV2, 404, `No route matches [${req.method}] "${url.pathname}"`));
+	if (!match)
+		return done(errorReply(isV2, 404, `No route matches [${req.method}] "${url.pathname}"`));
 	const { op, params } = match;
 	const routeKey = `${op.method} ${op.path}`;
 	const user = deps.accounts.users.get(token.userId);
-	const headerNeeded = !HEADERLESS.has(routeKey) || token.grant === 'client_credentials' || (op.path === '/rest/v1.0/me' && (url.searchParams.has('company_id') || url.searchParams.has('project_id')));
+	const headerNeeded =
+		!HEADERLESS.has(routeKey) ||
+		token.grant === 'client_credentials' ||
+		(op.path === '/rest/v1.0/me' &&
+			(url.searchParams.has('company_id') || url.searchParams.has('project_id')));
 	let companyId: number | null = null;
 	if (headerValue !== undefined && headerValue !== '') {
-		if (!/^\d+$/.test(headerValue)) return done(errorReply(isV2, 400, `Invalid Procore-Company-Id header: ${headerValue}`), op.operationId);
+		if (!/^\d+$/.test(headerValue))
+			return done(
+				errorReply(isV2, 400, `Invalid Procore-Company-Id header: ${headerValue}`),
+				op.operationId,
+			);
 		companyId = Number(headerValue);
 	} else if (headerNeeded) return done(errorReply(isV2, 400, MISSING_COMPANY), op.operationId);
 	const canAccess = (id: number) => !!user && user.companyIds.includes(id);
-	if (companyId !== null && !canAccess(companyId)) return done(errorReply(isV2, 403, `You do not have access to company ${companyId}. App is not connected to this company.`), op.operationId);
+	if (companyId !== null && !canAccess(companyId))
+		return done(
+			errorReply(
+				isV2,
+				403,
+				`You do not have access to company ${companyId}. App is not connected to this company.`,
+			),
+			op.operationId,
+		);
 	const namedCompany = params.company_id ?? url.searchParams.get('company_id') ?? undefined;
-	if (namedCompany && /^\d+$/.test(namedCompany) && !canAccess(Number(namedCompany))) return done(errorReply(isV2, 403, `You do not have access to company ${namedCompany}.`), op.operationId);
+	if (namedCompany && /^\d+$/.test(namedCompany) && !canAccess(Number(namedCompany)))
+		return done(
+			errorReply(isV2, 403, `You do not have access to company ${namedCompany}.`),
+			op.operationId,
+		);
 
 	let body: unknown;
 	if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -83,21 +114,52 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
 		}
 		if (isFormBody(req)) body = coerce(body, op.requestBody?.schema);
 	}
-	const bodyObj = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-	const paramErrors = validateParams(op.parameters, params, url.searchParams, (n) => bodyObj[n] !== undefined && bodyObj[n] !== null, op.path.startsWith('/rest/v1.0/webhooks/'));
-	if (Object.keys(paramErrors).length) return done(errorReply(isV2, 400, `Invalid parameters: ${Object.keys(paramErrors).join(', ')}`, paramErrors), op.operationId);
+	const bodyObj = (typeof body === 'object' && body !== null ? body : {}) as Record<
+		string,
+		unknown
+	>;
+	const paramErrors = validateParams(
+		op.parameters,
+		params,
+		url.searchParams,
+		(n) => bodyObj[n] !== undefined && bodyObj[n] !== null,
+		op.path.startsWith('/rest/v1.0/webhooks/'),
+	);
+	if (Object.keys(paramErrors).length)
+		return done(
+			errorReply(
+				isV2,
+				400,
+				`Invalid parameters: ${Object.keys(paramErrors).join(', ')}`,
+				paramErrors,
+			),
+			op.operationId,
+		);
 
-	const rawProject = params.project_id ?? url.searchParams.get('project_id') ?? (bodyObj.project_id !== undefined ? String(bodyObj.project_id) : undefined);
+	const rawProject =
+		params.project_id ??
+		url.searchParams.get('project_id') ??
+		(bodyObj.project_id !== undefined ? String(bodyObj.project_id) : undefined);
 	let projectId: number | null = null;
 	if (rawProject !== undefined && rawProject !== '') {
 		projectId = Number(rawProject);
 		const project = rt.store.get(`companies/${companyId ?? rt.companyId}/projects`, projectId);
-		if (!project) return done(errorReply(isV2, 404, `Project ${rawProject} not found`), op.operationId);
+		if (!project)
+			return done(errorReply(isV2, 404, `Project ${rawProject} not found`), op.operationId);
 		const off = rt.config.disabledTools[String(projectId)] ?? [];
 		const tool = off.find((t) => t.toLowerCase() === op.module.toLowerCase());
-		if (tool) return done(errorReply(isV2, 403, `The ${tool} tool is not enabled for project ${projectId}. Ask a project admin to enable it.`), op.operationId);
+		if (tool)
+			return done(
+				errorReply(
+					isV2,
+					403,
+					`The ${tool} tool is not enabled for project ${projectId}. Ask a project admin to enable it.`,
+				),
+				op.operationId,
+			);
 	}
-	const rawCompany = namedCompany ?? (bodyObj.company_id !== undefined ? String(bodyObj.company_id) : undefined);
+	const rawCompany =
+		namedCompany ?? (bodyObj.company_id !== undefined ? String(bodyObj.company_id) : undefined);
 
 	const ctx: Ctx = {
 		req,

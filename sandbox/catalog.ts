@@ -28,9 +28,17 @@ export class Catalog {
 	private readonly buckets = new Map<string, Operation[]>();
 
 	constructor(dir = path.join(__dirname, 'openapi')) {
-		const entries = JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')) as CatalogEntry[];
-		const details = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'endpoint-details.json.gz'))).toString('utf8')) as Record<string, Detail>;
-		for (const e of entries) this.add({ ...e, ...(details[e.operationId] ?? { parameters: [], requestBody: null, responses: {} }) });
+		const entries = JSON.parse(
+			fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8'),
+		) as CatalogEntry[];
+		const details = JSON.parse(
+			zlib.gunzipSync(fs.readFileSync(path.join(dir, 'endpoint-details.json.gz'))).toString('utf8'),
+		) as Record<string, Detail>;
+		for (const e of entries)
+			this.add({
+				...e,
+				...(details[e.operationId] ?? { parameters: [], requestBody: null, responses: {} }),
+			});
 	}
 
 	/** Operations the extract lacks (newer than April 2026) can be added by handlers. */

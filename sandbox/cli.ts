@@ -46,30 +46,70 @@ function parse(argv: string[]): StartOptions {
 				console.log(HELP);
 				process.exit(0);
 				break;
-			case '--port': opts.port = Number(next()); break;
-			case '--rate-limit': opts.rateLimit = next(); break;
-			case '--hourly': custom.hourly = Number(next()); break;
-			case '--spike': custom.spike = Number(next()); break;
-			case '--no-retry-after': opts.rateLimit = { ...(typeof opts.rateLimit === 'object' ? opts.rateLimit : RATE_LIMIT_PRESETS['doc-example']), retryAfterOn429: false }; break;
-			case '--token-ttl': opts.tokenTtlSeconds = Number(next()); break;
-			case '--per-page-default': opts.v1DefaultPerPage = Number(next()); break;
-			case '--per-page-max': opts.v1MaxPerPage = Number(next()); break;
-			case '--timesheets-max': opts.timesheetsBulkMax = Number(next()); break;
+			case '--port':
+				opts.port = Number(next());
+				break;
+			case '--rate-limit':
+				opts.rateLimit = next();
+				break;
+			case '--hourly':
+				custom.hourly = Number(next());
+				break;
+			case '--spike':
+				custom.spike = Number(next());
+				break;
+			case '--no-retry-after':
+				opts.rateLimit = {
+					...(typeof opts.rateLimit === 'object'
+						? opts.rateLimit
+						: RATE_LIMIT_PRESETS['doc-example']),
+					retryAfterOn429: false,
+				};
+				break;
+			case '--token-ttl':
+				opts.tokenTtlSeconds = Number(next());
+				break;
+			case '--per-page-default':
+				opts.v1DefaultPerPage = Number(next());
+				break;
+			case '--per-page-max':
+				opts.v1MaxPerPage = Number(next());
+				break;
+			case '--timesheets-max':
+				opts.timesheetsBulkMax = Number(next());
+				break;
 			case '--fault': {
 				const [kind, rate] = next().split(':');
 				if (!['503', 'drop', 'slow'].includes(kind)) throw new Error(`unknown fault kind ${kind}`);
-				faults.push({ kind: kind as FaultRule['kind'], rate: Number(rate ?? 0.1), delayMs: 2000, retryAfterSeconds: 2 });
+				faults.push({
+					kind: kind as FaultRule['kind'],
+					rate: Number(rate ?? 0.1),
+					delayMs: 2000,
+					retryAfterSeconds: 2,
+				});
 				break;
 			}
-			case '--fault-path': faultPath = next(); break;
-			case '--fault-seed': opts.faultSeed = Number(next()); break;
-			case '--duplicates': opts.duplicateDeliveries = Number(next()); break;
-			case '--time-scale': opts.webhookTimeScale = Number(next()); break;
-			case '--projects': opts.seed = { projects: Number(next()) }; break;
-			default: throw new Error(`unknown flag ${flag} (see --help)`);
+			case '--fault-path':
+				faultPath = next();
+				break;
+			case '--fault-seed':
+				opts.faultSeed = Number(next());
+				break;
+			case '--duplicates':
+				opts.duplicateDeliveries = Number(next());
+				break;
+			case '--time-scale':
+				opts.webhookTimeScale = Number(next());
+				break;
+			case '--projects':
+				opts.seed = { projects: Number(next()) };
+				break;
+			default:
+				throw new Error(`unknown flag ${flag} (see --help)`);
 		}
 	}
-	if (custom.hourly !== undefined || custom.spike !== undefined) opts.rateLimit = { ...RATE_LIMIT_PRESETS['doc-example'], ...custom };
+	if (custom.hourly !== undefined || custom.spike !== undefined)
+		opts.rateLimit = { ...RATE_LIMIT_PRESETS['doc-example'], ...custom };
 	if (faults.length) opts.faults = faults.map((f) => ({ ...f, pathPattern: faultPath }));
 	return opts;
 }
@@ -84,8 +124,12 @@ async function main(): Promise<void> {
 	}
 	const sb = await startSandbox(options);
 	console.log(`Procore sandbox listening on ${sb.url} (storage host http://localhost:${sb.port})`);
-	console.log(`company ${sb.companyId}; projects ${JSON.stringify({ tower: sb.seed.projects.tower, hospital: sb.seed.projects.hospital })}`);
-	console.log('OAuth: /oauth/authorize, /oauth/token (client sandbox-client-id); control API: /_sandbox/{reset,seed,config,ui-edit,state,calls,deliveries}');
+	console.log(
+		`company ${sb.companyId}; projects ${JSON.stringify({ tower: sb.seed.projects.tower, hospital: sb.seed.projects.hospital })}`,
+	);
+	console.log(
+		'OAuth: /oauth/authorize, /oauth/token (client sandbox-client-id); control API: /_sandbox/{reset,seed,config,ui-edit,state,calls,deliveries}',
+	);
 	const stop = () => void sb.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -82,7 +82,9 @@ export function defaultConfig(): SandboxConfig {
 }
 
 /** Accepts a preset name for rateLimit, so the CLI and control API can say "doc-example". */
-export type ConfigPatch = Partial<Omit<SandboxConfig, 'rateLimit'>> & { rateLimit?: RateLimitConfig | string | null | Partial<RateLimitConfig> };
+export type ConfigPatch = Partial<Omit<SandboxConfig, 'rateLimit'>> & {
+	rateLimit?: RateLimitConfig | string | null | Partial<RateLimitConfig>;
+};
 
 export function applyConfig(config: SandboxConfig, patch: ConfigPatch): void {
 	const { rateLimit, ...rest } = patch;
@@ -91,7 +93,11 @@ export function applyConfig(config: SandboxConfig, patch: ConfigPatch): void {
 	if (rateLimit === null || rateLimit === 'off') config.rateLimit = null;
 	else if (typeof rateLimit === 'string') {
 		const preset = RATE_LIMIT_PRESETS[rateLimit];
-		if (!preset) throw new Error(`unknown rate-limit preset "${rateLimit}" (known: ${Object.keys(RATE_LIMIT_PRESETS).join(', ')}, off)`);
+		if (!preset)
+			throw new Error(
+				`unknown rate-limit preset "${rateLimit}" (known: ${Object.keys(RATE_LIMIT_PRESETS).join(', ')}, off)`,
+			);
 		config.rateLimit = { ...preset };
-	} else config.rateLimit = { ...RATE_LIMIT_PRESETS['doc-example'], ...config.rateLimit, ...rateLimit };
+	} else
+		config.rateLimit = { ...RATE_LIMIT_PRESETS['doc-example'], ...config.rateLimit, ...rateLimit };
 }

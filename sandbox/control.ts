@@ -30,14 +30,17 @@ export interface ControlDeps {
 export function controlRoute(deps: ControlDeps) {
 	return async (req: IncomingMessage, _res: unknown, url: URL): Promise<Reply> => {
 		const path = url.pathname.replace(/^\/_sandbox/, '');
-		const body = req.method === 'POST' ? (((await parseBody(req)) as Record<string, unknown>) ?? {}) : {};
+		const body =
+			req.method === 'POST' ? (((await parseBody(req)) as Record<string, unknown>) ?? {}) : {};
 		try {
 			if (req.method === 'POST' && path === '/reset') {
 				deps.reset(body as SeedOptions);
 				return { status: 200, body: { ok: true } };
 			}
-			if (req.method === 'POST' && path === '/seed') return { status: 200, body: deps.seed(body as SeedOptions) };
-			if (req.method === 'POST' && path === '/ui-edit') return { status: 200, body: deps.uiEdit(body as unknown as UiEdit) };
+			if (req.method === 'POST' && path === '/seed')
+				return { status: 200, body: deps.seed(body as SeedOptions) };
+			if (req.method === 'POST' && path === '/ui-edit')
+				return { status: 200, body: deps.uiEdit(body as unknown as UiEdit) };
 			if (req.method === 'POST' && path === '/config') {
 				applyConfig(deps.rt.config, body as ConfigPatch);
 				return { status: 200, body: deps.rt.config };
@@ -49,17 +52,24 @@ export function controlRoute(deps: ControlDeps) {
 			if (req.method === 'GET' && path === '/state') {
 				const collection = url.searchParams.get('collection');
 				if (collection) return { status: 200, body: deps.rt.store.list(collection, 'with') };
-				return { status: 200, body: Object.fromEntries([...deps.rt.store.collections].map(([k, c]) => [k, c.size])) };
+				return {
+					status: 200,
+					body: Object.fromEntries([...deps.rt.store.collections].map(([k, c]) => [k, c.size])),
+				};
 			}
 			if (req.method === 'GET' && path === '/calls') return { status: 200, body: deps.calls };
 			if (req.method === 'DELETE' && path === '/calls') {
 				deps.calls.length = 0;
 				return { status: 204 };
 			}
-			if (req.method === 'GET' && path === '/deliveries') return { status: 200, body: deps.deliveries() };
+			if (req.method === 'GET' && path === '/deliveries')
+				return { status: 200, body: deps.deliveries() };
 		} catch (e) {
 			return { status: 400, body: { errors: e instanceof Error ? e.message : String(e) } };
 		}
-		return { status: 404, body: { errors: `unknown control endpoint ${req.method} ${url.pathname}` } };
+		return {
+			status: 404,
+			body: { errors: `unknown control endpoint ${req.method} ${url.pathname}` },
+		};
 	};
 }

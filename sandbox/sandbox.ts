@@ -78,7 +78,10 @@ export class Sandbox {
 
 	async start(): Promise<this> {
 		const registry = new HandlerRegistry([...builtIn, ...(this.options.handlers ?? [])]);
-		for (const h of [...builtIn, ...(this.options.handlers ?? [])]) for (const op of h.operations ?? []) if (!this.rt.catalog.byId(op.operationId)) this.rt.catalog.add({ module: '', tag: '', ...op });
+		for (const h of [...builtIn, ...(this.options.handlers ?? [])])
+			for (const op of h.operations ?? [])
+				if (!this.rt.catalog.byId(op.operationId))
+					this.rt.catalog.add({ module: '', tag: '', ...op });
 		this.server = createServer({
 			rt: this.rt,
 			accounts: this.accounts,
@@ -87,7 +90,14 @@ export class Sandbox {
 			handlers: registry,
 			faults: this.faults,
 			calls: this.calls,
-			control: controlRoute({ rt: this.rt, calls: this.calls, reset: (o) => this.reset(o), seed: (o) => this.reseed(o), uiEdit: (e) => this.uiEdit(e), deliveries: () => this.deliveries() }),
+			control: controlRoute({
+				rt: this.rt,
+				calls: this.calls,
+				reset: (o) => this.reset(o),
+				seed: (o) => this.reseed(o),
+				uiEdit: (e) => this.uiEdit(e),
+				deliveries: () => this.deliveries(),
+			}),
 			files: filesRoute(this.rt, this.tokens),
 		});
 		this.port = await listen(this.server, this.options.port ?? 0, '127.0.0.1');
@@ -106,8 +116,10 @@ export class Sandbox {
 	/** A ready bearer token (seeded project manager via the web app, or the DMSA service account). */
 	issueToken(kind: 'user' | 'dmsa' = 'user'): string {
 		return kind === 'dmsa'
-			? this.tokens.issue('sandbox-dmsa-client', this.seed.users.dmsa, 'client_credentials', false).token
-			: this.tokens.issue('sandbox-client-id', this.seed.users.pm, 'authorization_code', true).token;
+			? this.tokens.issue('sandbox-dmsa-client', this.seed.users.dmsa, 'client_credentials', false)
+					.token
+			: this.tokens.issue('sandbox-client-id', this.seed.users.pm, 'authorization_code', true)
+					.token;
 	}
 
 	config(patch: ConfigPatch): SandboxConfig {
@@ -137,16 +149,37 @@ export class Sandbox {
 
 	/** Plays a person editing in Procore's web app: the change is stored and webhooks fire with no application id. */
 	uiEdit(edit: UiEdit): StoredRec {
-		const key = keyForResource(edit.resource, { projectId: edit.project_id ?? null, companyId: this.companyId }) ?? edit.resource;
+		const key =
+			keyForResource(edit.resource, {
+				projectId: edit.project_id ?? null,
+				companyId: this.companyId,
+			}) ?? edit.resource;
 		const userId = edit.user_id ?? this.seed.users.pm;
 		const now = this.rt.clock.iso();
 		let rec: StoredRec | undefined;
-		if (edit.action === 'create') rec = this.rt.store.insert(key, { ...(edit.project_id ? { project_id: edit.project_id } : {}), ...(edit.attributes ?? {}), created_at: now, updated_at: now });
-		else if (edit.id === undefined) throw new Error('ui-edit: id is required for update and delete');
-		else if (edit.action === 'update') rec = this.rt.store.update(key, edit.id, { ...(edit.attributes ?? {}), updated_at: now });
+		if (edit.action === 'create')
+			rec = this.rt.store.insert(key, {
+				...(edit.project_id ? { project_id: edit.project_id } : {}),
+				...(edit.attributes ?? {}),
+				created_at: now,
+				updated_at: now,
+			});
+		else if (edit.id === undefined)
+			throw new Error('ui-edit: id is required for update and delete');
+		else if (edit.action === 'update')
+			rec = this.rt.store.update(key, edit.id, { ...(edit.attributes ?? {}), updated_at: now });
 		else rec = this.rt.store.remove(key, edit.id, now);
 		if (!rec) throw new Error(`ui-edit: no record ${edit.id} in ${key}`);
-		this.dispatcher.onChange({ action: edit.action, key, record: rec, companyId: this.companyId, projectId: edit.project_id ?? null, userId, applicationId: null, operationId: null });
+		this.dispatcher.onChange({
+			action: edit.action,
+			key,
+			record: rec,
+			companyId: this.companyId,
+			projectId: edit.project_id ?? null,
+			userId,
+			applicationId: null,
+			operationId: null,
+		});
 		return rec;
 	}
 

@@ -11,7 +11,11 @@ import type { Faults } from './limits/faults';
 import { oauthRoute } from './oauth/routes';
 import type { Reply } from './types';
 
-export type Route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<Reply | null | 'handled'>;
+export type Route = (
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+	url: URL,
+) => Promise<Reply | null | 'handled'>;
 
 export interface ServerDeps extends ApiDeps {
 	faults: Faults;
@@ -20,7 +24,11 @@ export interface ServerDeps extends ApiDeps {
 	files: Route;
 }
 
-export function send(res: http.ServerResponse, reply: Reply, extra: Record<string, string> = {}): void {
+export function send(
+	res: http.ServerResponse,
+	reply: Reply,
+	extra: Record<string, string> = {},
+): void {
 	if (res.headersSent || res.destroyed) return;
 	const headers: Record<string, string | number> = { ...extra, ...(reply.headers ?? {}) };
 	let payload: string | Buffer | undefined;
@@ -41,14 +49,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function createServer(deps: ServerDeps): http.Server {
 	const server = http.createServer((req, res) => {
 		void serve(req, res, deps).catch((err: unknown) => {
-			send(res, { status: 500, body: { errors: `sandbox error: ${err instanceof Error ? err.message : String(err)}` } });
+			send(res, {
+				status: 500,
+				body: { errors: `sandbox error: ${err instanceof Error ? err.message : String(err)}` },
+			});
 		});
 	});
 	server.keepAliveTimeout = 1000;
 	return server;
 }
 
-async function serve(req: http.IncomingMessage, res: http.ServerResponse, deps: ServerDeps): Promise<void> {
+async function serve(
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+	deps: ServerDeps,
+): Promise<void> {
 	const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
 	const record: CallRecord = {
 		at: deps.rt.clock.iso(),
@@ -78,14 +93,19 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, deps: 
 		if (fault.kind === '503') {
 			record.status = 503;
 			const retry = String(fault.retryAfterSeconds ?? 1);
-			send(res, { status: 503, headers: { 'Retry-After': retry }, body: { errors: 'Service Unavailable' } });
+			send(res, {
+				status: 503,
+				headers: { 'Retry-After': retry },
+				body: { errors: 'Service Unavailable' },
+			});
 			return;
 		}
 		await sleep(fault.delayMs ?? 1000);
 	}
 	let reply: Reply | null | 'handled' = null;
 	let extra: Record<string, string> = {};
-	if (url.pathname.startsWith('/oauth/')) reply = await oauthRoute(req, url, deps.accounts, deps.tokens);
+	if (url.pathname.startsWith('/oauth/'))
+		reply = await oauthRoute(req, url, deps.accounts, deps.tokens);
 	else if (url.pathname.startsWith('/rest/')) {
 		const result = await handleApi(req, res, url, deps);
 		reply = result.reply;
@@ -96,7 +116,10 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, deps: 
 		record.status = res.statusCode;
 		return;
 	}
-	const final = reply ?? { status: 404, body: { errors: `No route matches [${req.method}] "${url.pathname}"` } };
+	const final = reply ?? {
+		status: 404,
+		body: { errors: `No route matches [${req.method}] "${url.pathname}"` },
+	};
 	record.status = final.status;
 	// Drain unread bodies so keep-alive connections stay usable.
 	if (!req.readableEnded) req.resume();

@@ -80,7 +80,10 @@ export class Store {
 	}
 
 	/** Every live record whose key ends with `/<name>` (company-wide look-ups such as `origin_id`). */
-	findAll(name: string, pred: (r: StoredRec, key: string) => boolean): Array<{ key: string; rec: StoredRec }> {
+	findAll(
+		name: string,
+		pred: (r: StoredRec, key: string) => boolean,
+	): Array<{ key: string; rec: StoredRec }> {
 		const out: Array<{ key: string; rec: StoredRec }> = [];
 		for (const [key, c] of this.collections) {
 			if (key !== name && !key.endsWith(`/${name}`)) continue;

@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 
-const source = process.argv[2] ?? path.resolve(__dirname, '../../../shared/reference/procore-openapi');
+const source =
+	process.argv[2] ?? path.resolve(__dirname, '../../../shared/reference/procore-openapi');
 const target = path.resolve(__dirname, '../sandbox/openapi');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -25,7 +26,10 @@ function slim(schema: Json): Json {
 			continue;
 		}
 		if (key === 'example' || key === 'title') continue;
-		out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, slim(v as Json)])) : slim(value);
+		out[key] =
+			key === 'properties'
+				? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, slim(v as Json)]))
+				: slim(value);
 	}
 	return out;
 }
@@ -42,22 +46,44 @@ function main(): void {
 	const details: Record<string, Json> = {};
 	for (const file of fs.readdirSync(dir).sort()) {
 		if (!file.endsWith('.json')) continue;
-		const raw = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { [key: string]: Json };
+		const raw = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+			[key: string]: Json;
+		};
 		const responses: { [key: string]: Json } = {};
-		for (const [code, response] of Object.entries((raw.responses ?? {}) as { [key: string]: { schema?: Json } })) {
+		for (const [code, response] of Object.entries(
+			(raw.responses ?? {}) as { [key: string]: { schema?: Json } },
+		)) {
 			if (/^2\d\d$/.test(code)) responses[code] = { schema: slim(response.schema ?? {}) };
 		}
-		const parameters = ((raw.parameters ?? []) as Array<{ [key: string]: Json }>).map((p) => ({ name: p.name, in: p.in, required: p.required ?? false, schema: slim(p.schema ?? {}) }));
-		const body = raw.requestBody as { contentType?: Json; required?: Json; schema?: Json } | undefined;
+		const parameters = ((raw.parameters ?? []) as Array<{ [key: string]: Json }>).map((p) => ({
+			name: p.name,
+			in: p.in,
+			required: p.required ?? false,
+			schema: slim(p.schema ?? {}),
+		}));
+		const body = raw.requestBody as
+			| { contentType?: Json; required?: Json; schema?: Json }
+			| undefined;
 		details[String(raw.operationId)] = {
 			parameters,
-			requestBody: body ? { contentType: body.contentType ?? null, required: body.required ?? false, schema: slim(body.schema ?? {}) } : null,
+			requestBody: body
+				? {
+						contentType: body.contentType ?? null,
+						required: body.required ?? false,
+						schema: slim(body.schema ?? {}),
+					}
+				: null,
 			responses,
 		};
 	}
 	const json = JSON.stringify(details);
-	fs.writeFileSync(path.join(target, 'endpoint-details.json.gz'), zlib.gzipSync(json, { level: 9 }));
-	console.log(`vendored ${Object.keys(details).length} operations (${(json.length / 1e6).toFixed(1)} MB of JSON, gzipped) into ${target}`);
+	fs.writeFileSync(
+		path.join(target, 'endpoint-details.json.gz'),
+		zlib.gzipSync(json, { level: 9 }),
+	);
+	console.log(
+		`vendored ${Object.keys(details).length} operations (${(json.length / 1e6).toFixed(1)} MB of JSON, gzipped) into ${target}`,
+	);
 }
 
 main();

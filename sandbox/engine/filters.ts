@@ -2,7 +2,8 @@
  * `filters[<attr>]` (exact, arrays, `a...b` ranges on dates), `filters[include_deleted]` and
  * `sort=field,-other`, applied the same way to every list.
  */
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `vendor_id` also reads a nested `vendor.id`; values compare as strings. */
 function valueOf(rec: Record<string, unknown>, attr: string): unknown {
@@ -24,13 +25,22 @@ function rangeBounds(spec: string): [number, number] | null {
 
 function matches(rec: Record<string, unknown>, attr: string, want: unknown): boolean {
 	const have = valueOf(rec, attr);
-	const wants = (Array.isArray(want) ? want : isObject(want) ? Object.values(want) : String(want).includes(',') && attr.endsWith('id') ? String(want).split(',') : [want]).map(String);
+	const wants = (
+		Array.isArray(want)
+			? want
+			: isObject(want)
+				? Object.values(want)
+				: String(want).includes(',') && attr.endsWith('id')
+					? String(want).split(',')
+					: [want]
+	).map(String);
 	if (!Array.isArray(want) && typeof want === 'string' && want.includes('...')) {
 		const bounds = rangeBounds(want);
 		const t = typeof have === 'string' ? Date.parse(have) : NaN;
 		return !!bounds && !Number.isNaN(t) && t >= bounds[0] && t <= bounds[1];
 	}
-	if (typeof want === 'string' && attr.endsWith('_at') && /^\d{4}-\d{2}-\d{2}$/.test(want)) return typeof have === 'string' && have.startsWith(want);
+	if (typeof want === 'string' && attr.endsWith('_at') && /^\d{4}-\d{2}-\d{2}$/.test(want))
+		return typeof have === 'string' && have.startsWith(want);
 	if (Array.isArray(have)) return have.some((h) => wants.includes(String(isObject(h) ? h.id : h)));
 	return have !== undefined && have !== null && wants.includes(String(have));
 }
@@ -42,13 +52,17 @@ export function includeDeleted(filters: unknown): 'without' | 'with' | 'only' {
 
 export function applyFilters<T extends Record<string, unknown>>(items: T[], filters: unknown): T[] {
 	if (!isObject(filters)) return items;
-	const active = Object.entries(filters).filter(([k, v]) => k !== 'include_deleted' && v !== '' && v !== undefined);
+	const active = Object.entries(filters).filter(
+		([k, v]) => k !== 'include_deleted' && v !== '' && v !== undefined,
+	);
 	return items.filter((r) => active.every(([k, v]) => matches(r, k, v)));
 }
 
 export function applySort<T extends Record<string, unknown>>(items: T[], sort: unknown): T[] {
 	if (typeof sort !== 'string' || !sort) return items;
-	const keys = sort.split(',').map((s) => (s.startsWith('-') ? { k: s.slice(1), dir: -1 } : { k: s, dir: 1 }));
+	const keys = sort
+		.split(',')
+		.map((s) => (s.startsWith('-') ? { k: s.slice(1), dir: -1 } : { k: s, dir: 1 }));
 	return [...items].sort((a, b) => {
 		for (const { k, dir } of keys) {
 			const x = a[k] as string | number | null | undefined;

@@ -12,7 +12,8 @@ import { resourceKey, type ResourceKey } from './resource-key';
 import { isListSchema, shape, successOf } from './shape';
 import { coerce, validateObject } from './validate';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function singular(name: string): string {
 	if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;
@@ -28,17 +29,26 @@ export function keyOf(ctx: Ctx): ResourceKey {
 export function wrapperOf(schema: Schema | undefined, name: string): string | null {
 	const props = schema?.properties;
 	if (!props) return null;
-	const objects = Object.entries(props).filter(([, s]) => s.type === 'object' && (s.properties || s.truncated));
+	const objects = Object.entries(props).filter(
+		([, s]) => s.type === 'object' && (s.properties || s.truncated),
+	);
 	const want = singular(name);
 	const exact = objects.find(([k]) => k === want);
 	if (exact) return exact[0];
 	const required = objects.filter(([k]) => schema?.required?.includes(k));
 	if (required.length === 1) return required[0][0];
-	return objects.length === 1 && Object.keys(props).every((k) => k === objects[0][0] || /_id$/.test(k)) ? objects[0][0] : null;
+	return objects.length === 1 &&
+		Object.keys(props).every((k) => k === objects[0][0] || /_id$/.test(k))
+		? objects[0][0]
+		: null;
 }
 
 /** Validates a create/update body and returns the record attributes (wrapper removed), or a 422. */
-export function readAttributes(ctx: Ctx, name: string, partial: boolean): { attrs: Record<string, unknown> } | { error: Reply } {
+export function readAttributes(
+	ctx: Ctx,
+	name: string,
+	partial: boolean,
+): { attrs: Record<string, unknown> } | { error: Reply } {
 	const schema = ctx.op.requestBody?.schema;
 	const body = isObject(ctx.body) ? ctx.body : {};
 	const wrapper = wrapperOf(schema, name);
@@ -46,12 +56,22 @@ export function readAttributes(ctx: Ctx, name: string, partial: boolean): { attr
 	if (wrapper && schema) {
 		if (!isObject(body[wrapper])) {
 			if (!partial) errors[wrapper] = ["can't be blank"];
-		} else validateObject(body[wrapper] as Record<string, unknown>, schema.properties![wrapper], '', errors, { partial });
+		} else
+			validateObject(
+				body[wrapper] as Record<string, unknown>,
+				schema.properties![wrapper],
+				'',
+				errors,
+				{ partial },
+			);
 	} else if (schema?.properties) {
-		const required = (schema.required ?? []).filter((r) => !(r === 'project_id' && ctx.projectId) && !(r === 'company_id' && ctx.companyId));
+		const required = (schema.required ?? []).filter(
+			(r) => !(r === 'project_id' && ctx.projectId) && !(r === 'company_id' && ctx.companyId),
+		);
 		validateObject(body, { ...schema, required }, '', errors, { partial });
 	}
-	if (Object.keys(errors).length) return { error: errorReply(ctx.isV2, 422, `Validation failed: ${describe(errors)}`, errors) };
+	if (Object.keys(errors).length)
+		return { error: errorReply(ctx.isV2, 422, `Validation failed: ${describe(errors)}`, errors) };
 	const attrs = wrapper ? ((body[wrapper] as Record<string, unknown>) ?? {}) : { ...body };
 	if (!wrapper) {
 		delete attrs.project_id;
@@ -67,26 +87,47 @@ export function describe(errors: FieldErrors): string {
 }
 
 /** Shapes a value with the operation's 2xx schema; v2 bodies sit under `data`. */
-export function respond(ctx: Ctx, rt: Runtime, value: unknown, fallbackStatus: number, headers?: Record<string, string>): Reply {
+export function respond(
+	ctx: Ctx,
+	rt: Runtime,
+	value: unknown,
+	fallbackStatus: number,
+	headers?: Record<string, string>,
+): Reply {
 	const { status, schema } = successOf(ctx.op.responses, fallbackStatus);
 	if (status === 204) return { status, headers };
 	const wrapped = ctx.isV2 && !(isObject(value) && 'data' in value) ? { data: value } : value;
-	return { status, headers, body: shape(schema, wrapped, rt.config.responseFields === 'schema+stored') };
+	return {
+		status,
+		headers,
+		body: shape(schema, wrapped, rt.config.responseFields === 'schema+stored'),
+	};
 }
 
 /** A record by id: in its collection, or wherever it was stored if this path names it without scope. */
-export function findRecord(rt: Runtime, rk: ResourceKey, id: string, projectId: number | null): { key: string; rec: StoredRec } | null {
+export function findRecord(
+	rt: Runtime,
+	rk: ResourceKey,
+	id: string,
+	projectId: number | null,
+): { key: string; rec: StoredRec } | null {
 	const direct = rt.store.get(rk.key, id);
 	if (direct) return { key: rk.key, rec: direct };
 	const key = rt.store.keyOf(id);
 	if (!key || !(key === rk.name || key.endsWith(`/${rk.name}`))) return null;
 	const rec = rt.store.get(key, id);
 	if (!rec) return null;
-	if (projectId !== null && rec.project_id !== undefined && Number(rec.project_id) !== projectId) return null;
+	if (projectId !== null && rec.project_id !== undefined && Number(rec.project_id) !== projectId)
+		return null;
 	return { key, rec };
 }
 
-export function stamp(ctx: Ctx, rt: Runtime, key: string, attrs: Record<string, unknown>): Record<string, unknown> {
+export function stamp(
+	ctx: Ctx,
+	rt: Runtime,
+	key: string,
+	attrs: Record<string, unknown>,
+): Record<string, unknown> {
 	const now = rt.clock.iso();
 	const scope: Record<string, unknown> = {};
 	const p = /^projects\/(\d+)/.exec(key);
@@ -94,13 +135,24 @@ export function stamp(ctx: Ctx, rt: Runtime, key: string, attrs: Record<string, 
 	return { ...scope, ...attrs, created_at: now, updated_at: now };
 }
 
-export function createRecord(ctx: Ctx, rt: Runtime, key: string, attrs: Record<string, unknown>): StoredRec {
+export function createRecord(
+	ctx: Ctx,
+	rt: Runtime,
+	key: string,
+	attrs: Record<string, unknown>,
+): StoredRec {
 	const rec = rt.store.insert(key, stamp(ctx, rt, key, attrs));
 	emitChange(ctx, rt, 'create', key, rec);
 	return rec;
 }
 
-export function emitChange(ctx: Ctx, rt: Runtime, action: 'create' | 'update' | 'delete', key: string, rec: StoredRec): void {
+export function emitChange(
+	ctx: Ctx,
+	rt: Runtime,
+	action: 'create' | 'update' | 'delete',
+	key: string,
+	rec: StoredRec,
+): void {
 	const pid = /^projects\/(\d+)/.exec(key);
 	rt.emit({
 		action,
@@ -116,12 +168,16 @@ export function emitChange(ctx: Ctx, rt: Runtime, action: 'create' | 'update' | 
 
 export function listRecords(ctx: Ctx, rt: Runtime, key: string): StoredRec[] {
 	const filters = ctx.query.filters;
-	return applySort(applyFilters(rt.store.list(key, includeDeleted(filters)), filters), ctx.query.sort);
+	return applySort(
+		applyFilters(rt.store.list(key, includeDeleted(filters)), filters),
+		ctx.query.sort,
+	);
 }
 
 /** Lists paginate when the operation declares page/per_page (v2 lists always do). */
 export function listReply(ctx: Ctx, rt: Runtime, records: unknown[]): Reply {
-	const paged = ctx.isV2 || ctx.op.parameters.some((p) => p.name === 'page' || p.name === 'per_page');
+	const paged =
+		ctx.isV2 || ctx.op.parameters.some((p) => p.name === 'page' || p.name === 'per_page');
 	if (!paged) return respond(ctx, rt, records, 200);
 	const url = new URL(ctx.req.url ?? '/', ctx.origin);
 	const page = paginate(records, url, ctx.isV2, rt.config);
@@ -131,9 +187,13 @@ export function listReply(ctx: Ctx, rt: Runtime, records: unknown[]): Reply {
 function syncItems(ctx: Ctx, rt: Runtime, key: string, name: string): Reply {
 	const body = isObject(ctx.body) ? ctx.body : {};
 	const updates = body.updates;
-	if (!Array.isArray(updates)) return errorReply(ctx.isV2, 422, 'updates is required', { updates: ["can't be blank"] });
+	if (!Array.isArray(updates))
+		return errorReply(ctx.isV2, 422, 'updates is required', { updates: ["can't be blank"] });
 	// Procore caps sync at 1,000 items; we answer 413 (its status for over-large batches elsewhere).
-	if (updates.length > 1000) return errorReply(ctx.isV2, 413, 'Too many updates: the maximum is 1000 per request', { updates: ['is too long (maximum is 1000 items)'] });
+	if (updates.length > 1000)
+		return errorReply(ctx.isV2, 413, 'Too many updates: the maximum is 1000 per request', {
+			updates: ['is too long (maximum is 1000 items)'],
+		});
 	const itemSchema = ctx.op.requestBody?.schema?.properties?.updates?.items;
 	const entities: StoredRec[] = [];
 	const errors: unknown[] = [];
@@ -155,11 +215,15 @@ function syncItems(ctx: Ctx, rt: Runtime, key: string, name: string): Reply {
 				continue;
 			}
 		} else if (item.origin_id !== undefined && item.origin_id !== null) {
-			target = rt.store.findAll(name, (r) => String(r.origin_id) === String(item.origin_id))[0]?.rec;
+			target = rt.store.findAll(name, (r) => String(r.origin_id) === String(item.origin_id))[0]
+				?.rec;
 		}
 		if (item.origin_id !== undefined && item.origin_id !== null) {
 			// origin_id is unique across the whole company.
-			const clash = rt.store.findAll(name, (r) => String(r.origin_id) === String(item.origin_id) && r !== target);
+			const clash = rt.store.findAll(
+				name,
+				(r) => String(r.origin_id) === String(item.origin_id) && r !== target,
+			);
 			if (clash.length) {
 				fail({ origin_id: ['has already been taken'] });
 				continue;
@@ -175,7 +239,16 @@ function syncItems(ctx: Ctx, rt: Runtime, key: string, name: string): Reply {
 			const { id: _id, ...attrs } = item;
 			void _id;
 			const createErrors: FieldErrors = {};
-			if (itemSchema?.properties) validateObject(attrs, { ...itemSchema, required: (itemSchema.required ?? []).filter((r) => r !== 'id' && r !== 'origin_id') }, '', createErrors);
+			if (itemSchema?.properties)
+				validateObject(
+					attrs,
+					{
+						...itemSchema,
+						required: (itemSchema.required ?? []).filter((r) => r !== 'id' && r !== 'origin_id'),
+					},
+					'',
+					createErrors,
+				);
 			if (Object.keys(createErrors).length) {
 				fail(createErrors);
 				continue;
@@ -187,7 +260,10 @@ function syncItems(ctx: Ctx, rt: Runtime, key: string, name: string): Reply {
 	const entitySchema = schema?.properties?.entities;
 	const keep = rt.config.responseFields === 'schema+stored';
 	// Always 200, failures listed per item.
-	return { status: 200, body: { entities: entities.map((e) => shape(entitySchema?.items, e, keep)), errors } };
+	return {
+		status: 200,
+		body: { entities: entities.map((e) => shape(entitySchema?.items, e, keep)), errors },
+	};
 }
 
 export async function generic(ctx: Ctx, rt: Runtime): Promise<Reply> {
@@ -214,7 +290,11 @@ export async function generic(ctx: Ctx, rt: Runtime): Promise<Reply> {
 	}
 	const { schema } = successOf(ctx.op.responses, method === 'POST' ? 201 : 200);
 	if (method === 'GET') {
-		if (isListSchema(schema) || !rt.store.singletons.has(rk.key) && rt.store.collections.has(rk.key)) return listReply(ctx, rt, listRecords(ctx, rt, rk.key));
+		if (
+			isListSchema(schema) ||
+			(!rt.store.singletons.has(rk.key) && rt.store.collections.has(rk.key))
+		)
+			return listReply(ctx, rt, listRecords(ctx, rt, rk.key));
 		return respond(ctx, rt, rt.store.singletons.get(rk.key) ?? {}, 200);
 	}
 	if (method === 'POST') {

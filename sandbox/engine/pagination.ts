@@ -10,7 +10,9 @@ export interface Page<T> {
 }
 
 export function perPageLimits(isV2: boolean, config: SandboxConfig): { def: number; max: number } {
-	return isV2 ? { def: config.v2DefaultPerPage, max: config.v2MaxPerPage } : { def: config.v1DefaultPerPage, max: config.v1MaxPerPage };
+	return isV2
+		? { def: config.v2DefaultPerPage, max: config.v2MaxPerPage }
+		: { def: config.v1DefaultPerPage, max: config.v1MaxPerPage };
 }
 
 export function paginate<T>(all: T[], url: URL, isV2: boolean, config: SandboxConfig): Page<T> {

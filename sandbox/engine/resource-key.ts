@@ -18,9 +18,14 @@ export interface ResourceKey {
 
 const isParam = (s: string) => s.startsWith('{') && s.endsWith('}');
 
-export function resourceKey(op: Operation, params: Record<string, string>, scope: { projectId: number | null; companyId: number | null }): ResourceKey {
+export function resourceKey(
+	op: Operation,
+	params: Record<string, string>,
+	scope: { projectId: number | null; companyId: number | null },
+): ResourceKey {
 	let segs = op.segments[0] === 'rest' ? op.segments.slice(2) : op.segments.slice();
-	if (segs[0] === 'companies' && segs[2] === 'projects' && segs.length >= 4 && isParam(segs[3])) segs = segs.slice(2);
+	if (segs[0] === 'companies' && segs[2] === 'projects' && segs.length >= 4 && isParam(segs[3]))
+		segs = segs.slice(2);
 	let itemId: string | undefined;
 	if (segs.length > 1 && isParam(segs[segs.length - 1])) {
 		itemId = params[segs[segs.length - 1].slice(1, -1)];

@@ -4,7 +4,8 @@
  */
 import type { Schema } from '../types';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function isOpenSchema(s: Schema | undefined): boolean {
 	return !s || s.truncated === true || (!s.type && !s.properties && !s.items);
@@ -24,13 +25,23 @@ export function shape(schema: Schema | undefined, value: unknown, keepStored: bo
 		return out;
 	}
 	if (value === null) return null;
-	if (schema.type === 'string' && (typeof value === 'number' || typeof value === 'bigint')) return String(value);
-	if ((schema.type === 'integer' || schema.type === 'number') && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) && value.length < 16) return Number(value);
+	if (schema.type === 'string' && (typeof value === 'number' || typeof value === 'bigint'))
+		return String(value);
+	if (
+		(schema.type === 'integer' || schema.type === 'number') &&
+		typeof value === 'string' &&
+		/^-?\d+(\.\d+)?$/.test(value) &&
+		value.length < 16
+	)
+		return Number(value);
 	return value;
 }
 
 /** The 2xx response for an operation: its status code and schema (first declared). */
-export function successOf(responses: Record<string, { schema: Schema }>, fallback: number): { status: number; schema: Schema | undefined } {
+export function successOf(
+	responses: Record<string, { schema: Schema }>,
+	fallback: number,
+): { status: number; schema: Schema | undefined } {
 	const codes = Object.keys(responses).sort();
 	if (!codes.length) return { status: fallback, schema: undefined };
 	const code = codes.includes(String(fallback)) ? String(fallback) : codes[0];

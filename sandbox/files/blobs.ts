@@ -42,7 +42,8 @@ export class BlobStore {
 	}
 
 	clear(): void {
-		for (const b of this.blobs.values()) for (const p of b.paths ?? []) fs.rmSync(p, { force: true });
+		for (const b of this.blobs.values())
+			for (const p of b.paths ?? []) fs.rmSync(p, { force: true });
 		this.blobs.clear();
 	}
 }

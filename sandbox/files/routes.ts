@@ -21,25 +21,46 @@ const s3Error = (status: number, code: string, message: string): Reply => ({
 	contentType: 'application/xml',
 });
 
-const TWO_AUTH = s3Error(400, 'InvalidArgument', 'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified');
+const TWO_AUTH = s3Error(
+	400,
+	'InvalidArgument',
+	'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
+);
 
 export function filesRoute(rt: Runtime, tokens: Tokens) {
-	return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<Reply | null | 'handled'> => {
+	return async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		url: URL,
+	): Promise<Reply | null | 'handled'> => {
 		const p = url.pathname;
 		if (p.startsWith('/_downloads/') && (req.method === 'GET' || req.method === 'HEAD')) {
 			const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 			const t = bearer ? tokens.lookup(bearer) : null;
-			if (!t || t.expired) return { status: 401, body: { error: 'invalid_token', error_description: 'The access token is invalid' } };
+			if (!t || t.expired)
+				return {
+					status: 401,
+					body: { error: 'invalid_token', error_description: 'The access token is invalid' },
+				};
 			const key = decodeURIComponent(p.slice('/_downloads/'.length));
 			if (!rt.blobs.get(key)) return { status: 404, body: { errors: 'File not found' } };
-			return { status: 302, headers: { Location: `${rt.storageOrigin()}/_storage/objects/${encodeURIComponent(key)}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=3600&X-Amz-Signature=sandbox` } };
+			return {
+				status: 302,
+				headers: {
+					Location: `${rt.storageOrigin()}/_storage/objects/${encodeURIComponent(key)}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=3600&X-Amz-Signature=sandbox`,
+				},
+			};
 		}
 		if (!p.startsWith('/_storage/')) return null;
 		if (req.headers.authorization) return TWO_AUTH;
 		if (p.startsWith('/_storage/objects/') && (req.method === 'GET' || req.method === 'HEAD')) {
 			const blob = rt.blobs.get(decodeURIComponent(p.slice('/_storage/objects/'.length)));
 			if (!blob) return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
-			res.writeHead(200, { 'Content-Type': blob.contentType, 'Content-Length': blob.size, 'Content-Disposition': `attachment; filename="${blob.filename}"` });
+			res.writeHead(200, {
+				'Content-Type': blob.contentType,
+				'Content-Length': blob.size,
+				'Content-Disposition': `attachment; filename="${blob.filename}"`,
+			});
 			if (req.method === 'GET') await rt.blobs.pipeTo(blob, res);
 			res.end();
 			return 'handled';
@@ -50,7 +71,11 @@ export function filesRoute(rt: Runtime, tokens: Tokens) {
 		if (!upload) return s3Error(404, 'NoSuchUpload', 'The specified upload does not exist.');
 		if (req.method === 'PUT' && m[2] !== undefined) return putPart(rt, req, upload, Number(m[2]));
 		if (req.method === 'POST' && m[2] === undefined) return postForm(rt, req, upload);
-		return s3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+		return s3Error(
+			405,
+			'MethodNotAllowed',
+			'The specified method is not allowed against this resource.',
+		);
 	};
 }
 
@@ -67,21 +92,39 @@ function hashingWriter(file: string) {
 			cb(null, chunk);
 		},
 	});
-	return { tap, out: fs.createWriteStream(file), result: () => ({ sha256: sha.digest('hex'), md5: md5.digest('hex'), size }) };
+	return {
+		tap,
+		out: fs.createWriteStream(file),
+		result: () => ({ sha256: sha.digest('hex'), md5: md5.digest('hex'), size }),
+	};
 }
 
-async function putPart(rt: Runtime, req: IncomingMessage, upload: import('./uploads-store').UploadRecord, index: number): Promise<Reply> {
+async function putPart(
+	rt: Runtime,
+	req: IncomingMessage,
+	upload: import('./uploads-store').UploadRecord,
+	index: number,
+): Promise<Reply> {
 	const seg = upload.segments[index];
-	if (!upload.segmented || !seg) return s3Error(404, 'NoSuchUpload', 'The specified part does not exist.');
+	if (!upload.segmented || !seg)
+		return s3Error(404, 'NoSuchUpload', 'The specified part does not exist.');
 	const declared = req.headers['content-length'];
 	if (declared !== undefined && Number(declared) !== seg.size) {
 		req.resume();
-		return s3Error(400, 'BadDigest', `Content-Length ${declared} does not match the presigned size ${seg.size}.`);
+		return s3Error(
+			400,
+			'BadDigest',
+			`Content-Length ${declared} does not match the presigned size ${seg.size}.`,
+		);
 	}
 	const headerSha = req.headers['x-amz-content-sha256'];
 	if (headerSha !== undefined && headerSha !== seg.sha256) {
 		req.resume();
-		return s3Error(400, 'XAmzContentSHA256Mismatch', 'The provided x-amz-content-sha256 header does not match what was signed.');
+		return s3Error(
+			400,
+			'XAmzContentSHA256Mismatch',
+			'The provided x-amz-content-sha256 header does not match what was signed.',
+		);
 	}
 	const file = path.join(rt.tmpDir, `${upload.uuid}.part${index}`);
 	const w = hashingWriter(file);
@@ -89,18 +132,30 @@ async function putPart(rt: Runtime, req: IncomingMessage, upload: import('./uplo
 	const got = w.result();
 	if (got.size !== seg.size || got.sha256 !== seg.sha256) {
 		fs.rmSync(file, { force: true });
-		return s3Error(400, 'XAmzContentSHA256Mismatch', `The part's sha256/size (${got.size} bytes) does not match the segment declared at upload creation.`);
+		return s3Error(
+			400,
+			'XAmzContentSHA256Mismatch',
+			`The part's sha256/size (${got.size} bytes) does not match the segment declared at upload creation.`,
+		);
 	}
 	seg.path = file;
 	seg.etag = `"${got.md5}"`;
 	return { status: 200, headers: { ETag: seg.etag } };
 }
 
-async function postForm(rt: Runtime, req: IncomingMessage, upload: import('./uploads-store').UploadRecord): Promise<Reply> {
+async function postForm(
+	rt: Runtime,
+	req: IncomingMessage,
+	upload: import('./uploads-store').UploadRecord,
+): Promise<Reply> {
 	const boundary = boundaryOf(req.headers['content-type']);
 	if (upload.segmented || !boundary) {
 		req.resume();
-		return s3Error(400, 'MalformedPOSTRequest', 'The body of your POST request is not well-formed multipart/form-data.');
+		return s3Error(
+			400,
+			'MalformedPOSTRequest',
+			'The body of your POST request is not well-formed multipart/form-data.',
+		);
 	}
 	const fields: Record<string, string> = {};
 	const file = path.join(rt.tmpDir, `${upload.uuid}.file`);
@@ -141,19 +196,34 @@ async function postForm(rt: Runtime, req: IncomingMessage, upload: import('./upl
 	for (const [k, v] of Object.entries(upload.fields ?? {})) {
 		if (fields[k] !== v) {
 			fs.rmSync(file, { force: true });
-			return s3Error(403, 'AccessDenied', `Invalid according to Policy: Policy Condition failed: ["eq", "$${k}", "${v}"]`);
+			return s3Error(
+				403,
+				'AccessDenied',
+				`Invalid according to Policy: Policy Condition failed: ["eq", "$${k}", "${v}"]`,
+			);
 		}
 	}
-	if (!sawFile || !writer) return s3Error(400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
+	if (!sawFile || !writer)
+		return s3Error(400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
 	const got = (writer as ReturnType<typeof hashingWriter>).result();
 	upload.path = file;
 	upload.stored_size = got.size;
 	upload.status = 'complete';
-	const blob = rt.blobs.put({ filename: upload.response_filename, contentType: upload.response_content_type, size: got.size, paths: [file] });
+	const blob = rt.blobs.put({
+		filename: upload.response_filename,
+		contentType: upload.response_content_type,
+		size: got.size,
+		paths: [file],
+	});
 	upload.blob_key = blob.key;
 	const etag = `"${got.md5}"`;
 	if (fields.success_action_status === '201') {
-		return { status: 201, headers: { ETag: etag }, contentType: 'application/xml', raw: `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Bucket>sandbox</Bucket><Key>${fields.key}</Key><ETag>${etag}</ETag></PostResponse>` };
+		return {
+			status: 201,
+			headers: { ETag: etag },
+			contentType: 'application/xml',
+			raw: `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Bucket>sandbox</Bucket><Key>${fields.key}</Key><ETag>${etag}</ETag></PostResponse>`,
+		};
 	}
 	return { status: 204, headers: { ETag: etag } };
 }

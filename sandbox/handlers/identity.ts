@@ -10,11 +10,25 @@ function user(ctx: Ctx, rt: Runtime) {
 
 export const me = defineHandler('GET /rest/v1.0/me', (ctx, rt) => {
 	const u = user(ctx, rt);
-	return respond(ctx, rt, { id: ctx.token.userId, login: u?.login ?? null, name: u?.name ?? null }, 200);
+	return respond(
+		ctx,
+		rt,
+		{ id: ctx.token.userId, login: u?.login ?? null, name: u?.name ?? null },
+		200,
+	);
 });
 
 /** Only the companies the token's user can reach. */
 export const companies = defineHandler('GET /rest/v1.0/companies', (ctx, rt) => {
-	const ids = new Set(rt.store.findAll('users', (r) => r.id === ctx.token.userId).map((x) => x.key.split('/')[1]).map(Number));
-	return listReply(ctx, rt, rt.store.list('companies').filter((c) => ids.has(Number(c.id))));
+	const ids = new Set(
+		rt.store
+			.findAll('users', (r) => r.id === ctx.token.userId)
+			.map((x) => x.key.split('/')[1])
+			.map(Number),
+	);
+	return listReply(
+		ctx,
+		rt,
+		rt.store.list('companies').filter((c) => ids.has(Number(c.id))),
+	);
 });

@@ -9,4 +9,11 @@ import { uploadHandlers } from './uploads';
 import { fileHandlers } from './files';
 import { timecardHandlers } from './timecards-bulk';
 
-export const handlers: Handler[] = [me, companies, ...webhookHandlers, ...uploadHandlers, ...fileHandlers, ...timecardHandlers];
+export const handlers: Handler[] = [
+	me,
+	companies,
+	...webhookHandlers,
+	...uploadHandlers,
+	...fileHandlers,
+	...timecardHandlers,
+];

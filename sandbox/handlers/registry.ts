@@ -10,10 +10,16 @@ export interface Handler {
 	routes: string[];
 	handle(ctx: Ctx, rt: Runtime): Reply | Promise<Reply>;
 	/** Catalog entries to add (paths newer than the vendored extract). */
-	operations?: Array<Pick<Operation, 'operationId' | 'method' | 'path' | 'version'> & Partial<Operation>>;
+	operations?: Array<
+		Pick<Operation, 'operationId' | 'method' | 'path' | 'version'> & Partial<Operation>
+	>;
 }
 
-export function defineHandler(routes: string | string[], handle: Handler['handle'], operations?: Handler['operations']): Handler {
+export function defineHandler(
+	routes: string | string[],
+	handle: Handler['handle'],
+	operations?: Handler['operations'],
+): Handler {
 	return { routes: Array.isArray(routes) ? routes : [routes], handle, operations };
 }
 

@@ -25,7 +25,8 @@ export async function parseBody(req: IncomingMessage): Promise<unknown> {
 		if (!boundary) throw new BodyError('multipart body without boundary');
 		return nest(await collectMultipart(raw, boundary));
 	}
-	if (type.includes('application/x-www-form-urlencoded')) return nest(new URLSearchParams(raw.toString('utf8')));
+	if (type.includes('application/x-www-form-urlencoded'))
+		return nest(new URLSearchParams(raw.toString('utf8')));
 	try {
 		return JSON.parse(raw.toString('utf8'));
 	} catch {

@@ -34,7 +34,11 @@ function parseHeaders(block: string): PartHeaders {
 	return out;
 }
 
-export async function parseMultipart(source: AsyncIterable<Buffer> | Iterable<Buffer>, boundary: string, sink: PartSink): Promise<void> {
+export async function parseMultipart(
+	source: AsyncIterable<Buffer> | Iterable<Buffer>,
+	boundary: string,
+	sink: PartSink,
+): Promise<void> {
 	const delimiter = Buffer.from(`\r\n--${boundary}`);
 	// Prepending CRLF lets the first boundary match the same delimiter as the others.
 	let buf: Buffer = Buffer.from('\r\n');
@@ -85,7 +89,10 @@ export async function parseMultipart(source: AsyncIterable<Buffer> | Iterable<Bu
 }
 
 /** Small API bodies: collect every field (files as Buffers) into bracket-keyed pairs. */
-export async function collectMultipart(body: Buffer, boundary: string): Promise<Array<[string, unknown]>> {
+export async function collectMultipart(
+	body: Buffer,
+	boundary: string,
+): Promise<Array<[string, unknown]>> {
 	const pairs: Array<[string, unknown]> = [];
 	let current: PartHeaders | null = null;
 	let chunks: Buffer[] = [];
@@ -101,7 +108,12 @@ export async function collectMultipart(body: Buffer, boundary: string): Promise<
 			const h = current as PartHeaders | null;
 			if (!h) return;
 			const data = Buffer.concat(chunks);
-			pairs.push([h.name, h.filename !== undefined ? { filename: h.filename, contentType: h.contentType, size: data.length, data } : data.toString('utf8')]);
+			pairs.push([
+				h.name,
+				h.filename !== undefined
+					? { filename: h.filename, contentType: h.contentType, size: data.length, data }
+					: data.toString('utf8'),
+			]);
 		},
 	});
 	return pairs;

@@ -28,7 +28,8 @@ export function nest(pairs: Iterable<[string, unknown]>): Record<string, unknown
 				obj[part] = value;
 				continue;
 			}
-			if (obj[part] === undefined || typeof obj[part] !== 'object') obj[part] = nextIsArray ? [] : {};
+			if (obj[part] === undefined || typeof obj[part] !== 'object')
+				obj[part] = nextIsArray ? [] : {};
 			node = obj[part] as Record<string, unknown>;
 		}
 	}

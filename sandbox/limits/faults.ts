@@ -15,7 +15,11 @@ export class Faults {
 	/** The first rule that fires for this path (a `next` rule is consumed as it fires). */
 	pick(rules: FaultRule[], path: string): FaultRule | null {
 		for (const rule of rules) {
-			if (rule.pathPattern && !(path.includes(rule.pathPattern) || safeRegExp(rule.pathPattern)?.test(path))) continue;
+			if (
+				rule.pathPattern &&
+				!(path.includes(rule.pathPattern) || safeRegExp(rule.pathPattern)?.test(path))
+			)
+				continue;
 			if (rule.next !== undefined) {
 				if (rule.next <= 0) continue;
 				rule.next--;

@@ -11,16 +11,23 @@ interface Window {
 	count: number;
 }
 
-export const RATE_LIMIT_MESSAGE = 'You have surpassed the max number of requests for an hour. Please wait until your limit resets.';
+export const RATE_LIMIT_MESSAGE =
+	'You have surpassed the max number of requests for an hour. Please wait until your limit resets.';
 
 export class RateLimiter {
 	private readonly buckets = new Map<string, { hour: Window; spike: Window }>();
 	constructor(private readonly clock: Clock) {}
 
 	/** Counts the request; returns headers for every response, and a 429 reply when over a limit. */
-	take(bucketKey: string, cfg: RateLimitConfig): { headers: Record<string, string>; reject?: Reply } {
+	take(
+		bucketKey: string,
+		cfg: RateLimitConfig,
+	): { headers: Record<string, string>; reject?: Reply } {
 		const now = this.clock.now();
-		const b = this.buckets.get(bucketKey) ?? { hour: { start: now, count: 0 }, spike: { start: now, count: 0 } };
+		const b = this.buckets.get(bucketKey) ?? {
+			hour: { start: now, count: 0 },
+			spike: { start: now, count: 0 },
+		};
 		this.buckets.set(bucketKey, b);
 		const hourMs = 3600 * 1000;
 		const spikeMs = cfg.spikeWindowSeconds * 1000;
@@ -32,12 +39,24 @@ export class RateLimiter {
 			b.spike.count++;
 		}
 		const windows = [
-			{ limit: cfg.hourly, remaining: Math.max(0, cfg.hourly - b.hour.count), reset: b.hour.start + hourMs },
-			{ limit: cfg.spike, remaining: Math.max(0, cfg.spike - b.spike.count), reset: b.spike.start + spikeMs },
+			{
+				limit: cfg.hourly,
+				remaining: Math.max(0, cfg.hourly - b.hour.count),
+				reset: b.hour.start + hourMs,
+			},
+			{
+				limit: cfg.spike,
+				remaining: Math.max(0, cfg.spike - b.spike.count),
+				reset: b.spike.start + spikeMs,
+			},
 		];
 		// Exhausted windows first, then the one with the smaller share left.
 		windows.sort((x, y) => x.remaining / x.limit - y.remaining / y.limit || x.reset - y.reset);
-		const tight = over ? (b.hour.count >= cfg.hourly ? windows.find((w) => w.limit === cfg.hourly)! : windows.find((w) => w.limit === cfg.spike)!) : windows[0];
+		const tight = over
+			? b.hour.count >= cfg.hourly
+				? windows.find((w) => w.limit === cfg.hourly)!
+				: windows.find((w) => w.limit === cfg.spike)!
+			: windows[0];
 		const headers = {
 			'X-Rate-Limit-Limit': String(tight.limit),
 			'X-Rate-Limit-Remaining': String(tight.remaining),
@@ -47,7 +66,12 @@ export class RateLimiter {
 		const wait = Math.max(1, Math.ceil((tight.reset - now) / 1000));
 		return {
 			headers,
-			reject: { status: 429, headers: cfg.retryAfterOn429 ? { 'Retry-After': String(wait) } : {}, raw: RATE_LIMIT_MESSAGE, contentType: 'text/plain; charset=utf-8' },
+			reject: {
+				status: 429,
+				headers: cfg.retryAfterOn429 ? { 'Retry-After': String(wait) } : {},
+				raw: RATE_LIMIT_MESSAGE,
+				contentType: 'text/plain; charset=utf-8',
+			},
 		};
 	}
 

@@ -19,11 +19,21 @@ export class Tokens {
 	private readonly refresh = new Map<string, TokenGrant>();
 	private readonly codes = new Map<string, AuthCode>();
 
-	constructor(private readonly clock: Clock, private readonly ttlSeconds: () => number) {}
+	constructor(
+		private readonly clock: Clock,
+		private readonly ttlSeconds: () => number,
+	) {}
 
 	issueCode(clientId: string, userId: number, redirectUri: string): string {
 		const code = randomBytes(20).toString('hex');
-		this.codes.set(code, { code, clientId, userId, redirectUri, expiresAt: this.clock.now() + CODE_TTL_MS, used: false });
+		this.codes.set(code, {
+			code,
+			clientId,
+			userId,
+			redirectUri,
+			expiresAt: this.clock.now() + CODE_TTL_MS,
+			used: false,
+		});
 		return code;
 	}
 
@@ -36,7 +46,12 @@ export class Tokens {
 		return c;
 	}
 
-	issue(clientId: string, userId: number, grant: TokenGrant['grant'], withRefresh: boolean): TokenGrant {
+	issue(
+		clientId: string,
+		userId: number,
+		grant: TokenGrant['grant'],
+		withRefresh: boolean,
+	): TokenGrant {
 		const now = this.clock.now();
 		const t: TokenGrant = {
 			token: randomBytes(32).toString('hex'),

@@ -9,12 +9,19 @@ export class SeedWriter {
 	constructor(readonly rt: Runtime) {}
 
 	/** Collection key for a catalog route (`GET /rest/v1.0/projects/{project_id}/rfis`) and its scope. */
-	key(route: string, params: Record<string, string | number> = {}, scope: { projectId?: number; companyId?: number } = {}): string {
+	key(
+		route: string,
+		params: Record<string, string | number> = {},
+		scope: { projectId?: number; companyId?: number } = {},
+	): string {
 		const [method, path] = route.split(' ');
 		const op = this.rt.catalog.operations.find((o) => o.method === method && o.path === path);
 		if (!op) throw new Error(`seed: no catalog operation ${route}`);
 		const p = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
-		return resourceKey(op, p, { projectId: scope.projectId ?? null, companyId: scope.companyId ?? this.rt.companyId }).key;
+		return resourceKey(op, p, {
+			projectId: scope.projectId ?? null,
+			companyId: scope.companyId ?? this.rt.companyId,
+		}).key;
 	}
 
 	at(daysAgo: number, hour = 9): string {

@@ -4,9 +4,23 @@ export interface SeedIds {
 	otherCompanyId: number;
 	users: { pm: number; superintendent: number; engineer: number; accountant: number; dmsa: number };
 	people: Record<'carpenter' | 'laborer' | 'electrician' | 'operator' | 'finisher', number>;
-	projects: { tower: number; hospital: number; school: number; warehouse: number; inactive: number; archived: number; extra: number[] };
-	vendors: Record<'electrical' | 'plumbing' | 'concrete' | 'drywall' | 'steel' | 'roofing' | 'hvac', number>;
-	lineItemTypes: Record<'labor' | 'material' | 'equipment' | 'subcontract' | 'other' | 'markup', number>;
+	projects: {
+		tower: number;
+		hospital: number;
+		school: number;
+		warehouse: number;
+		inactive: number;
+		archived: number;
+		extra: number[];
+	};
+	vendors: Record<
+		'electrical' | 'plumbing' | 'concrete' | 'drywall' | 'steel' | 'roofing' | 'hvac',
+		number
+	>;
+	lineItemTypes: Record<
+		'labor' | 'material' | 'equipment' | 'subcontract' | 'other' | 'markup',
+		number
+	>;
 	/** Tower project cost codes by code (`03-300` …). */
 	costCodes: Record<string, number>;
 	wbsCodes: Record<string, number>;
@@ -16,12 +30,26 @@ export interface SeedIds {
 	changeTypes: Record<string, number>;
 	changeReasons: Record<string, number>;
 	changeEvents: { curtainWall: number; slabRework: number; ownerUpgrade: number };
-	commitments: { electricalWoc: number; concreteWoc: number; drywallWoc: number; plumbingPo: number; steelPo: number };
+	commitments: {
+		electricalWoc: number;
+		concreteWoc: number;
+		drywallWoc: number;
+		plumbingPo: number;
+		steelPo: number;
+	};
 	budgetViews: { standard: number; costControl: number };
 	timeTypes: Record<'regular' | 'overtime' | 'doubleTime' | 'sick' | 'vacation', number>;
 	crews: { concrete: number; framing: number };
 	timecardEntries: number[];
-	insurances: { companyGl: number; electricalGl: number; electricalAuto: number; plumbingGl: number; concreteWc: number; projectBuildersRisk: number; drywallProjectGl: number };
+	insurances: {
+		companyGl: number;
+		electricalGl: number;
+		electricalAuto: number;
+		plumbingGl: number;
+		concreteWc: number;
+		projectBuildersRisk: number;
+		drywallProjectGl: number;
+	};
 	folders: { contracts: number; photos: number; subcontracts: number };
 	files: { contractPdf: number; sitePhoto: number };
 	drawingAreas: { architectural: number; structural: number };
@@ -32,6 +60,13 @@ export interface SeedIds {
 	rfis: { embedPlates: number; ceilingHeight: number };
 	observationTypes: { safety: number; quality: number };
 	observations: { guardrail: number; honeycomb: number };
-	dailyLogs: { manpower: number; notes: number; work: number; delivery: number; weather: number; accident: number };
+	dailyLogs: {
+		manpower: number;
+		notes: number;
+		work: number;
+		delivery: number;
+		weather: number;
+		accident: number;
+	};
 	submittals: { rebar: number; drywallBoard: number };
 }

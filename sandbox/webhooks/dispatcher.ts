@@ -64,17 +64,43 @@ export class Dispatcher {
 		if (!resource) return;
 		const hooks = this.rt.store.list(HOOKS).filter((h) => {
 			if (h.status === 'disabled') return false;
-			if (resource.scope === 'project') return h.project_id !== null && h.project_id !== undefined && Number(h.project_id) === change.projectId;
-			return (h.project_id === null || h.project_id === undefined) && Number(h.company_id) === change.companyId;
+			if (resource.scope === 'project')
+				return (
+					h.project_id !== null &&
+					h.project_id !== undefined &&
+					Number(h.project_id) === change.projectId
+				);
+			return (
+				(h.project_id === null || h.project_id === undefined) &&
+				Number(h.company_id) === change.companyId
+			);
 		});
 		if (!hooks.length) return;
 		const now = this.rt.clock.now();
-		const event: EventBase = { id: eventId(), ulid: ulid(now), timestamp: microTimestamp(now), change: { ...change, record: { ...change.record } }, resourceName: resource.name, related: related(change.key) };
+		const event: EventBase = {
+			id: eventId(),
+			ulid: ulid(now),
+			timestamp: microTimestamp(now),
+			change: { ...change, record: { ...change.record } },
+			resourceName: resource.name,
+			related: related(change.key),
+		};
 		for (const hook of hooks) {
-			const subscribed = this.rt.store.list(TRIGGERS).some((t) => Number(t.hook_id) === Number(hook.id) && t.resource_name === resource.name && t.event_type === change.action);
+			const subscribed = this.rt.store
+				.list(TRIGGERS)
+				.some(
+					(t) =>
+						Number(t.hook_id) === Number(hook.id) &&
+						t.resource_name === resource.name &&
+						t.event_type === change.action,
+				);
 			if (!subscribed) continue;
 			const { json, view } = render(event, normaliseVersion(hook.payload_version) ?? 'v2.0');
-			const copies = this.rt.config.duplicateDeliveries >= 1 || this.random() < this.rt.config.duplicateDeliveries ? 2 : 1;
+			const copies =
+				this.rt.config.duplicateDeliveries >= 1 ||
+				this.random() < this.rt.config.duplicateDeliveries
+					? 2
+					: 1;
 			for (let i = 0; i < copies; i++) this.enqueue({ hook, event, json, view, attempts: 0 });
 		}
 	}
@@ -99,9 +125,22 @@ export class Dispatcher {
 		q.busy = false;
 		const record = (outcome: Outcome, p: Pending, r: typeof result | null, startedAt: string) =>
 			this.log.push({
-				id: this.nextId++, hook_id: Number(p.hook.id), event_id: p.event.id, ulid: p.event.ulid, destination_url: url, started_at: startedAt, completed_at: this.rt.clock.iso(),
-				response_status: r?.status ?? null, response_headers: r?.headers ?? {}, response_error: r?.error ?? null, response_body: r?.body ?? null, outcome, attempt: p.attempts, event: p.view,
-				resource_name: p.event.resourceName, event_type: p.event.change.action,
+				id: this.nextId++,
+				hook_id: Number(p.hook.id),
+				event_id: p.event.id,
+				ulid: p.event.ulid,
+				destination_url: url,
+				started_at: startedAt,
+				completed_at: this.rt.clock.iso(),
+				response_status: r?.status ?? null,
+				response_headers: r?.headers ?? {},
+				response_error: r?.error ?? null,
+				response_body: r?.body ?? null,
+				outcome,
+				attempt: p.attempts,
+				event: p.view,
+				resource_name: p.event.resourceName,
+				event_type: p.event.change.action,
 			});
 		if (result.ok) {
 			record('ok', head, result, started);
@@ -157,19 +196,55 @@ function related(key: string): Array<{ id: number; name: string }> {
 	if (parts.length < 5) return [];
 	const parentKey = parts.slice(0, -2).join('/');
 	const parent = resourceNameFor(parentKey);
-	return parent && patternOf(parentKey) !== patternOf(key) ? [{ id: Number(parts[parts.length - 2]), name: parent.name }] : [];
+	return parent && patternOf(parentKey) !== patternOf(key)
+		? [{ id: Number(parts[parts.length - 2]), name: parent.name }]
+		: [];
 }
 
-async function post(url: string, json: string, hook: StoredRec, timeoutMs: number): Promise<{ ok: boolean; status: number | null; headers: Record<string, string>; body: string | null; error: string | null }> {
-	const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'Procore-Webhooks (sandbox)' };
+async function post(
+	url: string,
+	json: string,
+	hook: StoredRec,
+	timeoutMs: number,
+): Promise<{
+	ok: boolean;
+	status: number | null;
+	headers: Record<string, string>;
+	body: string | null;
+	error: string | null;
+}> {
+	const headers: Record<string, string> = {
+		'Content-Type': 'application/json',
+		'User-Agent': 'Procore-Webhooks (sandbox)',
+	};
 	const auth = (hook.destination_headers as { Authorization?: string } | undefined)?.Authorization;
 	if (auth) headers.Authorization = auth;
 	try {
-		const res = await fetch(url, { method: 'POST', headers, body: json, signal: AbortSignal.timeout(timeoutMs) });
+		const res = await fetch(url, {
+			method: 'POST',
+			headers,
+			body: json,
+			signal: AbortSignal.timeout(timeoutMs),
+		});
 		const body = await res.text();
-		return { ok: res.status >= 200 && res.status < 300, status: res.status, headers: Object.fromEntries(res.headers), body: body.slice(0, 2000), error: null };
+		return {
+			ok: res.status >= 200 && res.status < 300,
+			status: res.status,
+			headers: Object.fromEntries(res.headers),
+			body: body.slice(0, 2000),
+			error: null,
+		};
 	} catch (e) {
 		const err = e as Error;
-		return { ok: false, status: null, headers: {}, body: null, error: err.name === 'TimeoutError' ? 'timeout after 5 seconds' : `${err.name}: ${(err as Error & { cause?: Error }).cause?.message ?? err.message}` };
+		return {
+			ok: false,
+			status: null,
+			headers: {},
+			body: null,
+			error:
+				err.name === 'TimeoutError'
+					? 'timeout after 5 seconds'
+					: `${err.name}: ${(err as Error & { cause?: Error }).cause?.message ?? err.message}`,
+		};
 	}
 }

@@ -46,18 +46,36 @@ export function microTimestamp(ms: number): string {
 }
 
 /** The JSON text to POST, and a parsed view for the deliveries log (ids as strings there). */
-export function render(event: EventBase, version: PayloadVersion): { json: string; view: Record<string, unknown> } {
+export function render(
+	event: EventBase,
+	version: PayloadVersion,
+): { json: string; view: Record<string, unknown> } {
 	const c = event.change;
 	const resourceId = Number(c.record.id);
 	if (version === 'v4.0') {
-		const body = { id: event.ulid, timestamp: event.timestamp, reason: c.action, company_id: String(c.companyId), project_id: c.projectId === null ? null : String(c.projectId), user_id: String(c.userId), resource_type: event.resourceName, resource_id: String(c.record.id) };
+		const body = {
+			id: event.ulid,
+			timestamp: event.timestamp,
+			reason: c.action,
+			company_id: String(c.companyId),
+			project_id: c.projectId === null ? null : String(c.projectId),
+			user_id: String(c.userId),
+			resource_type: event.resourceName,
+			resource_id: String(c.record.id),
+		};
 		return { json: JSON.stringify(body), view: body };
 	}
 	const body: Record<string, unknown> = {
 		id: '__EVENT_ID__',
 		ulid: event.ulid,
 		timestamp: event.timestamp,
-		metadata: { source_user_id: c.userId, source_company_id: c.companyId, source_project_id: c.projectId, source_operation_id: c.operationId ?? null, source_application_id: c.applicationId },
+		metadata: {
+			source_user_id: c.userId,
+			source_company_id: c.companyId,
+			source_project_id: c.projectId,
+			source_operation_id: c.operationId ?? null,
+			source_application_id: c.applicationId,
+		},
 		user_id: c.userId,
 		company_id: c.companyId,
 		...(c.projectId !== null ? { project_id: c.projectId } : {}),

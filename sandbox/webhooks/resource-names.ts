@@ -21,22 +21,42 @@ export const RESOURCE_NAMES: ResourceName[] = [
 	{ pattern: 'companies/*/line_item_types', name: 'Line Item Types', scope: 'company' },
 	{ pattern: 'companies/*/timecard_time_types', name: 'Timecard Time Types', scope: 'company' },
 	{ pattern: 'companies/*/change_types', name: 'Change Types', scope: 'company' },
-	{ pattern: 'companies/*/change_order_change_reasons', name: 'Change Order Change Reasons', scope: 'company' },
+	{
+		pattern: 'companies/*/change_order_change_reasons',
+		name: 'Change Order Change Reasons',
+		scope: 'company',
+	},
 	{ pattern: 'companies/*/trades', name: 'Trades', scope: 'company' },
 	{ pattern: 'projects/*/rfis', name: 'RFIs', scope: 'project' },
 	{ pattern: 'projects/*/rfis/*/replies', name: 'RFI Replies', scope: 'project' },
 	{ pattern: 'projects/*/change_events', name: 'Change Events', scope: 'project' },
 	{ pattern: 'projects/*/change_order_requests', name: 'Change Order Requests', scope: 'project' },
-	{ pattern: 'projects/*/potential_change_orders', name: 'Potential Change Orders', scope: 'project' },
+	{
+		pattern: 'projects/*/potential_change_orders',
+		name: 'Potential Change Orders',
+		scope: 'project',
+	},
 	{ pattern: 'projects/*/timecard_entries', name: 'Timecard Entries', scope: 'project' },
 	{ pattern: 'projects/*/insurances', name: 'Project Insurances', scope: 'project' },
 	{ pattern: 'projects/*/vendors/*/insurances', name: 'Project Insurances', scope: 'project' },
 	{ pattern: 'projects/*/vendors', name: 'Project Vendors', scope: 'project' },
 	{ pattern: 'projects/*/users', name: 'Project Users', scope: 'project' },
 	{ pattern: 'projects/*/work_order_contracts', name: 'Work Order Contracts', scope: 'project' },
-	{ pattern: 'projects/*/work_order_contracts/*/line_items', name: 'Work Order Contract Line Items', scope: 'project' },
-	{ pattern: 'projects/*/purchase_order_contracts', name: 'Purchase Order Contracts', scope: 'project' },
-	{ pattern: 'projects/*/purchase_order_contracts/*/line_items', name: 'Purchase Order Contract Line Items', scope: 'project' },
+	{
+		pattern: 'projects/*/work_order_contracts/*/line_items',
+		name: 'Work Order Contract Line Items',
+		scope: 'project',
+	},
+	{
+		pattern: 'projects/*/purchase_order_contracts',
+		name: 'Purchase Order Contracts',
+		scope: 'project',
+	},
+	{
+		pattern: 'projects/*/purchase_order_contracts/*/line_items',
+		name: 'Purchase Order Contract Line Items',
+		scope: 'project',
+	},
 	{ pattern: 'projects/*/prime_contracts', name: 'Prime Contracts', scope: 'project' },
 	{ pattern: 'projects/*/direct_costs', name: 'Direct Costs', scope: 'project' },
 	{ pattern: 'projects/*/files', name: 'Project Files', scope: 'project' },
@@ -47,7 +67,11 @@ export const RESOURCE_NAMES: ResourceName[] = [
 	{ pattern: 'projects/*/sub_jobs', name: 'Sub Jobs', scope: 'project' },
 	{ pattern: 'projects/*/drawing_areas', name: 'Drawing Areas', scope: 'project' },
 	{ pattern: 'projects/*/drawing_areas/*/drawings', name: 'Drawings', scope: 'project' },
-	{ pattern: 'projects/*/specification_sections', name: 'Specification Sections', scope: 'project' },
+	{
+		pattern: 'projects/*/specification_sections',
+		name: 'Specification Sections',
+		scope: 'project',
+	},
 	{ pattern: 'projects/*/manpower_logs', name: 'Manpower Logs', scope: 'project' },
 	{ pattern: 'projects/*/notes_logs', name: 'Notes Logs', scope: 'project' },
 	{ pattern: 'projects/*/work_logs', name: 'Work Logs', scope: 'project' },
@@ -71,8 +95,13 @@ export function resourceNameFor(key: string): ResourceName | undefined {
 }
 
 /** Collection key for a resource name in a scope (UI edits name resources the way webhooks do). */
-export function keyForResource(resource: string, ids: { projectId?: number | null; companyId: number; parentId?: number | string | null }): string | null {
-	const entry = RESOURCE_NAMES.find((r) => r.name.toLowerCase() === resource.toLowerCase()) ?? RESOURCE_NAMES.find((r) => r.pattern.split('/').pop() === resource);
+export function keyForResource(
+	resource: string,
+	ids: { projectId?: number | null; companyId: number; parentId?: number | string | null },
+): string | null {
+	const entry =
+		RESOURCE_NAMES.find((r) => r.name.toLowerCase() === resource.toLowerCase()) ??
+		RESOURCE_NAMES.find((r) => r.pattern.split('/').pop() === resource);
 	if (!entry) return null;
 	const parts = entry.pattern.split('/');
 	let stars = 0;

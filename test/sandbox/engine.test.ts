@@ -16,13 +16,21 @@ describe('routing', () => {
 	});
 
 	it('prefers a literal segment over a parameter (rfis/potential_rfi_managers is not rfis/{id})', async () => {
-		const res = await call(sb, 'GET', `/rest/v1.0/projects/${sb.seed.projects.tower}/rfis/potential_rfi_managers`);
+		const res = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/projects/${sb.seed.projects.tower}/rfis/potential_rfi_managers`,
+		);
 		expect(res.status).toBe(200);
 		expect(Array.isArray(res.body)).toBe(true);
 	});
 
 	it('404s an unknown record id with the record type named', async () => {
-		const res = await call(sb, 'GET', `/rest/v1.0/projects/${sb.seed.projects.tower}/rfis/999999999`);
+		const res = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/projects/${sb.seed.projects.tower}/rfis/999999999`,
+		);
 		expect(res.status).toBe(404);
 		expect(res.body).toEqual({ errors: 'rfi not found' });
 	});
@@ -34,30 +42,58 @@ describe('collections', () => {
 		const v10 = await call(sb, 'GET', `/rest/v1.0/change_events?project_id=${p}`);
 		const v11 = await call(sb, 'GET', `/rest/v1.1/change_events?project_id=${p}`);
 		expect(v10.status).toBe(200);
-		expect(v10.body.map((c: { id: number }) => c.id).sort()).toEqual(Object.values(sb.seed.changeEvents).sort());
-		expect(v11.body.map((c: { id: number }) => c.id).sort()).toEqual(v10.body.map((c: { id: number }) => c.id).sort());
+		expect(v10.body.map((c: { id: number }) => c.id).sort()).toEqual(
+			Object.values(sb.seed.changeEvents).sort(),
+		);
+		expect(v11.body.map((c: { id: number }) => c.id).sort()).toEqual(
+			v10.body.map((c: { id: number }) => c.id).sort(),
+		);
 	});
 
 	it('creates from a wrapped body, shows, updates (merge) and deletes', async () => {
 		const p = sb.seed.projects.hospital;
-		const created = await call(sb, 'POST', `/rest/v1.0/change_events?project_id=${p}`, { body: { change_event: { change_event_status_id: sb.seed.changeEventStatuses.open, title: 'Added fire dampers', event_scope: 'out_of_scope', event_type: 'owner_change', description: 'Per fire marshal' } } });
+		const created = await call(sb, 'POST', `/rest/v1.0/change_events?project_id=${p}`, {
+			body: {
+				change_event: {
+					change_event_status_id: sb.seed.changeEventStatuses.open,
+					title: 'Added fire dampers',
+					event_scope: 'out_of_scope',
+					event_type: 'owner_change',
+					description: 'Per fire marshal',
+				},
+			},
+		});
 		expect(created.status).toBe(201);
-		expect(created.body).toMatchObject({ title: 'Added fire dampers', event_scope: 'out_of_scope', project_id: p });
+		expect(created.body).toMatchObject({
+			title: 'Added fire dampers',
+			event_scope: 'out_of_scope',
+			project_id: p,
+		});
 		expect(typeof created.body.id).toBe('number');
 		// Fields the 2xx schema declares appear even when nothing was stored for them.
 		expect(created.body).toHaveProperty('alphanumeric_number', null);
 		const id = created.body.id;
-		const updated = await call(sb, 'PATCH', `/rest/v1.0/change_events/${id}?project_id=${p}`, { body: { change_event: { status: 'closed' } } });
+		const updated = await call(sb, 'PATCH', `/rest/v1.0/change_events/${id}?project_id=${p}`, {
+			body: { change_event: { status: 'closed' } },
+		});
 		expect(updated.status).toBe(200);
 		expect(updated.body).toMatchObject({ id, title: 'Added fire dampers', status: 'closed' });
 		const shown = await call(sb, 'GET', `/rest/v1.0/change_events/${id}?project_id=${p}`);
 		expect(shown.body.status).toBe('closed');
 		// v1.0 has no DELETE for change events; v1.1 does (the catalog decides).
-		expect((await call(sb, 'DELETE', `/rest/v1.0/change_events/${id}?project_id=${p}`)).status).toBe(404);
+		expect(
+			(await call(sb, 'DELETE', `/rest/v1.0/change_events/${id}?project_id=${p}`)).status,
+		).toBe(404);
 		const deleted = await call(sb, 'DELETE', `/rest/v1.1/change_events/${id}?project_id=${p}`);
 		expect([200, 204]).toContain(deleted.status);
-		expect((await call(sb, 'GET', `/rest/v1.0/change_events/${id}?project_id=${p}`)).status).toBe(404);
-		const withDeleted = await call(sb, 'GET', `/rest/v1.0/change_events?project_id=${p}&filters[include_deleted]=only`);
+		expect((await call(sb, 'GET', `/rest/v1.0/change_events/${id}?project_id=${p}`)).status).toBe(
+			404,
+		);
+		const withDeleted = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/change_events?project_id=${p}&filters[include_deleted]=only`,
+		);
 		expect(withDeleted.body.map((c: { id: number }) => c.id)).toEqual([id]);
 	});
 
@@ -68,31 +104,62 @@ describe('collections', () => {
 		form.append('rfi[question][body]', 'Which lever trim?');
 		form.append('rfi[rfi_manager_id]', String(sb.seed.users.pm));
 		form.append('rfi[private]', 'true');
-		const res = await fetch(`${sb.url}/rest/v1.0/projects/${p}/rfis`, { method: 'POST', headers: { Authorization: `Bearer ${sb.issueToken()}`, 'Procore-Company-Id': String(sb.companyId) }, body: form });
+		const res = await fetch(`${sb.url}/rest/v1.0/projects/${p}/rfis`, {
+			method: 'POST',
+			headers: {
+				Authorization: `Bearer ${sb.issueToken()}`,
+				'Procore-Company-Id': String(sb.companyId),
+			},
+			body: form,
+		});
 		const body = await res.json();
 		expect(res.status).toBe(201);
-		expect(body).toMatchObject({ subject: 'Door hardware set 4', rfi_manager_id: sb.seed.users.pm, private: true });
+		expect(body).toMatchObject({
+			subject: 'Door hardware set 4',
+			rfi_manager_id: sb.seed.users.pm,
+			private: true,
+		});
 	});
 });
 
 describe('validation', () => {
 	it('answers v1 422 with Rails-style field errors for missing required fields', async () => {
-		const res = await call(sb, 'POST', `/rest/v1.0/projects/${sb.seed.projects.tower}/rfis`, { body: { rfi: { question: { body: 'x' } } } });
+		const res = await call(sb, 'POST', `/rest/v1.0/projects/${sb.seed.projects.tower}/rfis`, {
+			body: { rfi: { question: { body: 'x' } } },
+		});
 		expect(res.status).toBe(422);
-		expect(res.body.errors).toEqual({ subject: ["can't be blank"], rfi_manager_id: ["can't be blank"] });
+		expect(res.body.errors).toEqual({
+			subject: ["can't be blank"],
+			rfi_manager_id: ["can't be blank"],
+		});
 	});
 
 	it('rejects wrong types and enum values', async () => {
-		const res = await call(sb, 'POST', `/rest/v1.0/change_events?project_id=${sb.seed.projects.tower}`, { body: { change_event: { title: 'x', event_scope: 'sideways', change_reason_id: 'abc' } } });
+		const res = await call(
+			sb,
+			'POST',
+			`/rest/v1.0/change_events?project_id=${sb.seed.projects.tower}`,
+			{ body: { change_event: { title: 'x', event_scope: 'sideways', change_reason_id: 'abc' } } },
+		);
 		expect(res.status).toBe(422);
 		expect(res.body.errors.event_scope).toEqual(['is not included in the list']);
 	});
 
 	it('answers v2 validation failures with the standard error body', async () => {
-		const res = await call(sb, 'POST', `/rest/v2.0/companies/${sb.companyId}/webhooks/hooks`, { body: { namespace: 'n8n' } });
+		const res = await call(sb, 'POST', `/rest/v2.0/companies/${sb.companyId}/webhooks/hooks`, {
+			body: { namespace: 'n8n' },
+		});
 		expect(res.status).toBe(422);
 		expect(res.body.error.code).toBe('UNPROCESSABLE_ENTITY');
-		expect(res.body.error.details).toEqual(expect.arrayContaining([{ reason_code: 'INVALID_PROPERTY', message: "destination_url can't be blank", source: 'destination_url' }]));
+		expect(res.body.error.details).toEqual(
+			expect.arrayContaining([
+				{
+					reason_code: 'INVALID_PROPERTY',
+					message: "destination_url can't be blank",
+					source: 'destination_url',
+				},
+			]),
+		);
 	});
 
 	it('400s a missing required query parameter and a non-integer path parameter', async () => {
@@ -145,7 +212,11 @@ describe('pagination', () => {
 	});
 
 	it('pages v2 lists 10 by default and at most 100, under data', async () => {
-		const res = await call(sb, 'GET', `/rest/v2.0/companies/${sb.companyId}/projects/${sb.seed.projects.tower}/submittals?per_page=500`);
+		const res = await call(
+			sb,
+			'GET',
+			`/rest/v2.0/companies/${sb.companyId}/projects/${sb.seed.projects.tower}/submittals?per_page=500`,
+		);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('per-page')).toBe('100');
 		expect(Array.isArray(res.body.data)).toBe(true);
@@ -155,18 +226,32 @@ describe('pagination', () => {
 describe('filters and sort', () => {
 	const p = () => sb.seed.projects.tower;
 	it('filters exact values, arrays and nested ids', async () => {
-		const closed = await call(sb, 'GET', `/rest/v1.0/projects/${p()}/rfis?filters[status]=closed&per_page=1000`);
+		const closed = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/projects/${p()}/rfis?filters[status]=closed&per_page=1000`,
+		);
 		expect(closed.body.length).toBeGreaterThan(0);
 		expect(closed.body.every((r: { status: string }) => r.status === 'closed')).toBe(true);
 		const ids = Object.values(sb.seed.changeEvents).slice(0, 2);
-		const arr = await call(sb, 'GET', `/rest/v1.0/change_events?project_id=${p()}&filters[id][]=${ids[0]}&filters[id][]=${ids[1]}`);
+		const arr = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/change_events?project_id=${p()}&filters[id][]=${ids[0]}&filters[id][]=${ids[1]}`,
+		);
 		expect(arr.body.map((c: { id: number }) => c.id).sort()).toEqual([...ids].sort());
 	});
 
 	it('filters updated_at by an ISO range', async () => {
 		const all = await call(sb, 'GET', `/rest/v1.0/change_events?project_id=${p()}`);
-		const newest = [...all.body].sort((a: { updated_at: string }, b: { updated_at: string }) => b.updated_at.localeCompare(a.updated_at))[0];
-		const res = await call(sb, 'GET', `/rest/v1.0/change_events?project_id=${p()}&filters[updated_at]=${newest.updated_at}...2030-01-01T00:00:00Z`);
+		const newest = [...all.body].sort((a: { updated_at: string }, b: { updated_at: string }) =>
+			b.updated_at.localeCompare(a.updated_at),
+		)[0];
+		const res = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/change_events?project_id=${p()}&filters[updated_at]=${newest.updated_at}...2030-01-01T00:00:00Z`,
+		);
 		expect(res.body.map((c: { id: number }) => c.id)).toContain(newest.id);
 		expect(res.body.length).toBeLessThan(all.body.length);
 	});
@@ -185,17 +270,32 @@ describe('sync', () => {
 		const c = sb.companyId;
 		const vendorId = sb.seed.vendors.roofing;
 		const res = await call(sb, 'PATCH', `/rest/v1.0/vendors/sync?company_id=${c}`, {
-			body: { updates: [{ id: vendorId, name: 'TopCover Roofing Company' }, { origin_id: 'erp-77', name: 'New Glazing Co' }, { id: 987654321, name: 'Ghost' }, { origin_id: 'erp-77', name: 'New Glazing Co (renamed)' }] },
+			body: {
+				updates: [
+					{ id: vendorId, name: 'TopCover Roofing Company' },
+					{ origin_id: 'erp-77', name: 'New Glazing Co' },
+					{ id: 987654321, name: 'Ghost' },
+					{ origin_id: 'erp-77', name: 'New Glazing Co (renamed)' },
+				],
+			},
 		});
 		expect(res.status).toBe(200);
-		expect(res.body.entities.map((e: { name: string }) => e.name)).toEqual(['TopCover Roofing Company', 'New Glazing Co', 'New Glazing Co (renamed)']);
+		expect(res.body.entities.map((e: { name: string }) => e.name)).toEqual([
+			'TopCover Roofing Company',
+			'New Glazing Co',
+			'New Glazing Co (renamed)',
+		]);
 		expect(res.body.entities[1].id).toBe(res.body.entities[2].id);
-		expect(res.body.errors).toEqual([{ id: 987654321, name: 'Ghost', errors: { id: ['not found'] } }]);
+		expect(res.body.errors).toEqual([
+			{ id: 987654321, name: 'Ghost', errors: { id: ['not found'] } },
+		]);
 	});
 
 	it('refuses more than 1,000 updates with 413', async () => {
 		const updates = Array.from({ length: 1001 }, (_, i) => ({ origin_id: `x${i}`, name: `V${i}` }));
-		const res = await call(sb, 'PATCH', `/rest/v1.0/vendors/sync?company_id=${sb.companyId}`, { body: { updates } });
+		const res = await call(sb, 'PATCH', `/rest/v1.0/vendors/sync?company_id=${sb.companyId}`, {
+			body: { updates },
+		});
 		expect(res.status).toBe(413);
 	});
 });

@@ -13,10 +13,15 @@ beforeAll(async () => {
 afterAll(() => sb.stop());
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const bytes = (n: number, seed: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 31 + seed) % 251));
+const bytes = (n: number, seed: number) =>
+	Buffer.from(Array.from({ length: n }, (_, i) => (i * 31 + seed) % 251));
 
 async function put(url: string, body: Buffer, headers: Record<string, string>) {
-	const res = await fetch(url, { method: 'PUT', body, headers: { 'Content-Type': 'application/octet-stream', ...headers } });
+	const res = await fetch(url, {
+		method: 'PUT',
+		body,
+		headers: { 'Content-Type': 'application/octet-stream', ...headers },
+	});
 	return { status: res.status, etag: res.headers.get('etag'), text: await res.text() };
 }
 
@@ -25,7 +30,17 @@ describe('segmented uploads', () => {
 	const partB = bytes(123_457, 2);
 
 	async function create() {
-		const res = await call(sb, 'POST', `/rest/v1.1/projects/${sb.seed.projects.tower}/uploads`, { body: { response_filename: 'survey.pdf', response_content_type: 'application/pdf', size: partA.length + partB.length, segments: [{ size: partA.length, sha256: sha256(partA) }, { size: partB.length, sha256: sha256(partB) }] } });
+		const res = await call(sb, 'POST', `/rest/v1.1/projects/${sb.seed.projects.tower}/uploads`, {
+			body: {
+				response_filename: 'survey.pdf',
+				response_content_type: 'application/pdf',
+				size: partA.length + partB.length,
+				segments: [
+					{ size: partA.length, sha256: sha256(partA) },
+					{ size: partB.length, sha256: sha256(partB) },
+				],
+			},
+		});
 		expect(res.status).toBe(201);
 		return res.body;
 	}
@@ -36,19 +51,30 @@ describe('segmented uploads', () => {
 		expect(upload.segments).toHaveLength(2);
 		expect(new URL(upload.segments[0].url).host).toBe(`localhost:${sb.port}`);
 		expect(new URL(sb.url).host).toBe(`127.0.0.1:${sb.port}`);
-		expect(upload.segments[1].headers).toEqual({ 'x-amz-content-sha256': sha256(partB), 'content-length': String(partB.length) });
+		expect(upload.segments[1].headers).toEqual({
+			'x-amz-content-sha256': sha256(partB),
+			'content-length': String(partB.length),
+		});
 		const a = await put(upload.segments[0].url, partA, upload.segments[0].headers);
 		const b = await put(upload.segments[1].url, partB, upload.segments[1].headers);
 		expect([a.status, b.status]).toEqual([200, 200]);
 		expect(a.etag).toBe(`"${createHash('md5').update(partA).digest('hex')}"`);
-		const done = await call(sb, 'PATCH', `/rest/v1.1/projects/${sb.seed.projects.tower}/uploads/${upload.uuid}`, { body: { segments: [{ etag: a.etag }, { etag: b.etag }] } });
+		const done = await call(
+			sb,
+			'PATCH',
+			`/rest/v1.1/projects/${sb.seed.projects.tower}/uploads/${upload.uuid}`,
+			{ body: { segments: [{ etag: a.etag }, { etag: b.etag }] } },
+		);
 		expect(done.status).toBe(200);
 		expect(done.body.status).toBe('complete');
 	});
 
 	it('refuses a storage request that carries an Authorization header (as S3 presigned URLs do)', async () => {
 		const upload = await create();
-		const res = await put(upload.segments[1].url, partB, { ...upload.segments[1].headers, Authorization: `Bearer ${sb.issueToken()}` });
+		const res = await put(upload.segments[1].url, partB, {
+			...upload.segments[1].headers,
+			Authorization: `Bearer ${sb.issueToken()}`,
+		});
 		expect(res.status).toBe(400);
 		expect(res.text).toMatch(/<Code>InvalidArgument<\/Code>/);
 	});
@@ -57,24 +83,49 @@ describe('segmented uploads', () => {
 		const upload = await create();
 		const wrong = Buffer.from(partB);
 		wrong[0] ^= 0xff;
-		const res = await put(upload.segments[1].url, wrong, { 'content-length': String(wrong.length) });
+		const res = await put(upload.segments[1].url, wrong, {
+			'content-length': String(wrong.length),
+		});
 		expect(res.status).toBe(400);
-		const incomplete = await call(sb, 'PATCH', `/rest/v1.1/projects/${sb.seed.projects.tower}/uploads/${upload.uuid}`, { body: { segments: [{ etag: 'x' }, { etag: 'y' }] } });
+		const incomplete = await call(
+			sb,
+			'PATCH',
+			`/rest/v1.1/projects/${sb.seed.projects.tower}/uploads/${upload.uuid}`,
+			{ body: { segments: [{ etag: 'x' }, { etag: 'y' }] } },
+		);
 		expect(incomplete.status).toBe(422);
 	});
 
 	it('refuses segments under 5 MB except the last', async () => {
-		const res = await call(sb, 'POST', `/rest/v1.1/projects/${sb.seed.projects.tower}/uploads`, { body: { response_filename: 'x.bin', segments: [{ size: 10, sha256: sha256(bytes(10, 0)) }, { size: 10, sha256: sha256(bytes(10, 0)) }] } });
+		const res = await call(sb, 'POST', `/rest/v1.1/projects/${sb.seed.projects.tower}/uploads`, {
+			body: {
+				response_filename: 'x.bin',
+				segments: [
+					{ size: 10, sha256: sha256(bytes(10, 0)) },
+					{ size: 10, sha256: sha256(bytes(10, 0)) },
+				],
+			},
+		});
 		expect(res.status).toBe(422);
 	});
 });
 
 describe('presigned POST, files, versions and downloads', () => {
 	async function postUpload(content: Buffer, name: string) {
-		const created = await call(sb, 'POST', `/rest/v1.1/projects/${sb.seed.projects.tower}/uploads`, { body: { response_filename: name, response_content_type: 'text/plain' } });
-		expect(created.body.fields).toMatchObject({ key: expect.any(String), policy: expect.any(String), 'x-amz-signature': expect.any(String) });
+		const created = await call(
+			sb,
+			'POST',
+			`/rest/v1.1/projects/${sb.seed.projects.tower}/uploads`,
+			{ body: { response_filename: name, response_content_type: 'text/plain' } },
+		);
+		expect(created.body.fields).toMatchObject({
+			key: expect.any(String),
+			policy: expect.any(String),
+			'x-amz-signature': expect.any(String),
+		});
 		const form = new FormData();
-		for (const [k, v] of Object.entries(created.body.fields as Record<string, string>)) form.append(k, v);
+		for (const [k, v] of Object.entries(created.body.fields as Record<string, string>))
+			form.append(k, v);
 		form.append('file', new Blob([content]), name);
 		const res = await fetch(created.body.url, { method: 'POST', body: form });
 		expect(res.status).toBe(201);
@@ -82,9 +133,15 @@ describe('presigned POST, files, versions and downloads', () => {
 	}
 
 	it('refuses a presigned POST whose fields were altered', async () => {
-		const created = await call(sb, 'POST', `/rest/v1.1/projects/${sb.seed.projects.tower}/uploads`, { body: { response_filename: 'a.txt' } });
+		const created = await call(
+			sb,
+			'POST',
+			`/rest/v1.1/projects/${sb.seed.projects.tower}/uploads`,
+			{ body: { response_filename: 'a.txt' } },
+		);
 		const form = new FormData();
-		for (const [k, v] of Object.entries(created.body.fields as Record<string, string>)) form.append(k, k === 'key' ? 'elsewhere' : v);
+		for (const [k, v] of Object.entries(created.body.fields as Record<string, string>))
+			form.append(k, k === 'key' ? 'elsewhere' : v);
 		form.append('file', new Blob(['x']), 'a.txt');
 		expect((await fetch(created.body.url, { method: 'POST', body: form })).status).toBe(403);
 	});
@@ -97,15 +154,28 @@ describe('presigned POST, files, versions and downloads', () => {
 		form.append('file[upload_uuid]', uuid);
 		form.append('file[parent_id]', String(sb.seed.folders.contracts));
 		form.append('file[name]', 'report.txt');
-		const createdRes = await fetch(`${sb.url}/rest/v1.0/files?project_id=${p}`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${sb.issueToken()}`, 'Procore-Company-Id': String(sb.companyId) } });
+		const createdRes = await fetch(`${sb.url}/rest/v1.0/files?project_id=${p}`, {
+			method: 'POST',
+			body: form,
+			headers: {
+				Authorization: `Bearer ${sb.issueToken()}`,
+				'Procore-Company-Id': String(sb.companyId),
+			},
+		});
 		const created = (await createdRes.json()) as { id: number; file_versions: unknown[] };
 		expect(createdRes.status).toBe(201);
-		expect(created).toMatchObject({ name: 'report.txt', parent_id: sb.seed.folders.contracts, size: v1.length });
+		expect(created).toMatchObject({
+			name: 'report.txt',
+			parent_id: sb.seed.folders.contracts,
+			size: v1.length,
+		});
 		expect(created.file_versions).toHaveLength(1);
 
 		const v2 = Buffer.from('daily report, final\n');
 		const uuid2 = await postUpload(v2, 'report.txt');
-		const updated = await call(sb, 'PATCH', `/rest/v1.0/files/${created.id}?project_id=${p}`, { body: { file: { upload_uuid: uuid2, description: 'final' } } });
+		const updated = await call(sb, 'PATCH', `/rest/v1.0/files/${created.id}?project_id=${p}`, {
+			body: { file: { upload_uuid: uuid2, description: 'final' } },
+		});
 		expect(updated.status).toBe(200);
 		expect(updated.body.file_versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
 
@@ -116,7 +186,9 @@ describe('presigned POST, files, versions and downloads', () => {
 		expect(redirect.status).toBe(302);
 		const location = redirect.headers.get('location')!;
 		expect(new URL(location).host).toBe(`localhost:${sb.port}`);
-		const leaked = await fetch(location, { headers: { Authorization: `Bearer ${sb.issueToken()}` } });
+		const leaked = await fetch(location, {
+			headers: { Authorization: `Bearer ${sb.issueToken()}` },
+		});
 		expect(leaked.status).toBe(400);
 		const download = await fetch(location);
 		expect(Buffer.from(await download.arrayBuffer()).toString()).toBe(v2.toString());
@@ -132,9 +204,17 @@ describe('presigned POST, files, versions and downloads', () => {
 		const bytesOut = Buffer.from(await (await fetch(pdf.headers.get('location')!)).arrayBuffer());
 		expect(bytesOut.subarray(0, 5).toString()).toBe('%PDF-');
 		// specification_section_division_id is required by the catalog, so it is sent.
-		expect((await call(sb, 'GET', `/rest/v1.0/specification_section_revisions?project_id=${p}`)).status).toBe(400);
-		const spec = await call(sb, 'GET', `/rest/v1.0/specification_section_revisions?project_id=${p}&specification_section_division_id=3`);
-		const concrete = spec.body.find((s: { id: number }) => s.id === sb.seed.specificationRevisions.concrete);
+		expect(
+			(await call(sb, 'GET', `/rest/v1.0/specification_section_revisions?project_id=${p}`)).status,
+		).toBe(400);
+		const spec = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/specification_section_revisions?project_id=${p}&specification_section_division_id=3`,
+		);
+		const concrete = spec.body.find(
+			(s: { id: number }) => s.id === sb.seed.specificationRevisions.concrete,
+		);
 		expect(concrete).toMatchObject({ number: '03 30 00', revision: '0' });
 		expect((await call(sb, 'GET', concrete.url, { company: null })).status).toBe(302);
 	});

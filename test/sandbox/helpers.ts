@@ -16,7 +16,12 @@ export interface CallOptions {
 	redirect?: 'manual' | 'follow' | 'error';
 }
 
-export async function call(sb: Sandbox, method: string, path: string, opts: CallOptions = {}): Promise<Res> {
+export async function call(
+	sb: Sandbox,
+	method: string,
+	path: string,
+	opts: CallOptions = {},
+): Promise<Res> {
 	const headers: Record<string, string> = { ...(opts.headers ?? {}) };
 	if (opts.token !== null) headers.Authorization = `Bearer ${opts.token ?? sb.issueToken()}`;
 	if (opts.company !== null) headers['Procore-Company-Id'] = String(opts.company ?? sb.companyId);
@@ -25,7 +30,12 @@ export async function call(sb: Sandbox, method: string, path: string, opts: Call
 		body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
 		headers['Content-Type'] ??= 'application/json';
 	}
-	const res = await fetch(path.startsWith('http') ? path : `${sb.url}${path}`, { method, headers, body, redirect: opts.redirect ?? 'manual' });
+	const res = await fetch(path.startsWith('http') ? path : `${sb.url}${path}`, {
+		method,
+		headers,
+		body,
+		redirect: opts.redirect ?? 'manual',
+	});
 	const text = await res.text();
 	let parsed: unknown = text;
 	try {

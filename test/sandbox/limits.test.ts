@@ -14,20 +14,27 @@ afterAll(() => sb.stop());
 afterEach(() => sb.reset());
 afterEach(() => sb.config({ rateLimit: null, faults: [] }));
 
-const me = (token?: string, company?: number | null) => call(sb, 'GET', '/rest/v1.0/me', { token, company: company === undefined ? null : company });
+const me = (token?: string, company?: number | null) =>
+	call(sb, 'GET', '/rest/v1.0/me', { token, company: company === undefined ? null : company });
 
 describe('rate limits', () => {
 	it('sends no rate-limit headers while limiting is off (the test default)', async () => {
 		expect((await me()).headers.get('x-rate-limit-limit')).toBeNull();
 	});
 
-	it('counts down the spike window and answers 429 with Retry-After and Procore\'s text', async () => {
-		sb.config({ rateLimit: { hourly: 100, spike: 3, spikeWindowSeconds: 10, retryAfterOn429: true } });
+	it("counts down the spike window and answers 429 with Retry-After and Procore's text", async () => {
+		sb.config({
+			rateLimit: { hourly: 100, spike: 3, spikeWindowSeconds: 10, retryAfterOn429: true },
+		});
 		const t = sb.issueToken();
 		const seen = [];
 		for (let i = 0; i < 3; i++) {
 			const r = await me(t);
-			seen.push([r.status, r.headers.get('x-rate-limit-limit'), r.headers.get('x-rate-limit-remaining')]);
+			seen.push([
+				r.status,
+				r.headers.get('x-rate-limit-limit'),
+				r.headers.get('x-rate-limit-remaining'),
+			]);
 		}
 		expect(seen).toEqual([
 			[200, '3', '2'],
@@ -37,7 +44,9 @@ describe('rate limits', () => {
 		const limited = await me(t);
 		expect(limited.status).toBe(429);
 		expect(limited.text).toBe(RATE_LIMIT_MESSAGE);
-		expect(limited.text).toBe('You have surpassed the max number of requests for an hour. Please wait until your limit resets.');
+		expect(limited.text).toBe(
+			'You have surpassed the max number of requests for an hour. Please wait until your limit resets.',
+		);
 		const retry = Number(limited.headers.get('retry-after'));
 		expect(retry).toBeGreaterThanOrEqual(1);
 		expect(retry).toBeLessThanOrEqual(10);
@@ -48,10 +57,15 @@ describe('rate limits', () => {
 	});
 
 	it('reports the hourly window once it is the closer one to exhaustion', async () => {
-		sb.config({ rateLimit: { hourly: 4, spike: 25, spikeWindowSeconds: 10, retryAfterOn429: false } });
+		sb.config({
+			rateLimit: { hourly: 4, spike: 25, spikeWindowSeconds: 10, retryAfterOn429: false },
+		});
 		const t = sb.issueToken();
 		const r1 = await me(t);
-		expect([r1.headers.get('x-rate-limit-limit'), r1.headers.get('x-rate-limit-remaining')]).toEqual(['4', '3']);
+		expect([
+			r1.headers.get('x-rate-limit-limit'),
+			r1.headers.get('x-rate-limit-remaining'),
+		]).toEqual(['4', '3']);
 		for (let i = 0; i < 3; i++) await me(t);
 		const limited = await me(t);
 		expect(limited.status).toBe(429);
@@ -60,7 +74,9 @@ describe('rate limits', () => {
 	});
 
 	it('keeps one bucket per (app, company)', async () => {
-		sb.config({ rateLimit: { hourly: 100, spike: 1, spikeWindowSeconds: 10, retryAfterOn429: true } });
+		sb.config({
+			rateLimit: { hourly: 100, spike: 1, spikeWindowSeconds: 10, retryAfterOn429: true },
+		});
 		const user = sb.issueToken();
 		expect((await me(user)).status).toBe(200);
 		expect((await me(user)).status).toBe(429);
@@ -72,7 +88,11 @@ describe('rate limits', () => {
 		sb.config({ rateLimit: 'doc-example' });
 		const r = await me();
 		expect(r.headers.get('x-rate-limit-limit')).toBe('25');
-		expect(sb.rt.config.rateLimit).toMatchObject({ hourly: 3600, spike: 25, spikeWindowSeconds: 10 });
+		expect(sb.rt.config.rateLimit).toMatchObject({
+			hourly: 3600,
+			spike: 25,
+			spikeWindowSeconds: 10,
+		});
 	});
 });
 
@@ -90,7 +110,9 @@ describe('faults', () => {
 
 	it('drops connections (socket destroyed, no response)', async () => {
 		sb.config({ faults: [{ kind: 'drop', next: 1 }] });
-		await expect(fetch(`${sb.url}/rest/v1.0/me`, { headers: { Authorization: `Bearer ${sb.issueToken()}` } })).rejects.toThrow();
+		await expect(
+			fetch(`${sb.url}/rest/v1.0/me`, { headers: { Authorization: `Bearer ${sb.issueToken()}` } }),
+		).rejects.toThrow();
 		expect((await me()).status).toBe(200);
 	});
 
@@ -116,4 +138,3 @@ describe('faults', () => {
 		expect(failures).toBeLessThan(20);
 	});
 });
-

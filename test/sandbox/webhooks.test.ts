@@ -53,11 +53,32 @@ beforeEach(() => {
 	rx.setAlwaysFail(false);
 });
 
-async function v1ProjectHook(resource: string, events: string[], extra: Record<string, unknown> = {}) {
+async function v1ProjectHook(
+	resource: string,
+	events: string[],
+	extra: Record<string, unknown> = {},
+) {
 	const project = sb.seed.projects.tower;
-	const hook = await call(sb, 'POST', '/rest/v1.0/webhooks/hooks', { body: { project_id: project, hook: { api_version: 'v2', namespace: 'n8n-test', destination_url: rx.url, destination_headers: { Authorization: 'Bearer hook-secret-12345' }, ...extra } } });
+	const hook = await call(sb, 'POST', '/rest/v1.0/webhooks/hooks', {
+		body: {
+			project_id: project,
+			hook: {
+				api_version: 'v2',
+				namespace: 'n8n-test',
+				destination_url: rx.url,
+				destination_headers: { Authorization: 'Bearer hook-secret-12345' },
+				...extra,
+			},
+		},
+	});
 	expect(hook.status).toBe(201);
-	const bulk = await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${hook.body.id}/triggers/bulk`, { body: { project_id: project, api_version: 'v2', triggers: events.map((e) => ({ resource_name: resource, event_type: e })) } });
+	const bulk = await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${hook.body.id}/triggers/bulk`, {
+		body: {
+			project_id: project,
+			api_version: 'v2',
+			triggers: events.map((e) => ({ resource_name: resource, event_type: e })),
+		},
+	});
 	expect(bulk.status).toBe(200);
 	expect(bulk.body.success).toHaveLength(events.length);
 	return hook.body;
@@ -66,48 +87,122 @@ async function v1ProjectHook(resource: string, events: string[], extra: Record<s
 describe('hooks and triggers', () => {
 	it('creates a v1.0 hook, masks its Authorization header on read, and lists it by namespace', async () => {
 		const hook = await v1ProjectHook('RFIs', ['create']);
-		expect(hook).toMatchObject({ api_version: 'v2', namespace: 'n8n-test', destination_url: rx.url, owned_by_project_id: sb.seed.projects.tower, owned_by_user_id: sb.seed.users.pm });
-		expect(hook.destination_headers.Authorization).toBe(`${'*'.repeat('Bearer hook-secret-12345'.length - 5)}12345`);
-		const list = await call(sb, 'GET', `/rest/v1.0/webhooks/hooks?project_id=${sb.seed.projects.tower}&namespace=n8n-test`);
+		expect(hook).toMatchObject({
+			api_version: 'v2',
+			namespace: 'n8n-test',
+			destination_url: rx.url,
+			owned_by_project_id: sb.seed.projects.tower,
+			owned_by_user_id: sb.seed.users.pm,
+		});
+		expect(hook.destination_headers.Authorization).toBe(
+			`${'*'.repeat('Bearer hook-secret-12345'.length - 5)}12345`,
+		);
+		const list = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/webhooks/hooks?project_id=${sb.seed.projects.tower}&namespace=n8n-test`,
+		);
 		expect(list.body.map((h: { id: number }) => h.id)).toEqual([hook.id]);
-		expect((await call(sb, 'GET', `/rest/v1.0/webhooks/hooks?project_id=${sb.seed.projects.tower}&namespace=other`)).body).toEqual([]);
+		expect(
+			(
+				await call(
+					sb,
+					'GET',
+					`/rest/v1.0/webhooks/hooks?project_id=${sb.seed.projects.tower}&namespace=other`,
+				)
+			).body,
+		).toEqual([]);
 	});
 
 	it('refuses a trigger whose resource is not offered in the hook scope, and reports 207 in bulk', async () => {
 		const c = sb.companyId;
-		const hook = await call(sb, 'POST', '/rest/v1.0/webhooks/hooks', { body: { company_id: c, hook: { api_version: 'v2', namespace: 'n8n-test', destination_url: rx.url } } });
-		const bulk = await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${hook.body.id}/triggers/bulk`, { body: { company_id: c, triggers: [{ resource_name: 'Company Vendors', event_type: 'update' }, { resource_name: 'RFIs', event_type: 'create' }] } });
+		const hook = await call(sb, 'POST', '/rest/v1.0/webhooks/hooks', {
+			body: {
+				company_id: c,
+				hook: { api_version: 'v2', namespace: 'n8n-test', destination_url: rx.url },
+			},
+		});
+		const bulk = await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${hook.body.id}/triggers/bulk`, {
+			body: {
+				company_id: c,
+				triggers: [
+					{ resource_name: 'Company Vendors', event_type: 'update' },
+					{ resource_name: 'RFIs', event_type: 'create' },
+				],
+			},
+		});
 		expect(bulk.status).toBe(207);
-		expect(bulk.body.success.map((t: { resource_name: string }) => t.resource_name)).toEqual(['Company Vendors']);
-		expect(bulk.body.failed[0]).toMatchObject({ code: 422, trigger: { resource_name: 'RFIs', event_type: 'create' } });
+		expect(bulk.body.success.map((t: { resource_name: string }) => t.resource_name)).toEqual([
+			'Company Vendors',
+		]);
+		expect(bulk.body.failed[0]).toMatchObject({
+			code: 422,
+			trigger: { resource_name: 'RFIs', event_type: 'create' },
+		});
 	});
 
 	it('caps bulk trigger creation at 500 (413)', async () => {
 		const hook = await v1ProjectHook('RFIs', []);
-		const triggers = Array.from({ length: 501 }, () => ({ resource_name: 'RFIs', event_type: 'create' }));
-		const res = await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${hook.id}/triggers/bulk`, { body: { project_id: sb.seed.projects.tower, triggers } });
+		const triggers = Array.from({ length: 501 }, () => ({
+			resource_name: 'RFIs',
+			event_type: 'create',
+		}));
+		const res = await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${hook.id}/triggers/bulk`, {
+			body: { project_id: sb.seed.projects.tower, triggers },
+		});
 		expect(res.status).toBe(413);
 	});
 
 	it('serves v2.0 hooks with string ids under data, and the resource lists per scope', async () => {
 		const c = sb.companyId;
 		const p = sb.seed.projects.tower;
-		const created = await call(sb, 'POST', `/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks`, { body: { payload_version: 'v4.0', namespace: 'n8n-test', destination_url: rx.url } });
+		const created = await call(
+			sb,
+			'POST',
+			`/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks`,
+			{ body: { payload_version: 'v4.0', namespace: 'n8n-test', destination_url: rx.url } },
+		);
 		expect(created.status).toBe(201);
-		expect(created.body.data).toMatchObject({ id: expect.any(String), status: 'active', payload_version: 'v4.0', company_id: String(c), project_id: String(p), trigger_count: 0 });
+		expect(created.body.data).toMatchObject({
+			id: expect.any(String),
+			status: 'active',
+			payload_version: 'v4.0',
+			company_id: String(c),
+			project_id: String(p),
+			trigger_count: 0,
+		});
 		const company = await call(sb, 'GET', `/rest/v1.0/webhooks/resources?company_id=${c}`);
 		expect(company.body.map((r: { name: string }) => r.name)).toContain('Company Insurances');
 		expect(company.body.map((r: { name: string }) => r.name)).not.toContain('RFIs');
-		const project = await call(sb, 'GET', `/rest/v2.0/companies/${c}/projects/${p}/webhooks/resources?payload_version=v2.0&per_page=100`);
-		expect(project.body.data.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['RFIs', 'Change Events', 'Timecard Entries', 'Project Insurances', 'Observation Items']));
-		expect((await call(sb, 'GET', `/rest/v1.0/webhooks/resources/api_versions?company_id=${c}`)).body).toEqual(['v2.0', 'v3.0', 'v4.0']);
+		const project = await call(
+			sb,
+			'GET',
+			`/rest/v2.0/companies/${c}/projects/${p}/webhooks/resources?payload_version=v2.0&per_page=100`,
+		);
+		expect(project.body.data.map((r: { name: string }) => r.name)).toEqual(
+			expect.arrayContaining([
+				'RFIs',
+				'Change Events',
+				'Timecard Entries',
+				'Project Insurances',
+				'Observation Items',
+			]),
+		);
+		expect(
+			(await call(sb, 'GET', `/rest/v1.0/webhooks/resources/api_versions?company_id=${c}`)).body,
+		).toEqual(['v2.0', 'v3.0', 'v4.0']);
 	});
 });
 
 describe('delivery', () => {
 	it('POSTs exactly the v2.0 payload for a UI edit, with the hook Authorization header and the 19-digit id intact', async () => {
 		await v1ProjectHook('RFIs', ['create', 'update']);
-		const rec = sb.uiEdit({ resource: 'RFIs', action: 'create', project_id: sb.seed.projects.tower, attributes: { subject: 'From the web app', status: 'open' } });
+		const rec = sb.uiEdit({
+			resource: 'RFIs',
+			action: 'create',
+			project_id: sb.seed.projects.tower,
+			attributes: { subject: 'From the web app', status: 'open' },
+		});
 		await sb.dispatcher.idle();
 		expect(rx.got).toHaveLength(1);
 		const { raw, headers } = rx.got[0];
@@ -116,9 +211,35 @@ describe('delivery', () => {
 		const id = /^\{"id":(\d{19}),/.exec(raw)?.[1];
 		expect(id).toBeDefined();
 		const body = JSON.parse(raw);
-		expect(Object.keys(body)).toEqual(['id', 'ulid', 'timestamp', 'metadata', 'user_id', 'company_id', 'project_id', 'api_version', 'event_type', 'resource_name', 'resource_id']);
-		expect(body).toMatchObject({ user_id: sb.seed.users.pm, company_id: sb.companyId, project_id: sb.seed.projects.tower, api_version: 'v2.0', event_type: 'create', resource_name: 'RFIs', resource_id: rec.id });
-		expect(body.metadata).toEqual({ source_user_id: sb.seed.users.pm, source_company_id: sb.companyId, source_project_id: sb.seed.projects.tower, source_operation_id: null, source_application_id: null });
+		expect(Object.keys(body)).toEqual([
+			'id',
+			'ulid',
+			'timestamp',
+			'metadata',
+			'user_id',
+			'company_id',
+			'project_id',
+			'api_version',
+			'event_type',
+			'resource_name',
+			'resource_id',
+		]);
+		expect(body).toMatchObject({
+			user_id: sb.seed.users.pm,
+			company_id: sb.companyId,
+			project_id: sb.seed.projects.tower,
+			api_version: 'v2.0',
+			event_type: 'create',
+			resource_name: 'RFIs',
+			resource_id: rec.id,
+		});
+		expect(body.metadata).toEqual({
+			source_user_id: sb.seed.users.pm,
+			source_company_id: sb.companyId,
+			source_project_id: sb.seed.projects.tower,
+			source_operation_id: null,
+			source_application_id: null,
+		});
 		expect(body.ulid).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
 		expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
 		// The 19-digit id loses precision in JSON.parse, which is why the raw text is checked.
@@ -129,25 +250,57 @@ describe('delivery', () => {
 		await v1ProjectHook('RFIs', ['update']);
 		const p = sb.seed.projects.tower;
 		const id = sb.seed.rfis.embedPlates;
-		expect((await call(sb, 'PATCH', `/rest/v1.0/projects/${p}/rfis/${id}`, { body: { rfi: { subject: 'Embed plate spacing (revised)' } }, headers: { 'Procore-Operation-Id': 'op-42' } })).status).toBe(200);
-		sb.uiEdit({ resource: 'RFIs', action: 'delete', project_id: p, id: sb.seed.rfis.ceilingHeight });
+		expect(
+			(
+				await call(sb, 'PATCH', `/rest/v1.0/projects/${p}/rfis/${id}`, {
+					body: { rfi: { subject: 'Embed plate spacing (revised)' } },
+					headers: { 'Procore-Operation-Id': 'op-42' },
+				})
+			).status,
+		).toBe(200);
+		sb.uiEdit({
+			resource: 'RFIs',
+			action: 'delete',
+			project_id: p,
+			id: sb.seed.rfis.ceilingHeight,
+		});
 		await sb.dispatcher.idle();
 		expect(rx.got).toHaveLength(1);
 		const body = JSON.parse(rx.got[0].raw);
 		expect(body).toMatchObject({ event_type: 'update', resource_id: id });
-		expect(body.metadata).toMatchObject({ source_application_id: 'sandbox-client-id', source_operation_id: 'op-42' });
+		expect(body.metadata).toMatchObject({
+			source_application_id: 'sandbox-client-id',
+			source_operation_id: 'op-42',
+		});
 	});
 
 	it('delivers company-scope resources only to company hooks', async () => {
 		const c = sb.companyId;
-		const hook = await call(sb, 'POST', '/rest/v1.0/webhooks/hooks', { body: { company_id: c, hook: { api_version: 'v2', namespace: 'n8n-test', destination_url: rx.url } } });
-		await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${hook.body.id}/triggers`, { body: { company_id: c, trigger: { resource_name: 'Company Vendors', event_type: 'update' } } });
+		const hook = await call(sb, 'POST', '/rest/v1.0/webhooks/hooks', {
+			body: {
+				company_id: c,
+				hook: { api_version: 'v2', namespace: 'n8n-test', destination_url: rx.url },
+			},
+		});
+		await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${hook.body.id}/triggers`, {
+			body: { company_id: c, trigger: { resource_name: 'Company Vendors', event_type: 'update' } },
+		});
 		await v1ProjectHook('Project Insurances', ['create']);
-		sb.uiEdit({ resource: 'Company Vendors', action: 'update', id: sb.seed.vendors.hvac, attributes: { name: 'AirFlow HVAC' } });
+		sb.uiEdit({
+			resource: 'Company Vendors',
+			action: 'update',
+			id: sb.seed.vendors.hvac,
+			attributes: { name: 'AirFlow HVAC' },
+		});
 		await sb.dispatcher.idle();
 		expect(rx.got).toHaveLength(1);
 		const body = JSON.parse(rx.got[0].raw);
-		expect(body).toMatchObject({ resource_name: 'Company Vendors', event_type: 'update', resource_id: sb.seed.vendors.hvac, company_id: c });
+		expect(body).toMatchObject({
+			resource_name: 'Company Vendors',
+			event_type: 'update',
+			resource_id: sb.seed.vendors.hvac,
+			company_id: c,
+		});
 		expect(body).not.toHaveProperty('project_id');
 	});
 
@@ -155,8 +308,18 @@ describe('delivery', () => {
 		await v1ProjectHook('Change Events', ['create']);
 		rx.failNext(3);
 		const p = sb.seed.projects.tower;
-		const first = sb.uiEdit({ resource: 'Change Events', action: 'create', project_id: p, attributes: { title: 'First' } });
-		const second = sb.uiEdit({ resource: 'Change Events', action: 'create', project_id: p, attributes: { title: 'Second' } });
+		const first = sb.uiEdit({
+			resource: 'Change Events',
+			action: 'create',
+			project_id: p,
+			attributes: { title: 'First' },
+		});
+		const second = sb.uiEdit({
+			resource: 'Change Events',
+			action: 'create',
+			project_id: p,
+			attributes: { title: 'Second' },
+		});
 		await sb.dispatcher.idle();
 		const log = sb.deliveries();
 		expect(log.map((d) => [d.event.resource_id, d.outcome, d.attempt])).toEqual([
@@ -168,10 +331,24 @@ describe('delivery', () => {
 		]);
 		expect(log[0].response_status).toBe(500);
 		// The paused queue kept order: the second event only went out after the first succeeded.
-		expect(rx.got.map((g) => JSON.parse(g.raw).resource_id)).toEqual([first.id, first.id, first.id, first.id, second.id]);
+		expect(rx.got.map((g) => JSON.parse(g.raw).resource_id)).toEqual([
+			first.id,
+			first.id,
+			first.id,
+			first.id,
+			second.id,
+		]);
 		const hookId = log[0].hook_id;
-		const api = await call(sb, 'GET', `/rest/v1.0/webhooks/hooks/${hookId}/deliveries?project_id=${p}&filters[status]=failing`);
-		expect(api.body.map((d: { outcome: string }) => d.outcome)).toEqual(['retried', 'retried', 'retried']);
+		const api = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/webhooks/hooks/${hookId}/deliveries?project_id=${p}&filters[status]=failing`,
+		);
+		expect(api.body.map((d: { outcome: string }) => d.outcome)).toEqual([
+			'retried',
+			'retried',
+			'retried',
+		]);
 	});
 
 	it('discards the queue after the (scaled) 12 hours of failures', async () => {
@@ -179,19 +356,37 @@ describe('delivery', () => {
 		rx.setAlwaysFail(true);
 		await v1ProjectHook('Change Events', ['create']);
 		const p = sb.seed.projects.tower;
-		sb.uiEdit({ resource: 'Change Events', action: 'create', project_id: p, attributes: { title: 'A' } });
-		const b = sb.uiEdit({ resource: 'Change Events', action: 'create', project_id: p, attributes: { title: 'B' } });
+		sb.uiEdit({
+			resource: 'Change Events',
+			action: 'create',
+			project_id: p,
+			attributes: { title: 'A' },
+		});
+		const b = sb.uiEdit({
+			resource: 'Change Events',
+			action: 'create',
+			project_id: p,
+			attributes: { title: 'B' },
+		});
 		await sb.dispatcher.idle();
 		const outcomes = sb.deliveries().map((d) => d.outcome);
 		expect(outcomes[outcomes.length - 2]).toBe('failed');
-		expect(sb.deliveries()[outcomes.length - 1]).toMatchObject({ outcome: 'discarded', event: expect.objectContaining({ resource_id: b.id }) });
+		expect(sb.deliveries()[outcomes.length - 1]).toMatchObject({
+			outcome: 'discarded',
+			event: expect.objectContaining({ resource_id: b.id }),
+		});
 		expect(outcomes.slice(0, -2).every((o) => o === 'retried')).toBe(true);
 	});
 
 	it('delivers every event twice when duplicates are switched on (same ulid)', async () => {
 		sb.config({ duplicateDeliveries: 1 });
 		await v1ProjectHook('RFIs', ['create']);
-		sb.uiEdit({ resource: 'RFIs', action: 'create', project_id: sb.seed.projects.tower, attributes: { subject: 'Twice' } });
+		sb.uiEdit({
+			resource: 'RFIs',
+			action: 'create',
+			project_id: sb.seed.projects.tower,
+			attributes: { subject: 'Twice' },
+		});
 		await sb.dispatcher.idle();
 		expect(rx.got).toHaveLength(2);
 		expect(JSON.parse(rx.got[0].raw).ulid).toBe(JSON.parse(rx.got[1].raw).ulid);
@@ -201,21 +396,67 @@ describe('delivery', () => {
 		const c = sb.companyId;
 		const p = sb.seed.projects.tower;
 		for (const version of ['v3.0', 'v4.0']) {
-			const hook = await call(sb, 'POST', `/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks`, { body: { payload_version: version, namespace: `n8n-${version[1]}`, destination_url: `${rx.url}?v=${version}` } });
-			const t = await call(sb, 'POST', `/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks/${hook.body.data.id}/triggers`, { body: { resource_name: 'Submittals', event_type: 'create' } });
+			const hook = await call(
+				sb,
+				'POST',
+				`/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks`,
+				{
+					body: {
+						payload_version: version,
+						namespace: `n8n-${version[1]}`,
+						destination_url: `${rx.url}?v=${version}`,
+					},
+				},
+			);
+			const t = await call(
+				sb,
+				'POST',
+				`/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks/${hook.body.data.id}/triggers`,
+				{ body: { resource_name: 'Submittals', event_type: 'create' } },
+			);
 			expect(t.status).toBe(201);
 		}
-		const rec = sb.uiEdit({ resource: 'Submittals', action: 'create', project_id: p, attributes: { title: 'Curtain wall mockup' } });
+		const rec = sb.uiEdit({
+			resource: 'Submittals',
+			action: 'create',
+			project_id: p,
+			attributes: { title: 'Curtain wall mockup' },
+		});
 		await sb.dispatcher.idle();
 		const bodies = rx.got.map((g) => JSON.parse(g.raw));
 		const v3 = bodies.find((b) => b.api_version === 'v3.0');
 		const v4 = bodies.find((b) => b.reason);
-		expect(v3).toMatchObject({ event_type: 'create', resource_name: 'Submittals', related_resources: [] });
+		expect(v3).toMatchObject({
+			event_type: 'create',
+			resource_name: 'Submittals',
+			related_resources: [],
+		});
 		const v3Hook = sb.deliveries().find((d) => d.event.api_version === 'v3.0')!.hook_id;
-		const listed = await call(sb, 'GET', `/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks/${v3Hook}/deliveries?filter[status]=succeeded`);
-		expect(listed.body.data).toEqual([expect.objectContaining({ status: 'delivered', payload: expect.objectContaining({ resource_id: rec.id }), delivery_attempts: [expect.objectContaining({ response_status: 204 })] })]);
-		const viaControl = (await (await fetch(`${sb.url}/_sandbox/deliveries`)).json()) as Array<{ outcome: string }>;
+		const listed = await call(
+			sb,
+			'GET',
+			`/rest/v2.0/companies/${c}/projects/${p}/webhooks/hooks/${v3Hook}/deliveries?filter[status]=succeeded`,
+		);
+		expect(listed.body.data).toEqual([
+			expect.objectContaining({
+				status: 'delivered',
+				payload: expect.objectContaining({ resource_id: rec.id }),
+				delivery_attempts: [expect.objectContaining({ response_status: 204 })],
+			}),
+		]);
+		const viaControl = (await (await fetch(`${sb.url}/_sandbox/deliveries`)).json()) as Array<{
+			outcome: string;
+		}>;
 		expect(viaControl.map((d) => d.outcome)).toEqual(['ok', 'ok']);
-		expect(v4).toEqual({ id: expect.stringMatching(/^[0-9A-Z]{26}$/), timestamp: expect.any(String), reason: 'create', company_id: String(c), project_id: String(p), user_id: String(sb.seed.users.pm), resource_type: 'Submittals', resource_id: String(rec.id) });
+		expect(v4).toEqual({
+			id: expect.stringMatching(/^[0-9A-Z]{26}$/),
+			timestamp: expect.any(String),
+			reason: 'create',
+			company_id: String(c),
+			project_id: String(p),
+			user_id: String(sb.seed.users.pm),
+			resource_type: 'Submittals',
+			resource_id: String(rec.id),
+		});
 	});
 });
