@@ -2,7 +2,7 @@
  * Every special handler, in one list. To add one: write `handlers/<name>.ts` exporting
  * `defineHandler('METHOD /rest/…/{template}', (ctx, rt) => …)` and add it here.
  */
-import { companies, me } from './identity';
+import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
 import { uploadHandlers } from './uploads';
@@ -12,6 +12,7 @@ import { timecardHandlers } from './timecards-bulk';
 export const handlers: Handler[] = [
 	me,
 	companies,
+	companyMe,
 	...webhookHandlers,
 	...uploadHandlers,
 	...fileHandlers,
