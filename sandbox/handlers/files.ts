@@ -15,6 +15,7 @@ import { errorReply, notFound } from '../http/errors';
 import type { Runtime } from '../runtime';
 import type { Ctx, Reply } from '../types';
 import { findUpload } from '../files/uploads-store';
+import { rootFolder } from './folders';
 import { defineHandler } from './registry';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -97,6 +98,9 @@ export const createFile = defineHandler(
 		void _u;
 		void _d;
 		const rk = keyOf(ctx);
+		// Without parent_id Procore files land in the root folder.
+		if (attrs.parent_id === undefined || attrs.parent_id === null)
+			attrs.parent_id = rootFolder(rt, rk.key.replace(/files$/, 'folders')).id;
 		const rec = createRecord(ctx, rt, rk.key, {
 			name: content.filename,
 			...attrs,

@@ -7,7 +7,9 @@ import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
 import { uploadHandlers } from './uploads';
 import { fileHandlers } from './files';
+import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
+import { timecardListHandlers } from './timecards-list';
 
 export const handlers: Handler[] = [
 	me,
@@ -16,5 +18,7 @@ export const handlers: Handler[] = [
 	...webhookHandlers,
 	...uploadHandlers,
 	...fileHandlers,
+	...folderHandlers,
 	...timecardHandlers,
+	...timecardListHandlers,
 ];

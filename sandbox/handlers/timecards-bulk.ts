@@ -4,8 +4,7 @@
  * the cap is UNCONFIRMED (config `timesheetsBulkMax`, default 1000); we treat it as one
  * transaction too. Over a cap → 413. Entries land in their project's `timecard_entries`.
  */
-import { createRecord, listReply, respond } from '../engine/generic';
-import { applyFilters, applySort } from '../engine/filters';
+import { createRecord, respond } from '../engine/generic';
 import { coerce, validateObject } from '../engine/validate';
 import { errorReply, type FieldErrors } from '../http/errors';
 import type { Runtime } from '../runtime';
@@ -85,20 +84,4 @@ export const companyBulkCreate = defineHandler(
 	},
 );
 
-/** The company list shows every project's entries (they are stored per project). */
-export const companyTimecardEntries = defineHandler(
-	'GET /rest/v1.0/companies/{company_id}/timecard_entries',
-	(ctx, rt) => {
-		const all = rt.store
-			.findAll('timecard_entries', (_r, key) => key.startsWith('projects/'))
-			.map((x) => x.rec);
-		const own = rt.store.list(`companies/${ctx.params.company_id}/timecard_entries`);
-		return listReply(
-			ctx,
-			rt,
-			applySort(applyFilters([...all, ...own], ctx.query.filters), ctx.query.sort),
-		);
-	},
-);
-
-export const timecardHandlers = [projectBulkCreate, companyBulkCreate, companyTimecardEntries];
+export const timecardHandlers = [projectBulkCreate, companyBulkCreate];

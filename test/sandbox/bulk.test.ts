@@ -27,7 +27,7 @@ const projectEntries = async () =>
 		await call(
 			sb,
 			'GET',
-			`/rest/v1.0/projects/${sb.seed.projects.tower}/timecard_entries?per_page=1000`,
+			`/rest/v1.0/projects/${sb.seed.projects.tower}/timecard_entries?per_page=1000&start_date=2026-01-01&end_date=2026-12-31`,
 		)
 	).body as Array<{ id: number; party_id: number; hours: string }>;
 
@@ -94,7 +94,7 @@ describe('v1.0 company timesheets bulk create', () => {
 		const hospital = await call(
 			sb,
 			'GET',
-			`/rest/v1.0/projects/${sb.seed.projects.hospital}/timecard_entries`,
+			`/rest/v1.0/projects/${sb.seed.projects.hospital}/timecard_entries?log_date=2026-09-02`,
 		);
 		expect(hospital.body.map((e: { id: number }) => e.id)).toEqual([res.body[1].id]);
 		const company = await call(
@@ -152,5 +152,27 @@ describe('v1.0 company timesheets bulk create', () => {
 			'Timecard Entries',
 		]);
 		expect(JSON.parse(calls[0]).metadata.source_application_id).toBe('sandbox-client-id');
+	});
+});
+
+describe('timecard lists', () => {
+	it('defaults the project list to today (sandbox clock) and honours log_date and start/end ranges', async () => {
+		const p = sb.seed.projects.tower;
+		const base = `/rest/v1.0/projects/${p}/timecard_entries`;
+		expect((await call(sb, 'GET', base)).body).toEqual([]);
+		const today = new Date(sb.rt.clock.now()).toISOString().slice(0, 10);
+		const rec = sb.uiEdit({
+			resource: 'Timecard Entries',
+			action: 'create',
+			project_id: p,
+			attributes: { date: today, hours: '4', party_id: sb.seed.people.operator },
+		});
+		expect((await call(sb, 'GET', base)).body.map((e: { id: number }) => e.id)).toEqual([rec.id]);
+		const range = await call(sb, 'GET', `${base}?start_date=2026-08-01&end_date=2026-08-31`);
+		expect(range.body.map((e: { id: number }) => e.id).sort()).toEqual(
+			[...sb.seed.timecardEntries].sort(),
+		);
+		const oneDay = await call(sb, 'GET', `${base}?log_date=${range.body[0].date}`);
+		expect(oneDay.body.length).toBe(5);
 	});
 });

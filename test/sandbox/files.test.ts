@@ -219,3 +219,50 @@ describe('presigned POST, files, versions and downloads', () => {
 		expect((await call(sb, 'GET', concrete.url, { company: null })).status).toBe(302);
 	});
 });
+
+describe('folders', () => {
+	it('lists the root with its direct children expanded and walks deeper by id', async () => {
+		const p = sb.seed.projects.tower;
+		const root = await call(sb, 'GET', `/rest/v1.0/folders?project_id=${p}`);
+		expect(root.status).toBe(200);
+		expect(root.body).toMatchObject({
+			name: 'Documents',
+			parent_id: null,
+			has_children_folders: true,
+		});
+		expect(
+			root.body.folders.map((f: { id: number; folders: unknown[] }) => [f.id, f.folders]),
+		).toEqual([
+			[sb.seed.folders.contracts, []],
+			[sb.seed.folders.photos, []],
+		]);
+		const contracts = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/folders/${sb.seed.folders.contracts}?project_id=${p}`,
+		);
+		expect(contracts.body.folders.map((f: { id: number }) => f.id)).toEqual([
+			sb.seed.folders.subcontracts,
+		]);
+		const subs = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/folders/${sb.seed.folders.subcontracts}?project_id=${p}&show_latest_file_version_only=true`,
+		);
+		expect(
+			subs.body.files.map((f: { id: number; file_versions: unknown[] }) => [
+				f.id,
+				f.file_versions.length,
+			]),
+		).toEqual([[sb.seed.files.contractPdf, 1]]);
+		const created = await call(sb, 'POST', `/rest/v1.0/folders?project_id=${p}`, {
+			body: { folder: { name: 'RFIs', parent_id: sb.seed.folders.contracts } },
+		});
+		expect(created.status).toBe(201);
+		expect(created.body).toMatchObject({
+			name: 'RFIs',
+			parent_id: sb.seed.folders.contracts,
+			name_with_path: 'Contracts/RFIs',
+		});
+	});
+});
