@@ -7,9 +7,9 @@ import type { TriggerConfig } from './config';
 import { PROJECTS_RESOURCE, scopeKeyOf, wantedTriggers } from './config';
 import { explainWebhookError } from './errors';
 import type { HookScope, TriggerSpec } from './hooksApi';
-import { asNodeError, deleteHook, getHook, isNotFound, syncTriggers } from './hooksApi';
+import { asNodeError, deleteHook, getHook, isNotFound, syncTriggers, updateHook } from './hooksApi';
 import { ensureHook, findOwnHook } from './hookSetup';
-import { newSecret } from './secret';
+import { authorizationFor, newSecret } from './secret';
 import type { TriggerState } from './staticData';
 import { clearRegistration } from './staticData';
 
@@ -173,6 +173,12 @@ export async function reconcile(ctx: IHookFunctions, config: TriggerConfig, stat
 	const companyScope: HookScope = { companyId: config.companyId };
 	const hook = await getHook(ctx, companyScope, state.companyHookId);
 	if (!hook || hook.destination_url !== url) return false;
+	if (hook.status === 'disabled') {
+		await updateHook(ctx, companyScope, state.companyHookId, {
+			authorization: authorizationFor(state.secret),
+			payloadVersion: config.payloadVersion,
+		});
+	}
 	const wanted = companyTriggers(config);
 	if (Number(hook.trigger_count) !== wanted.length) await syncTriggers(ctx, companyScope, state.companyHookId, wanted);
 	try {

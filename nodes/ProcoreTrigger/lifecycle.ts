@@ -6,9 +6,9 @@ import type { TriggerConfig } from './config';
 import { assertSubscribable, hookScopeOf, readConfig, scopeKeyOf, wantedTriggers } from './config';
 import { explainWebhookError, unreachableUrlWarning } from './errors';
 import type { HookScope } from './hooksApi';
-import { asNodeError, bulkDeleteTriggers, deleteHook, getHook, syncTriggers } from './hooksApi';
+import { asNodeError, bulkDeleteTriggers, deleteHook, getHook, syncTriggers, updateHook } from './hooksApi';
 import { ensureHook, findOwnHook } from './hookSetup';
-import { newSecret } from './secret';
+import { authorizationFor, newSecret } from './secret';
 import type { TriggerState } from './staticData';
 import { clearRegistration } from './staticData';
 
@@ -52,6 +52,13 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (!hook || hook.destination_url !== url) {
 		clearRegistration(state);
 		return false;
+	}
+	if (hook.status === 'disabled' || (hook.payload_version && hook.payload_version !== config.payloadVersion)) {
+		// Procore disables a hook after repeated delivery failures; publishing means "deliver again".
+		await updateHook(this, scope, state.hookId, {
+			authorization: authorizationFor(state.secret),
+			payloadVersion: config.payloadVersion,
+		});
 	}
 	// The hook is there: make its triggers exactly the chosen ones again (repairs edits in Procore).
 	state.triggerIds = await syncTriggers(this, scope, state.hookId, wantedTriggers(config));

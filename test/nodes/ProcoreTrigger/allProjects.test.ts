@@ -206,6 +206,19 @@ describe('Procore Trigger: All Projects', () => {
 		expect(state.projectHooks!['1007']).toBe(fake.hooksIn('1007')[0].id);
 	});
 
+	it('a restart re-enables disabled hooks (company and project) with the same secret', async () => {
+		const { state } = await publish();
+		fake.hooks.get(state.companyHookId!)!.status = 'disabled';
+		fake.hooks.get(state.projectHooks!['1003'])!.status = 'disabled';
+		const restart = hookCtx(state);
+		expect(await methods.checkExists.call(restart.ctx)).toBe(true);
+		for (const hook of fake.hooks.values()) {
+			expect(hook.status).toBe('active');
+			expect(hook.authorization).toBe(`Bearer ${state.secret}`);
+		}
+		expect(writes(restart.requests).filter((c) => c.startsWith('PATCH'))).toHaveLength(2);
+	});
+
 	it('a restart removes duplicate hooks and hooks of projects archived while n8n was down', async () => {
 		const { state } = await publish();
 		fake.seedHook({ projectId: '1010', destination_url: WEBHOOK_URL });

@@ -219,6 +219,20 @@ describe('Procore Trigger lifecycle: one project or the company', () => {
 			expect(hook.triggers).toHaveLength(4);
 		});
 
+		it('re-enables a hook Procore disabled after delivery failures, keeping the secret', async () => {
+			const fake = new FakeWebhooksApi();
+			fake.install();
+			const first = setup(projectParams());
+			await methods.create.call(first.ctx);
+			const hook = fake.hooks.get(first.state.hookId!)!;
+			hook.status = 'disabled';
+
+			const again = setup(projectParams(), first.state);
+			expect(await methods.checkExists.call(again.ctx)).toBe(true);
+			expect(hook.status).toBe('active');
+			expect(hook.authorization).toBe(`Bearer ${first.state.secret}`);
+		});
+
 		it('is false when the parameters now name another project', async () => {
 			const fake = new FakeWebhooksApi();
 			fake.install();
