@@ -8,6 +8,7 @@ import { project } from './project';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
 import { submittal } from './submittal';
+import { webhook } from './webhook';
 
 /**
  * Every resource of the Procore node, in the order shown. Adding a resource is one import and one
@@ -22,5 +23,6 @@ export const resources: Record<string, ProcoreResource> = {
 	submittal,
 	specificationSection,
 	budget,
+	webhook,
 	customApiCall,
 };
