@@ -1,5 +1,6 @@
 import type { ProcoreResource } from './node.type';
 import { budget } from './budget';
+import { changeEvent } from './changeEvent';
 import { company } from './company';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
@@ -16,6 +17,7 @@ import { submittal } from './submittal';
 export const resources: Record<string, ProcoreResource> = {
 	company,
 	project,
+	changeEvent,
 	rfi,
 	observation,
 	dailyLog,
