@@ -1,5 +1,6 @@
 import type { ProcoreResource } from './node.type';
 import { budget } from './budget';
+import { changeEvent } from './changeEvent';
 import { company } from './company';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
@@ -17,6 +18,7 @@ import { webhook } from './webhook';
 export const resources: Record<string, ProcoreResource> = {
 	company,
 	project,
+	changeEvent,
 	rfi,
 	observation,
 	dailyLog,
