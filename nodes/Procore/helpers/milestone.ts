@@ -71,14 +71,14 @@ export function milestoneFields(ref: MilestoneRef): { cost_code_id?: string; lin
 }
 
 export interface LineItemTypeLike {
-	id: unknown;
+	id?: unknown;
 	name?: unknown;
 	code?: unknown;
 	base_type?: unknown;
 }
 
 export interface CostCodeLike {
-	id: unknown;
+	id?: unknown;
 	name?: unknown;
 	code?: unknown;
 	full_code?: unknown;
