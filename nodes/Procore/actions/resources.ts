@@ -10,6 +10,15 @@ import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
 import { submittal } from './submittal';
 import { webhook } from './webhook';
+import { costCode } from './costCode';
+import { crew } from './crew';
+import { lineItemType } from './lineItemType';
+import { milestone } from './milestone';
+import { person } from './person';
+import { subJob } from './subJob';
+import { timecardEntry } from './timecardEntry';
+import { timecardTimeType } from './timecardTimeType';
+import { wbsCode } from './wbsCode';
 
 /**
  * Every resource of the Procore node, in the order shown. Adding a resource is one import and one
@@ -26,5 +35,14 @@ export const resources: Record<string, ProcoreResource> = {
 	specificationSection,
 	budget,
 	webhook,
+	timecardEntry,
+	milestone,
+	costCode,
+	lineItemType,
+	wbsCode,
+	subJob,
+	timecardTimeType,
+	crew,
+	person,
 	customApiCall,
 };

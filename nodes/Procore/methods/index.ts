@@ -4,6 +4,7 @@ import * as core from './listSearch';
 import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
+import * as timecard from './timecard.listSearch';
 
 /** Every list-search method of the Procore node; each resource adds its file with one spread. */
 export const listSearch = {
@@ -13,4 +14,5 @@ export const listSearch = {
 	...submittal,
 	...budget,
 	...changeEvent,
+	...timecard,
 };
