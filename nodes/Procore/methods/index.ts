@@ -1,4 +1,5 @@
 import * as budget from './budget.listSearch';
+import * as coi from './coi.listSearch';
 import * as core from './listSearch';
 import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
@@ -11,4 +12,5 @@ export const listSearch = {
 	...observation,
 	...submittal,
 	...budget,
+	...coi,
 };
