@@ -29,6 +29,10 @@ export interface SyncSpec {
 	batchSize?: number;
 }
 
+function comparable(value: unknown): string {
+	return String(value ?? '').trim().toLowerCase();
+}
+
 function present(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';
 }
@@ -60,7 +64,7 @@ export function pairSyncAnswer(sent: SyncInput[], answer: IDataObject, matchKeys
 		const keys = keysOf(input);
 		if (!keys.length) return;
 		const match = answers.findIndex(
-			(a, index) => !taken.has(index) && keys.every((k) => String(a.record[k] ?? '') === String(input.record[k])),
+			(a, index) => !taken.has(index) && keys.every((k) => comparable(a.record[k]) === comparable(input.record[k])),
 		);
 		if (match >= 0) assign(position, match);
 	});

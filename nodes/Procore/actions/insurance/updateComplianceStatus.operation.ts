@@ -189,6 +189,8 @@ interface Outcome {
 }
 
 function same(field: string, previous: unknown, next: unknown): boolean {
+	// An unset flag reads as false in Procore, so writing false over it changes nothing.
+	if (typeof next === 'boolean') return (previous === true || previous === 'true') === next;
 	const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
 	if (field.endsWith('_date')) return text(previous).slice(0, 10) === text(next);
 	return text(previous) === text(next);
@@ -328,7 +330,7 @@ async function writeInsurances(
 			wrapperKey: 'insurance',
 			auditField: 'origin_data',
 			summarize: (record, _c, preview) =>
-				`${preview ? 'Would create' : 'Created'} ${insuranceName(record)} for ${who}: ${statusPhrase({}, newRecord, 'status', 'expiration_date')}`,
+				`${preview ? 'Would create' : 'Created'} ${insuranceName(record)} for ${who}: ${statusPhrase({ status: newRecord.status }, newRecord, 'status', 'expiration_date')}`,
 		});
 		outcomes.push({
 			sentence: String(result.summary),

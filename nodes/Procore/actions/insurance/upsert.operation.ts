@@ -183,7 +183,11 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 					);
 					return false;
 				}
-				if (matches.length === 1) input.record.id = toProcoreId(String(matches[0].id));
+				if (matches.length === 1) {
+					input.record.id = toProcoreId(String(matches[0].id));
+					// Matching ignores case and spaces; Procore keeps its own spelling of the number.
+					input.record.policy_number = matches[0].policy_number;
+				}
 				return true;
 			});
 		}
