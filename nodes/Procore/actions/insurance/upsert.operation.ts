@@ -174,13 +174,10 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			inputs = inputs.filter((input) => {
 				const matches = byPolicy.get(policyKey(input.record.policy_number)) ?? [];
 				if (matches.length > 1) {
-					fail(
-						input.itemIndex,
-						new NodeOperationError(this.getNode(), `${matches.length} insurances have policy number "${String(input.record.policy_number)}"`, {
-							description: `Insurance IDs ${matches.map((m) => String(m.id)).join(', ')}. Match by Origin ID instead, or remove the duplicate in Procore.`,
-							itemIndex: input.itemIndex,
-						}),
-					);
+					// Reported with the sync refusals, so a failing run still says what the other items did.
+					const message = `${matches.length} insurances have policy number "${String(input.record.policy_number)}" (IDs ${matches.map((m) => String(m.id)).join(', ')}); match by Origin ID instead, or remove the duplicate in Procore`;
+					failures.push({ itemIndex: input.itemIndex, message });
+					if (this.continueOnFail()) out[input.itemIndex] = { json: { error: message, record: input.record }, pairedItem: { item: input.itemIndex } };
 					return false;
 				}
 				if (matches.length === 1) {
@@ -222,11 +219,12 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	}
 
 	if (failures.length && !this.continueOnFail()) {
+		failures.sort((a, b) => a.itemIndex - b.itemIndex);
 		const written = out.filter(Boolean).length;
 		const first = failures[0];
 		throw new NodeOperationError(
 			this.getNode(),
-			`${failures.length} of ${items.length} insurances were refused by Procore (item ${first.itemIndex}: ${first.message})`,
+			`${failures.length} of ${items.length} insurances were not written (item ${first.itemIndex}: ${first.message})`,
 			{
 				description: `${written} other item(s) were written and are safe to re-run. Turn on "Continue On Fail" (Settings) to get one output per item with each refusal: ${failures
 					.slice(0, 5)

@@ -84,7 +84,7 @@ describe('Insurance > Create or Update (sync)', () => {
 		nock(API).patch(SYNC).reply(200, partialAnswer);
 		const error = await runProcoreNode({ parameters: perItem(rows), items: rows.map(() => ({ json: {} })) }).catch((e) => e);
 		expect(error.message).toBe(
-			'1 of 3 insurances were refused by Procore (item 1: Procore refused Insurance for vendor 5: status: is not included in the list)',
+			'1 of 3 insurances were not written (item 1: Procore refused Insurance for vendor 5: status: is not included in the list)',
 		);
 		expect(error.description).toContain('2 other item(s) were written');
 	});
@@ -111,7 +111,11 @@ describe('Insurance > Create or Update (sync)', () => {
 			continueOnFail: true,
 		});
 		expect(sent).toEqual({ updates: [{ policy_number: 'GL-1', id: 70 }, { policy_number: 'NEW-2' }] });
-		expect(out.map((o) => o.json.id ?? o.json.error)).toEqual([70, 99, '2 insurances have policy number "DUP"']);
+		expect(out.map((o) => o.json.id ?? o.json.error)).toEqual([
+			70,
+			99,
+			'2 insurances have policy number "DUP" (IDs 71, 72); match by Origin ID instead, or remove the duplicate in Procore',
+		]);
 	});
 
 	it('refuses an item without its match key before sending anything', async () => {
