@@ -1,9 +1,12 @@
 import type { ProcoreResource } from './node.type';
 import { budget } from './budget';
 import { changeEvent } from './changeEvent';
+import { commitment } from './commitment';
 import { company } from './company';
+import { complianceDocument } from './complianceDocument';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
+import { insurance } from './insurance';
 import { observation } from './observation';
 import { project } from './project';
 import { rfi } from './rfi';
@@ -19,6 +22,7 @@ import { subJob } from './subJob';
 import { timecardEntry } from './timecardEntry';
 import { timecardTimeType } from './timecardTimeType';
 import { wbsCode } from './wbsCode';
+import { vendor } from './vendor';
 
 /**
  * Every resource of the Procore node, in the order shown. Adding a resource is one import and one
@@ -44,5 +48,9 @@ export const resources: Record<string, ProcoreResource> = {
 	timecardTimeType,
 	crew,
 	person,
+	vendor,
+	insurance,
+	commitment,
+	complianceDocument,
 	customApiCall,
 };

@@ -1,5 +1,6 @@
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
+import * as coi from './coi.listSearch';
 import * as core from './listSearch';
 import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
@@ -15,4 +16,5 @@ export const listSearch = {
 	...budget,
 	...changeEvent,
 	...timecard,
+	...coi,
 };
