@@ -3,6 +3,8 @@ import { budget } from './budget';
 import { company } from './company';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
+import { document } from './document';
+import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
 import { rfi } from './rfi';
@@ -22,5 +24,7 @@ export const resources: Record<string, ProcoreResource> = {
 	submittal,
 	specificationSection,
 	budget,
+	document,
+	folder,
 	customApiCall,
 };

@@ -1,5 +1,6 @@
 import * as budget from './budget.listSearch';
 import * as core from './listSearch';
+import * as document from './document.listSearch';
 import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
@@ -11,4 +12,5 @@ export const listSearch = {
 	...observation,
 	...submittal,
 	...budget,
+	...document,
 };
