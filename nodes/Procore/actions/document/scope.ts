@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
+import { getCompanyId, getProjectId, normalizeId, toProcoreId } from '../../helpers/context';
 import { procoreWrite } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator } from '../common.descriptions';
@@ -171,7 +171,7 @@ export async function resolveFolder(
 				method: 'POST',
 				path: foldersPath(scope),
 				qs: scopeQuery(scope),
-				body: { folder: { name, ...(id ? { parent_id: id } : {}) } },
+				body: { folder: { name, ...(id ? { parent_id: toProcoreId(id) } : {}) } },
 				companyId: scope.companyId,
 			},
 			wrapperKey: 'folder',

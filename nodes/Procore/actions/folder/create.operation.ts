@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { toProcoreId } from '../../helpers/context';
 import { procoreWrite, writeOptions } from '../../helpers/write';
 import { forOperation } from '../operationSelector';
 import {
@@ -65,7 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		return { ...existing, summary: `Folder "${String(existing.name)}" already exists in "${parent.path}" (folder ${String(existing.id)})`, _n8n: { action: 'none' } };
 	}
 	const folder: IDataObject = { name };
-	if (parent.id) folder.parent_id = parent.id;
+	if (parent.id) folder.parent_id = toProcoreId(parent.id);
 	if (options.private === true) folder.explicit_permissions = true;
 	if (options.isTracked === true) folder.is_tracked = true;
 	return await procoreWrite.call(this, {
