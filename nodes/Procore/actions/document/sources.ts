@@ -177,19 +177,17 @@ async function documentTargets(ctx: IExecuteFunctions, i: number, scope: Documen
 		start = await getFolder(ctx, i, scope, id || undefined);
 	}
 	const out: FileTarget[] = [];
-	const queue: IDataObject[] = [start];
-	while (queue.length && (limit === undefined || out.length < limit)) {
-		const folder = queue.shift()!;
+	// Procore expands one level per call: each sub-folder is read for its own files, when its turn
+	// comes, so a limit also bounds the calls.
+	const pending: Array<IDataObject | string> = [start];
+	while (pending.length && (limit === undefined || out.length < limit)) {
+		const next = pending.shift()!;
+		const folder = typeof next === 'string' ? await getFolder(ctx, i, scope, next) : next;
 		for (const file of children(folder, 'files')) {
 			if (limit !== undefined && out.length >= limit) break;
 			out.push(documentTarget(file));
 		}
-		if (recursive) {
-			for (const sub of children(folder, 'folders')) {
-				// Procore expands only one level per call: each sub-folder is read for its own files.
-				queue.push(await getFolder(ctx, i, scope, String(sub.id)));
-			}
-		}
+		if (recursive) pending.push(...children(folder, 'folders').map((sub) => String(sub.id)));
 	}
 	return out;
 }

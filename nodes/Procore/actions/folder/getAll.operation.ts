@@ -40,13 +40,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const recursive = this.getNodeParameter('recursive', i, false) as boolean;
 	const start = await resolveFolder(this, i, scope, false);
 	const out: IDataObject[] = [];
-	const queue = [start.folder ?? {}];
-	while (queue.length && (limit === undefined || out.length < limit)) {
-		const folder = queue.shift()!;
+	// Sub-folders are read only when their turn comes, so a limit also bounds the calls.
+	const pending: Array<IDataObject | string> = [start.folder ?? {}];
+	while (pending.length && (limit === undefined || out.length < limit)) {
+		const next = pending.shift()!;
+		const folder = typeof next === 'string' ? await getFolder(this, i, scope, next) : next;
 		for (const sub of children(folder, 'folders')) {
 			if (limit !== undefined && out.length >= limit) break;
 			out.push(simplify(sub));
-			if (recursive) queue.push(await getFolder(this, i, scope, String(sub.id)));
+			if (recursive) pending.push(String(sub.id));
 		}
 	}
 	return out;
