@@ -7,6 +7,8 @@ import { complianceDocument } from './complianceDocument';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
 import { insurance } from './insurance';
+import { document } from './document';
+import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
 import { rfi } from './rfi';
@@ -52,5 +54,7 @@ export const resources: Record<string, ProcoreResource> = {
 	insurance,
 	commitment,
 	complianceDocument,
+	document,
+	folder,
 	customApiCall,
 };

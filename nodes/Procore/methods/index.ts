@@ -2,6 +2,7 @@ import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
+import * as document from './document.listSearch';
 import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
@@ -17,4 +18,5 @@ export const listSearch = {
 	...changeEvent,
 	...timecard,
 	...coi,
+	...document,
 };
