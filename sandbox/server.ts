@@ -105,7 +105,7 @@ async function serve(
 	let reply: Reply | null | 'handled' = null;
 	let extra: Record<string, string> = {};
 	if (url.pathname.startsWith('/oauth/'))
-		reply = await oauthRoute(req, url, deps.accounts, deps.tokens);
+		reply = await oauthRoute(req, url, deps.accounts, deps.tokens, deps.rt.config.oauthAutoApprove);
 	else if (url.pathname.startsWith('/rest/')) {
 		const result = await handleApi(req, res, url, deps);
 		reply = result.reply;
