@@ -2,6 +2,7 @@
  * Every special handler, in one list. To add one: write `handlers/<name>.ts` exporting
  * `defineHandler('METHOD /rest/…/{template}', (ctx, rt) => …)` and add it here.
  */
+import { commitmentHandlers } from './commitments';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
@@ -21,4 +22,5 @@ export const handlers: Handler[] = [
 	...folderHandlers,
 	...timecardHandlers,
 	...timecardListHandlers,
+	...commitmentHandlers,
 ];

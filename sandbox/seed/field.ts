@@ -346,6 +346,20 @@ export function seedField(
 		}),
 	};
 
+	// v1.1 keeps weather logs under daily_logs/; the same record is visible from both paths.
+	const weather = w.rt.store.get(
+		w.key('GET /rest/v1.0/projects/{project_id}/weather_logs', { project_id: tower }),
+		dailyLogs.weather,
+	);
+	if (weather)
+		w.rt.store
+			.collection(
+				w.key('GET /rest/v1.1/projects/{project_id}/daily_logs/weather_logs', {
+					project_id: tower,
+				}),
+			)
+			.set(String(weather.id), weather);
+
 	const subKey = w.key('GET /rest/v1.0/projects/{project_id}/submittals', { project_id: tower });
 	const submittals = {
 		rebar: w.put(
