@@ -82,6 +82,8 @@ async function serve(
 		return;
 	}
 	deps.calls.push(record);
+	// A bounded log: long benchmark runs keep the newest entries only.
+	if (deps.calls.length > 20000) deps.calls.splice(0, deps.calls.length - 20000);
 	const fault = deps.faults.pick(deps.rt.config.faults, url.pathname);
 	if (fault) {
 		record.fault = fault.kind;
