@@ -184,3 +184,32 @@ describe('resources spread over collections', () => {
 		expect(v11.body.map((l: { id: number }) => l.id)).toEqual([sb.seed.dailyLogs.weather]);
 	});
 });
+
+describe('special handlers', () => {
+	it('lets a test register a handler in one line, overriding the generic engine', async () => {
+		const { defineHandler } = await import('../../sandbox');
+		const custom = await startSandbox({
+			port: 0,
+			handlers: [
+				defineHandler(
+					'GET /rest/v1.0/projects/{project_id}/rfis/potential_rfi_managers',
+					(ctx) => ({ status: 200, body: [{ id: 7, project: ctx.projectId }] }),
+				),
+			],
+		});
+		try {
+			const res = await call(
+				custom,
+				'GET',
+				`/rest/v1.0/projects/${custom.seed.projects.tower}/rfis/potential_rfi_managers`,
+			);
+			expect(res.body).toEqual([{ id: 7, project: custom.seed.projects.tower }]);
+			// The rules still run first: an unknown project is a 404 before the handler is reached.
+			expect(
+				(await call(custom, 'GET', '/rest/v1.0/projects/1/rfis/potential_rfi_managers')).status,
+			).toBe(404);
+		} finally {
+			await custom.stop();
+		}
+	});
+});
