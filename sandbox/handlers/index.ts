@@ -7,6 +7,7 @@ import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
 import { uploadHandlers } from './uploads';
+import { uploadV21Handlers } from './uploads-v21';
 import { fileHandlers } from './files';
 import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
@@ -18,6 +19,7 @@ export const handlers: Handler[] = [
 	companyMe,
 	...webhookHandlers,
 	...uploadHandlers,
+	...uploadV21Handlers,
 	...fileHandlers,
 	...folderHandlers,
 	...timecardHandlers,
