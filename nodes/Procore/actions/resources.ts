@@ -1,13 +1,30 @@
 import type { ProcoreResource } from './node.type';
 import { budget } from './budget';
+import { changeEvent } from './changeEvent';
+import { commitment } from './commitment';
 import { company } from './company';
+import { complianceDocument } from './complianceDocument';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
+import { insurance } from './insurance';
+import { document } from './document';
+import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
 import { submittal } from './submittal';
+import { webhook } from './webhook';
+import { costCode } from './costCode';
+import { crew } from './crew';
+import { lineItemType } from './lineItemType';
+import { milestone } from './milestone';
+import { person } from './person';
+import { subJob } from './subJob';
+import { timecardEntry } from './timecardEntry';
+import { timecardTimeType } from './timecardTimeType';
+import { wbsCode } from './wbsCode';
+import { vendor } from './vendor';
 
 /**
  * Every resource of the Procore node, in the order shown. Adding a resource is one import and one
@@ -16,11 +33,28 @@ import { submittal } from './submittal';
 export const resources: Record<string, ProcoreResource> = {
 	company,
 	project,
+	changeEvent,
 	rfi,
 	observation,
 	dailyLog,
 	submittal,
 	specificationSection,
 	budget,
+	webhook,
+	timecardEntry,
+	milestone,
+	costCode,
+	lineItemType,
+	wbsCode,
+	subJob,
+	timecardTimeType,
+	crew,
+	person,
+	vendor,
+	insurance,
+	commitment,
+	complianceDocument,
+	document,
+	folder,
 	customApiCall,
 };

@@ -1,8 +1,12 @@
 import * as budget from './budget.listSearch';
+import * as changeEvent from './changeEvent.listSearch';
+import * as coi from './coi.listSearch';
 import * as core from './listSearch';
+import * as document from './document.listSearch';
 import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
+import * as timecard from './timecard.listSearch';
 
 /** Every list-search method of the Procore node; each resource adds its file with one spread. */
 export const listSearch = {
@@ -11,4 +15,8 @@ export const listSearch = {
 	...observation,
 	...submittal,
 	...budget,
+	...changeEvent,
+	...timecard,
+	...coi,
+	...document,
 };

@@ -15,6 +15,11 @@ export interface PaginationOptions {
 	perPage?: number;
 	/** Where the array sits in the body when it is not the body itself (v2: `data`). */
 	dataKey?: string;
+	/**
+	 * Lists paged by the last id seen instead of page numbers (v1.0 webhook deliveries:
+	 * `page_size` + `page_start`, the id of the previous page's last record).
+	 */
+	cursor?: { sizeParam: string; startParam: string; maxPageSize: number; idKey?: string };
 }
 
 function headerValue(headers: IDataObject, name: string): string | undefined {
@@ -43,6 +48,10 @@ export async function* procorePages(
 	request: ProcoreRequest,
 	options: PaginationOptions = {},
 ): AsyncGenerator<IDataObject[]> {
+	if (options.cursor) {
+		yield* cursorPages.call(this, request, options, options.cursor);
+		return;
+	}
 	const isV2 = /^\/rest\/v2\./.test(request.path);
 	const max = isV2 ? MAX_PER_PAGE_V2 : MAX_PER_PAGE_V1;
 	const dataKey = options.dataKey ?? (isV2 ? 'data' : undefined);
@@ -69,6 +78,34 @@ export async function* procorePages(
 		) {
 			return;
 		}
+	}
+}
+
+async function* cursorPages(
+	this: ProcoreContext,
+	request: ProcoreRequest,
+	options: PaginationOptions,
+	cursor: NonNullable<PaginationOptions['cursor']>,
+): AsyncGenerator<IDataObject[]> {
+	const idKey = cursor.idKey ?? 'id';
+	let seen = 0;
+	let start: string | undefined;
+	for (;;) {
+		const wanted = options.limit === undefined ? cursor.maxPageSize : Math.min(cursor.maxPageSize, options.limit - seen);
+		const size = Math.min(options.perPage ?? cursor.maxPageSize, Math.max(1, wanted));
+		const qs: IDataObject = { ...request.qs, [cursor.sizeParam]: size };
+		if (start !== undefined) qs[cursor.startParam] = start;
+		const response = await procoreRequest.call(this, { ...request, qs });
+		let items = pageItems(response.body, options.dataKey);
+		if (options.limit !== undefined && seen + items.length > options.limit) items = items.slice(0, options.limit - seen);
+		seen += items.length;
+		if (items.length) yield items;
+		const last = items.length ? items[items.length - 1][idKey] : undefined;
+		const next = last === undefined || last === null ? undefined : String(last);
+		if ((options.limit !== undefined && seen >= options.limit) || items.length < size || next === undefined || next === start) {
+			return;
+		}
+		start = next;
 	}
 }
 

@@ -11,7 +11,9 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toProcoreApiError } from './errors';
+import { isProcoreHost } from './hosts';
 import { parseJsonPreservingBigIds } from './json';
+import { toMultipart } from './multipart';
 import type { RateLimitState, RetryPolicy } from './retry';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -31,7 +33,10 @@ export const CREDENTIAL_TYPE = 'procoreOAuth2Api';
 
 export interface ProcoreRequest {
 	method: IHttpRequestMethods;
-	/** Path under the API host, e.g. `/rest/v1.0/projects`. */
+	/**
+	 * Path under the API host, e.g. `/rest/v1.0/projects`, or an absolute URL on a Procore host (the
+	 * download links Procore returns). Absolute URLs on any other host are refused: they get the token.
+	 */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
@@ -42,6 +47,12 @@ export interface ProcoreRequest {
 	idempotent?: boolean;
 	timeoutMs?: number;
 	retry?: Partial<RetryPolicy>;
+	/** Send `body` as multipart/form-data with bracket keys, for endpoints Procore declares multipart. */
+	multipart?: boolean;
+	/** false: hand back a 3xx as it is (e.g. to read `Location` without sending the token there). */
+	followRedirects?: boolean;
+	/** 'stream': the body of a response below 400 is a Readable (downloads); errors are still parsed. */
+	responseType?: 'json' | 'stream';
 }
 
 export interface ProcoreResponse<T = unknown> {
@@ -103,6 +114,19 @@ function responseOfError(error: unknown): IN8nHttpFullResponse | undefined {
 	return undefined;
 }
 
+/** The text of a streamed error body (capped: only Procore's message is wanted from it). */
+async function streamText(raw: unknown): Promise<string> {
+	if (!raw || typeof raw !== 'object' || !(Symbol.asyncIterator in raw)) return typeof raw === 'string' ? raw : '';
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of raw as AsyncIterable<Buffer | string>) {
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+		if (size < 64 * 1024) chunks.push(buffer);
+		size += buffer.length;
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
 function parseBody(raw: unknown): unknown {
 	if (typeof raw !== 'string') return raw;
 	const text = raw.trim();
@@ -125,20 +149,31 @@ export async function procoreRequest<T = unknown>(
 	request: ProcoreRequest,
 ): Promise<ProcoreResponse<T>> {
 	const baseUrl = await procoreApiBaseUrl.call(this);
+	const absolute = /^https?:\/\//i.test(request.path);
+	const streaming = request.responseType === 'stream';
+	if (absolute && !isProcoreHost(request.path, baseUrl)) {
+		throw new NodeOperationError(this.getNode(), `Refusing to send the Procore token to ${request.path.split('?')[0]}`, {
+			description: 'Only the credential\'s API host and Procore\'s own hosts receive the access token. Fetch storage links without authentication.',
+			itemIndex: request.itemIndex,
+		});
+	}
 	const policy = { ...DEFAULT_RETRY_POLICY, ...request.retry };
 	const idempotent = request.idempotent ?? request.method !== 'POST';
-	const headers: IDataObject = { Accept: 'application/json' };
+	const headers: IDataObject = { Accept: streaming ? '*/*' : 'application/json' };
 	if (request.companyId !== undefined && request.companyId !== '') {
 		headers['Procore-Company-Id'] = request.companyId;
 	}
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${request.path}`,
+		url: absolute ? request.path : `${baseUrl}${request.path}`,
 		headers,
 		qs: request.qs,
-		body: request.body as IHttpRequestOptions['body'],
-		json: request.body !== undefined,
-		encoding: 'text',
+		body: (request.multipart && request.body && !Array.isArray(request.body)
+			? toMultipart(request.body)
+			: request.body) as IHttpRequestOptions['body'],
+		json: request.body !== undefined && !request.multipart,
+		encoding: streaming ? 'stream' : 'text',
+		disableFollowRedirect: request.followRedirects === false ? true : undefined,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? 60_000,
@@ -168,6 +203,7 @@ export async function procoreRequest<T = unknown>(
 				// once more with status errors on; if the refresh fails, the first 401 is reported.
 				refreshTried = true;
 				const first = response;
+				if (streaming) first.body = await streamText(first.body);
 				response = await send({ ...options, ignoreHttpStatusErrors: false }).catch(
 					(error: unknown) => responseOfError(error) ?? first,
 				);
@@ -190,7 +226,8 @@ export async function procoreRequest<T = unknown>(
 		const responseHeaders = (response.headers ?? {}) as IDataObject;
 		recordRateLimit(pacing, responseHeaders);
 		const statusCode = response.statusCode;
-		const body = parseBody(response.body);
+		if (streaming && statusCode < 400) return { statusCode, headers: responseHeaders, body: response.body as T };
+		const body = parseBody(streaming ? await streamText(response.body) : response.body);
 		if (statusCode < 400) return { statusCode, headers: responseHeaders, body: body as T };
 		const retryable = RETRYABLE_STATUS.has(statusCode) && (statusCode === 429 || statusCode === 503 || idempotent);
 		if (retryable && attempt < policy.maxRetries) {

@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
+import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreApiRequestAllItems } from '../../transport';
+import { projectLocator } from '../common.descriptions';
+import { commitmentLocator, commitmentType, commitmentTypeLabel, commitmentTypeParameter, contractSegment } from '../commitment/common';
+import { forOperation } from '../operationSelector';
+import { certificateParameters, certificateUploadIds } from './uploads';
+
+export const DOCUMENT_TYPES = [
+	{ name: 'Bond', value: 'bond' },
+	{ name: 'License', value: 'license' },
+	{ name: 'Master Agreement', value: 'master_agreement' },
+	{ name: 'Other (E.g. Certificate of Insurance)', value: 'other' },
+	{ name: 'Permit', value: 'permit' },
+	{ name: 'Safety', value: 'safety' },
+	{ name: 'W-9', value: 'w9' },
+];
+
+export const description: INodeProperties[] = forOperation('complianceDocument', 'create', [
+	projectLocator,
+	commitmentLocator,
+	commitmentTypeParameter,
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. COI 2026-2027 – Acme Electric',
+	},
+	{ displayName: 'Type', name: 'documentType', type: 'options', options: DOCUMENT_TYPES, default: 'other' },
+	{
+		displayName: 'Status',
+		name: 'documentStatus',
+		type: 'options',
+		options: [
+			{ name: 'Compliant', value: 'compliant' },
+			{ name: 'Not Compliant', value: 'not_compliant' },
+		],
+		default: 'compliant',
+	},
+	...certificateParameters,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Effective At', name: 'effectiveAt', type: 'dateTime', default: '' },
+			{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '' },
+			{ displayName: 'Notes', name: 'notes', type: 'string', default: '', description: 'For example a link back to the certificate in the COI platform' },
+			{
+				displayName: 'Send Expiration Notification',
+				name: 'sendExpirationNotification',
+				type: 'boolean',
+				default: true,
+				description: 'Whether Procore notifies when the document expires',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Create Even If It Exists',
+				name: 'allowDuplicate',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add another document when one with the same name and expiry is already on the commitment. Off: re-runs return the existing one.',
+			},
+			...writeOptions,
+		],
+	},
+]);
+
+function instant(value: unknown): string {
+	return new Date(String(value)).toISOString();
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const companyId = await getCompanyId(this, i);
+	const projectId = getProjectId(this, i);
+	const commitmentId = getRecordId(this, 'commitment', 'Commitment', i);
+	const uploadIds = await certificateUploadIds(this, i);
+	const f = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const type = await commitmentType(this, i, companyId, projectId, commitmentId, this.getNodeParameter('commitmentType', i, 'auto') as string);
+	const attributes: IDataObject = {
+		name: String(this.getNodeParameter('name', i)).trim(),
+		type: this.getNodeParameter('documentType', i, 'other'),
+		status: this.getNodeParameter('documentStatus', i, 'compliant'),
+	};
+	if (f.notes) attributes.notes = f.notes;
+	if (f.effectiveAt) attributes.effective_at = instant(f.effectiveAt);
+	if (f.expiresAt) attributes.expires_at = instant(f.expiresAt);
+	if (typeof f.sendExpirationNotification === 'boolean') attributes.send_expiration_notification = f.sendExpirationNotification;
+	if (uploadIds.length) attributes.upload_ids = uploadIds;
+	const path = `/rest/v1.0/projects/${projectId}/${contractSegment(type)}/${commitmentId}/compliance_documents`;
+	const where = `${commitmentTypeLabel(type)} ${commitmentId}`;
+	if (!options.allowDuplicate) {
+		const existing = (await procoreApiRequestAllItems.call(this, { method: 'GET', path, companyId, itemIndex: i })).find(
+			(d) =>
+				String(d.name ?? '').trim().toLowerCase() === String(attributes.name).toLowerCase() &&
+				String(d.expires_at ?? '').slice(0, 10) === String(attributes.expires_at ?? '').slice(0, 10),
+		);
+		if (existing) {
+			return {
+				...existing,
+				summary: `Compliance document ${String(existing.id)} "${String(existing.name)}" is already on ${where}; nothing created`,
+				_n8n: { action: 'create', skipped: true },
+			};
+		}
+	}
+	return await procoreWrite.call(this, {
+		itemIndex: i,
+		action: 'create',
+		recordLabel: 'Compliance document',
+		request: { method: 'POST', path, body: { attributes }, companyId },
+		wrapperKey: 'attributes',
+		auditField: null,
+		summarize: (record, _c, preview) =>
+			`${preview ? 'Would add' : 'Added'} compliance document${record.id !== undefined ? ` ${String(record.id)}` : ''} "${String(attributes.name)}" (${String(attributes.status)}${attributes.expires_at ? `, expires ${String(attributes.expires_at).slice(0, 10)}` : ''}) to ${where} with ${uploadIds.length} file${uploadIds.length === 1 ? '' : 's'}`,
+	});
+}

@@ -1,0 +1,181 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { AttachmentRecordType, AttachmentTarget } from '../../helpers/attachments';
+import { ATTACHMENT_TARGETS, attachmentPath, attachmentScope, attachmentTarget } from '../../helpers/attachments';
+import { getCompanyId, getProjectId, toProcoreId } from '../../helpers/context';
+import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
+import type { UploadResult } from '../../helpers/files/upload';
+import { planUpload, uploadToProcore } from '../../helpers/files/upload';
+import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreApiRequest } from '../../transport';
+import { projectLocator } from '../common.descriptions';
+import { forOperation } from '../operationSelector';
+
+const recordTypes = Object.entries(ATTACHMENT_TARGETS as Record<string, AttachmentTarget>)
+	.map(([value, target]) => ({ name: target.label, value }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+const withParent = Object.entries(ATTACHMENT_TARGETS as Record<string, AttachmentTarget>)
+	.filter(([, target]) => target.parent)
+	.map(([value]) => value);
+
+export const description: INodeProperties[] = forOperation('document', 'attach', [
+	projectLocator,
+	{
+		displayName: 'Record Type',
+		name: 'recordType',
+		type: 'options',
+		options: recordTypes,
+		default: 'changeEvent',
+		description: 'The kind of Procore record to attach the files to. Photos creates one photo per file in the project\'s Photos tool.',
+	},
+	{
+		displayName: 'Contract ID',
+		name: 'parentId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { recordType: withParent } },
+		placeholder: 'e.g. 562949953421312',
+		description: 'ID of the subcontract or purchase order the compliance document belongs to',
+	},
+	{
+		displayName: 'Record ID',
+		name: 'recordId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { hide: { recordType: ['image'] } },
+		placeholder: 'e.g. 562949953421312',
+		description: 'ID of the record to attach the files to (from a Get Many of that record, a trigger, or its URL in Procore)',
+	},
+	{
+		displayName: 'Input Binary Fields',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'Names of the input binary fields holding the files, separated by commas',
+		description: 'Binary properties of the input item to attach, e.g. "data" or "data, photo_2"',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Photo Album ID',
+				name: 'imageCategoryId',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { '/recordType': ['image'] } },
+				description: 'For Photos: the album (image category) ID to put the photos in',
+			},
+			{
+				displayName: 'Photo Description',
+				name: 'imageDescription',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { '/recordType': ['image'] } },
+			},
+			{
+				displayName: 'Part Size (MiB)',
+				name: 'partSizeMiB',
+				type: 'number',
+				typeOptions: { minValue: 5, maxValue: 5120 },
+				default: 16,
+				description: 'Files of 5 MiB and more are sent in parts of this size; a part that fails is resent on its own',
+			},
+			...writeOptions,
+		],
+	},
+]);
+
+function numericId(ctx: IExecuteFunctions, value: unknown, label: string, i: number): string {
+	const id = String(value ?? '').trim();
+	if (!/^\d{1,20}$/.test(id)) {
+		throw new NodeOperationError(ctx.getNode(), `${label} "${id}" is not a Procore ID`, {
+			description: `Enter the numeric ID of the ${label.replace(/ ID$/, '').toLowerCase()} (digits only).`,
+			itemIndex: i,
+		});
+	}
+	return id;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
+	const companyId = await getCompanyId(this, i);
+	const projectId = getProjectId(this, i);
+	const recordType = this.getNodeParameter('recordType', i) as AttachmentRecordType;
+	const target = attachmentTarget(recordType);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const partBytes = Number(options.partSizeMiB ?? 16) * 1024 * 1024;
+	const parentId = target.parent ? numericId(this, this.getNodeParameter('parentId', i), 'Contract ID', i) : undefined;
+	const id = target.createPath ? undefined : numericId(this, this.getNodeParameter('recordId', i), 'Record ID', i);
+	// Every binary property is checked before anything is read or uploaded.
+	const sources = [];
+	for (const name of binaryPropertyNames(this.getNodeParameter('binaryPropertyName', i))) sources.push(await binarySource(this, i, name));
+	if (!sources.length) {
+		throw new NodeOperationError(this.getNode(), 'Input Binary Fields is empty', {
+			description: 'Enter the binary property that holds the file (usually "data").',
+			itemIndex: i,
+		});
+	}
+	const preview = this.getNodeParameter('options.previewOnly', i, false) as boolean;
+	const { qs, bodyExtra } = attachmentScope(target, projectId);
+	const path = attachmentPath(target, { projectId, parentId, id });
+	// For an existing record, read it first: a missing record fails here, before any upload.
+	const current = target.createPath
+		? undefined
+		: await procoreApiRequest.call(this, { method: 'GET', path, qs, companyId, itemIndex: i });
+	const uploads: Array<UploadResult | ReturnType<typeof planUpload>> = [];
+	for (const source of sources) {
+		uploads.push(preview ? planUpload(source, { partBytes }) : await uploadToProcore(this, i, { companyId, projectId }, source, { partBytes }));
+	}
+	const uuids = uploads.map((u) => ('uuid' in u ? u.uuid : `(upload of ${u.fileName})`));
+	const uploadInfo = uploads.map((u) => ({ fileName: u.fileName, size: u.size, parts: u.parts, uuid: 'uuid' in u ? u.uuid : null })) as IDataObject[];
+
+	if (target.createPath) {
+		const results: IDataObject[] = [];
+		for (let k = 0; k < uuids.length; k++) {
+			const image: IDataObject = { private: false };
+			if (options.imageCategoryId) image.image_category_id = toProcoreId(numericId(this, options.imageCategoryId, 'Photo Album ID', i));
+			if (options.imageDescription) image.description = options.imageDescription;
+			const imageName = uploads[k].fileName;
+			const result = await procoreWrite.call(this, {
+				itemIndex: i,
+				action: 'create',
+				recordLabel: target.label,
+				request: {
+					method: 'POST',
+					path: target.createPath,
+					qs,
+					body: { ...target.fields([uuids[k]]), image_name: imageName, upload: { uuid: uuids[k], image_name: imageName }, image },
+					companyId,
+					multipart: true,
+				},
+				auditField: null,
+				summarize: (record, _c, isPreview) => isPreview ? `Would add "${imageName}" to Photos` : `Added "${imageName}" to Photos as photo ${String(record.id)}`,
+			});
+			results.push({ ...result, uploads: [uploadInfo[k]] });
+		}
+		return results;
+	}
+
+	const fields = target.fields(uuids, current);
+	const names = uploads.map((u) => `"${u.fileName}"`).join(', ');
+	const result = await procoreWrite.call(this, {
+		itemIndex: i,
+		action: 'update',
+		recordLabel: target.label,
+		request: { method: 'PATCH', path, qs, body: { ...bodyExtra, [target.wrapperKey]: fields }, companyId },
+		wrapperKey: target.wrapperKey,
+		auditField: null,
+		previous: current,
+		summarize: (_r, _c, isPreview) =>
+			isPreview ? `Would attach ${names} to ${target.label} ${id}` : `Attached ${names} to ${target.label} ${id}`,
+	});
+	return { ...result, uploads: uploadInfo };
+}

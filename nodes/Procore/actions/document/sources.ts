@@ -1,0 +1,284 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getCompanyId, getProjectId } from '../../helpers/context';
+import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
+import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import type { DocumentScope } from './scope';
+import {
+	children,
+	documentScope,
+	documentScopeParameter,
+	filesPath,
+	folderLocator,
+	getFolder,
+	resolveFolder,
+	scopeQuery,
+} from './scope';
+
+/** One downloadable file found by Get Many / Download. */
+export interface FileTarget {
+	/** What the output item's JSON shows (small: ids, names, dates, sizes). */
+	record: IDataObject;
+	fileName: string;
+	url?: string;
+	mimeType?: string;
+}
+
+/** The parameters that choose which files, shared by Get Many and Download. */
+export function sourceParameters(operation: string): INodeProperties[] {
+	const show = (extra: IDataObject = {}) => ({ show: { resource: ['document'], operation: [operation], ...extra } });
+	return [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			options: [
+				{ name: 'Documents', value: 'documents', description: 'Files of the Documents tool (a folder, its sub-folders, or one file)' },
+				{ name: 'Drawings', value: 'drawings', description: 'Drawing revisions (current set by default), by area or discipline' },
+				{ name: 'Specifications', value: 'specifications', description: 'The current revision of specification sections' },
+			],
+			default: 'documents',
+			displayOptions: show(),
+		},
+		{ ...documentScopeParameter, displayOptions: show({ source: ['documents'] }) },
+		{ ...projectLocator, displayOptions: show({ source: ['documents'], documentScope: ['project'] }) },
+		{ ...projectLocator, displayOptions: show({ source: ['drawings', 'specifications'] }) },
+		{
+			displayName: 'Files',
+			name: 'documentsTarget',
+			type: 'options',
+			options: [
+				{ name: 'In a Folder', value: 'folder' },
+				{ name: 'One File by ID', value: 'file' },
+			],
+			default: 'folder',
+			displayOptions: show({ source: ['documents'] }),
+		},
+		{ ...folderLocator, displayOptions: show({ source: ['documents'], documentsTarget: ['folder'] }) },
+		{
+			displayName: 'Include Sub-Folders',
+			name: 'recursive',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the files of every folder below this one',
+			displayOptions: show({ source: ['documents'], documentsTarget: ['folder'] }),
+		},
+		{
+			displayName: 'File ID',
+			name: 'fileId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 562949953421312',
+			description: 'ID of the Documents file (from Get Many, a trigger, or the file\'s URL in Procore)',
+			displayOptions: show({ source: ['documents'], documentsTarget: ['file'] }),
+		},
+		{
+			displayName: 'Drawing Filters',
+			name: 'drawingFilters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: show({ source: ['drawings'] }),
+			options: [
+				{
+					displayName: 'Current Set Only',
+					name: 'currentSetOnly',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to take only the revisions of the current drawing set (what the field builds from)',
+				},
+				{ displayName: 'Discipline ID', name: 'disciplineId', type: 'string', default: '', description: 'Only this drawing discipline (e.g. Architectural)' },
+				{ displayName: 'Drawing Area ID', name: 'drawingAreaId', type: 'string', default: '', description: 'Only this drawing area' },
+			],
+		},
+		{
+			displayName: 'Specification Section IDs',
+			name: 'specificationSectionIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1201, 1202',
+			description: 'Only these sections (comma-separated IDs, from Specification Section > Get Many). Empty: every section.',
+			displayOptions: show({ source: ['specifications'] }),
+		},
+		...returnAllOrLimit({ resource: ['document'], operation: [operation] }),
+	];
+}
+
+function safeName(name: string): string {
+	return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'file';
+}
+
+function idList(ctx: IExecuteFunctions, value: unknown, label: string, i: number): string[] {
+	const ids = String(value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+	const bad = ids.find((id) => !/^\d{1,20}$/.test(id));
+	if (bad !== undefined) {
+		throw new NodeOperationError(ctx.getNode(), `${label} "${bad}" is not a Procore ID`, {
+			description: `Enter numeric IDs separated by commas, e.g. 1201, 1202.`,
+			itemIndex: i,
+		});
+	}
+	return ids;
+}
+
+function latestVersion(file: IDataObject): IDataObject | undefined {
+	const versions = Array.isArray(file.file_versions) ? (file.file_versions as IDataObject[]) : [];
+	return [...versions].sort((a, b) => Number(b.number ?? 0) - Number(a.number ?? 0))[0];
+}
+
+function documentTarget(file: IDataObject): FileTarget {
+	const version = latestVersion(file);
+	const prostore = version?.prostore_file as IDataObject | undefined;
+	return {
+		fileName: String(file.name ?? prostore?.filename ?? `file-${String(file.id)}`),
+		url: (version?.url ?? prostore?.url) as string | undefined,
+		record: {
+			id: file.id,
+			name: file.name,
+			folder_id: file.parent_id,
+			path: file.name_with_path,
+			size: file.size ?? version?.size,
+			version_id: version?.id,
+			version_number: version?.number,
+			updated_at: file.updated_at,
+			private: file.private,
+		},
+	};
+}
+
+async function documentTargets(ctx: IExecuteFunctions, i: number, scope: DocumentScope, limit: number | undefined): Promise<FileTarget[]> {
+	const target = ctx.getNodeParameter('documentsTarget', i, 'folder') as string;
+	if (target === 'file') {
+		const [id] = idList(ctx, ctx.getNodeParameter('fileId', i), 'File ID', i);
+		const file = await procoreApiRequest.call(ctx, {
+			method: 'GET',
+			path: filesPath(scope, id),
+			qs: { ...scopeQuery(scope), show_latest_version_only: true },
+			companyId: scope.companyId,
+			itemIndex: i,
+		});
+		return [documentTarget(file)];
+	}
+	const locator = ctx.getNodeParameter('folder', i, { mode: 'list', value: '' }) as IDataObject;
+	const recursive = ctx.getNodeParameter('recursive', i, false) as boolean;
+	let start: IDataObject;
+	if (locator.mode === 'path' && String(locator.value ?? '').trim()) {
+		const resolved = await resolveFolder(ctx, i, scope, false);
+		start = resolved.folder ?? {};
+	} else {
+		const id = String(locator.value ?? '').trim();
+		if (id && !/^\d{1,20}$/.test(id)) {
+			throw new NodeOperationError(ctx.getNode(), `Folder "${id}" is not a Procore folder ID`, {
+				description: 'Pick the folder from the list, enter its numeric ID, or use "By Path".',
+				itemIndex: i,
+			});
+		}
+		start = await getFolder(ctx, i, scope, id || undefined);
+	}
+	const out: FileTarget[] = [];
+	// Procore expands one level per call: each sub-folder is read for its own files, when its turn
+	// comes, so a limit also bounds the calls.
+	const pending: Array<IDataObject | string> = [start];
+	while (pending.length && (limit === undefined || out.length < limit)) {
+		const next = pending.shift()!;
+		const folder = typeof next === 'string' ? await getFolder(ctx, i, scope, next) : next;
+		for (const file of children(folder, 'files')) {
+			if (limit !== undefined && out.length >= limit) break;
+			out.push(documentTarget(file));
+		}
+		if (recursive) pending.push(...children(folder, 'folders').map((sub) => String(sub.id)));
+	}
+	return out;
+}
+
+async function drawingTargets(ctx: IExecuteFunctions, i: number, format: string, limit: number | undefined): Promise<FileTarget[]> {
+	const companyId = await getCompanyId(ctx, i);
+	const projectId = getProjectId(ctx, i);
+	const f = ctx.getNodeParameter('drawingFilters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (f.currentSetOnly !== false) qs.drawing_set_id = 'current_set';
+	if (f.drawingAreaId) qs.drawing_area_id = idList(ctx, f.drawingAreaId, 'Drawing Area ID', i)[0];
+	if (f.disciplineId) qs.drawing_discipline_id = idList(ctx, f.disciplineId, 'Discipline ID', i)[0];
+	const revisions = await procoreApiRequestAllItems.call(
+		ctx,
+		{ method: 'GET', path: `/rest/v1.0/projects/${projectId}/drawing_revisions`, qs, companyId, itemIndex: i },
+		{ limit },
+	);
+	const png = format === 'png';
+	return revisions.map((r) => ({
+		fileName: `${safeName(`${String(r.number ?? r.id)} ${String(r.title ?? '')}${r.revision_number ? ` rev ${String(r.revision_number)}` : ''}`)}.${png ? 'png' : 'pdf'}`,
+		url: (png ? r.png_url : r.pdf_url) as string | undefined,
+		mimeType: png ? 'image/png' : 'application/pdf',
+		record: {
+			id: r.id,
+			drawing_id: r.drawing_id,
+			number: r.number,
+			title: r.title,
+			revision_number: r.revision_number,
+			current: r.current,
+			discipline: (r.discipline as IDataObject | undefined)?.name,
+			drawing_set_id: (r.drawing_set as IDataObject | undefined)?.id,
+			drawing_area_id: (r.drawing_area as IDataObject | undefined)?.id,
+			drawing_date: r.drawing_date,
+			updated_at: r.updated_at,
+		},
+	}));
+}
+
+async function specificationTargets(ctx: IExecuteFunctions, i: number, limit: number | undefined): Promise<FileTarget[]> {
+	const companyId = await getCompanyId(ctx, i);
+	const projectId = getProjectId(ctx, i);
+	const wanted = new Set(idList(ctx, ctx.getNodeParameter('specificationSectionIds', i, ''), 'Specification Section ID', i));
+	const sections = await procoreApiRequestAllItems.call(
+		ctx,
+		{ method: 'GET', path: '/rest/v1.0/specification_sections', qs: { project_id: projectId }, companyId, itemIndex: i },
+		{ limit: wanted.size ? undefined : limit },
+	);
+	const chosen = sections.filter((s) => !wanted.size || wanted.has(String(s.id)));
+	const missing = [...wanted].filter((id) => !sections.some((s) => String(s.id) === id));
+	if (missing.length) {
+		throw new NodeOperationError(ctx.getNode(), `No specification section ${missing.join(', ')} in project ${projectId}`, {
+			description: 'Use Specification Section > Get Many for the IDs of this project\'s sections.',
+			itemIndex: i,
+		});
+	}
+	const out: FileTarget[] = [];
+	for (const section of chosen) {
+		if (limit !== undefined && out.length >= limit) break;
+		if (!section.current_revision_id) continue;
+		const revision = await procoreApiRequest.call(ctx, {
+			method: 'GET',
+			path: `/rest/v1.0/specification_section_revisions/${String(section.current_revision_id)}`,
+			qs: { project_id: projectId },
+			companyId,
+			itemIndex: i,
+		});
+		out.push({
+			fileName: `${safeName(`${String(section.number ?? revision.number ?? section.id)} ${String(section.description ?? revision.description ?? '')}`)}.pdf`,
+			url: revision.url as string | undefined,
+			mimeType: 'application/pdf',
+			record: {
+				id: revision.id,
+				specification_section_id: section.id,
+				number: section.number ?? revision.number,
+				description: section.description ?? revision.description,
+				revision: revision.revision,
+				specification_set_id: revision.specification_set_id,
+				issued_date: revision.issued_date,
+				updated_at: revision.updated_at,
+			},
+		});
+	}
+	return out;
+}
+
+/** The files chosen by the Source parameters of item `i`. */
+export async function listFileTargets(ctx: IExecuteFunctions, i: number, format = 'pdf'): Promise<FileTarget[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
+	const source = ctx.getNodeParameter('source', i, 'documents') as string;
+	if (source === 'drawings') return await drawingTargets(ctx, i, format, limit);
+	if (source === 'specifications') return await specificationTargets(ctx, i, limit);
+	return await documentTargets(ctx, i, await documentScope(ctx, i), limit);
+}

@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseWebhookEvent } from '../../helpers/webhookEvent';
+import { asDataObject, procoreApiRequestAllItems } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
+import { forOperation } from '../operationSelector';
+import { scopeProperties, scopeQuery } from './scope';
+
+/** Procore's documented default page size for deliveries; a larger maximum is not documented. */
+const DELIVERY_PAGE_SIZE = 100;
+
+export const description: INodeProperties[] = [
+	...scopeProperties('getFailedDeliveries'),
+	...forOperation('webhook', 'getFailedDeliveries', [
+		{
+			displayName: 'Hook ID',
+			name: 'hookId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 1234567',
+			description:
+				'The hook whose deliveries to read. Find it with Webhook > Get Many Hooks, or in the Procore Trigger\'s static data (hookId, or projectHooks for All Projects).',
+		},
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Discarded', value: 'discarded', description: 'Procore gave up after 12 hours of retries' },
+				{ name: 'Failing', value: 'failing', description: 'Still being retried (deliveries to the URL are paused)' },
+			],
+			default: ['discarded', 'failing'],
+		},
+	]),
+	...returnAllOrLimit({ resource: ['webhook'], operation: ['getFailedDeliveries'] }),
+];
+
+/**
+ * One item per failed delivery, with the event in the Procore Trigger's output shape plus the
+ * delivery's outcome, so a recovery workflow can feed them into the same steps as live events.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const { companyId, qs } = await scopeQuery(this, i);
+	const hookId = String(this.getNodeParameter('hookId', i, '')).trim();
+	if (!/^\d{1,20}$/.test(hookId)) {
+		throw new NodeOperationError(this.getNode(), `Hook ID "${hookId}" is not a Procore ID`, {
+			description: 'Enter the numeric ID of the hook, e.g. from Webhook > Get Many Hooks.',
+			itemIndex: i,
+		});
+	}
+	const statuses = this.getNodeParameter('statuses', i, ['discarded', 'failing']) as string[];
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const out: IDataObject[] = [];
+	for (const status of statuses.length ? statuses : ['discarded', 'failing']) {
+		const remaining = limit === undefined ? undefined : limit - out.length;
+		if (remaining !== undefined && remaining <= 0) break;
+		const deliveries = await procoreApiRequestAllItems.call(
+			this,
+			{
+				method: 'GET',
+				path: `/rest/v1.0/webhooks/hooks/${hookId}/deliveries`,
+				qs: { ...qs, 'filters[status]': status },
+				companyId,
+				itemIndex: i,
+			},
+			{
+				limit: remaining,
+				cursor: { sizeParam: 'page_size', startParam: 'page_start', maxPageSize: DELIVERY_PAGE_SIZE },
+			},
+		);
+		for (const d of deliveries) {
+			out.push({
+				...parseWebhookEvent(asDataObject(d.event)),
+				delivery: {
+					id: String(d.id ?? ''),
+					hookId,
+					status,
+					outcome: d.outcome ?? null,
+					startedAt: d.started_at ?? null,
+					completedAt: d.completed_at ?? null,
+					responseStatus: d.response_status ?? null,
+					responseError: d.response_error ?? null,
+				},
+			});
+		}
+	}
+	return out;
+}

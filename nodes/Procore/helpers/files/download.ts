@@ -1,0 +1,97 @@
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isProcoreHost, procoreApiBaseUrl, procoreRequest } from '../../transport';
+import type { NodeReadable } from './binary';
+import { StorageError, getFromStorage } from './storage';
+
+const MAX_HOPS = 5;
+
+function header(headers: IDataObject, name: string): string | undefined {
+	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	return value === undefined || value === null ? undefined : String(Array.isArray(value) ? value[0] : value);
+}
+
+/** The file name in a Content-Disposition header (RFC 6266 `filename*` first). */
+export function dispositionFileName(value: string | undefined): string | undefined {
+	if (!value) return undefined;
+	const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(value)?.[1];
+	if (extended) {
+		try {
+			return decodeURIComponent(extended.trim());
+		} catch {
+			// Malformed percent-encoding: fall back to the plain parameter.
+		}
+	}
+	return /filename\s*=\s*"?([^";]+)"?/.exec(value)?.[1]?.trim();
+}
+
+export interface FetchedFile {
+	body: NodeReadable;
+	headers: IDataObject;
+	/** Whether the bytes came from the storage host (after a redirect or directly). */
+	fromStorage: boolean;
+}
+
+/**
+ * Fetches a Procore file link. Procore's own hosts get the token, with redirects off so that the
+ * storage host they redirect to (S3) never sees it; that signed storage link is then fetched with
+ * no credential at all. Links that already point at storage are fetched directly, also without it.
+ */
+export async function fetchProcoreFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	url: string,
+	companyId: string,
+): Promise<FetchedFile> {
+	const baseUrl = await procoreApiBaseUrl.call(ctx);
+	let current = url;
+	for (let hop = 0; hop <= MAX_HOPS; hop++) {
+		if (!isProcoreHost(current, baseUrl)) {
+			try {
+				const response = await getFromStorage(ctx, current);
+				return { body: response.body as NodeReadable, headers: response.headers, fromStorage: true };
+			} catch (error) {
+				const status = error instanceof StorageError ? error.statusCode : 0;
+				throw new NodeOperationError(ctx.getNode(), `Downloading from Procore's storage failed${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`, {
+					description: status === 403
+						? 'The signed link expired. Run the node again: a fresh link is requested each time.'
+						: 'Run the node again; if it persists, check that the file still exists in Procore.',
+					itemIndex,
+				});
+			}
+		}
+		const response = await procoreRequest.call(ctx, {
+			method: 'GET',
+			path: current,
+			companyId,
+			itemIndex,
+			followRedirects: false,
+			responseType: 'stream',
+		});
+		const location = header(response.headers, 'location');
+		if (response.statusCode >= 300 && response.statusCode < 400 && location) {
+			(response.body as NodeReadable | undefined)?.destroy?.();
+			current = new URL(location, current).href;
+			continue;
+		}
+		return { body: response.body as NodeReadable, headers: response.headers, fromStorage: false };
+	}
+	throw new NodeOperationError(ctx.getNode(), `Procore redirected the download more than ${MAX_HOPS} times`, { itemIndex });
+}
+
+/** A fetched file as n8n binary data, streamed into n8n's binary store (never held whole). */
+export async function toBinary(
+	ctx: IExecuteFunctions,
+	file: FetchedFile,
+	fileName: string | undefined,
+	mimeType?: string,
+): Promise<IBinaryData> {
+	const name = fileName || dispositionFileName(header(file.headers, 'content-disposition')) || 'download';
+	const type = mimeType || header(file.headers, 'content-type')?.split(';')[0].trim() || undefined;
+	const binary = await ctx.helpers.prepareBinaryData(file.body, name, type);
+	// prepareBinaryData treats its second argument as a path; keep the name exactly as Procore has it.
+	binary.fileName = name;
+	return binary;
+}

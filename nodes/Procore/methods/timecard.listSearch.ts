@@ -1,0 +1,106 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { getCompanyId, getProjectId } from '../helpers/context';
+import type { CostCodeLike } from '../helpers/milestone';
+import { milestonesFor } from '../helpers/milestone';
+import { procoreApiRequest } from '../transport';
+
+const PAGE = 100;
+
+async function page(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	qs: IDataObject,
+	paginationToken?: string,
+): Promise<{ rows: IDataObject[]; next?: string }> {
+	const companyId = await getCompanyId(ctx);
+	const pageNumber = Number(paginationToken ?? 1);
+	const body: unknown = await procoreApiRequest.call(ctx, {
+		method: 'GET',
+		path,
+		qs: { ...qs, page: pageNumber, per_page: PAGE },
+		companyId,
+	});
+	const rows = Array.isArray(body) ? (body as IDataObject[]) : [];
+	return { rows, next: rows.length === PAGE ? String(pageNumber + 1) : undefined };
+}
+
+function keep(filter: string | undefined) {
+	const needle = (filter ?? '').toLowerCase();
+	return (o: { name: string }) => !needle || o.name.toLowerCase().includes(needle);
+}
+
+function personLabel(p: IDataObject): string {
+	const name = p.name ?? [p.first_name, p.last_name].filter(Boolean).join(' ');
+	return `${String(name || p.id)}${p.employee_id ? ` (#${String(p.employee_id)})` : ''}`;
+}
+
+export async function searchProjectPeople(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/people`, filter ? { 'filters[search]': filter } : {}, token);
+	return { results: rows.map((p) => ({ name: personLabel(p), value: String(p.id) })), paginationToken: next };
+}
+
+export async function searchCostCodes(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, '/rest/v1.0/cost_codes', { project_id: projectId }, token);
+	return {
+		results: rows
+			.map((c) => ({ name: `${String(c.full_code ?? c.code ?? '')} ${String(c.name ?? '')}`.trim(), value: String(c.id) }))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+export async function searchLineItemTypes(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, '/rest/v1.0/line_item_types', { project_id: projectId }, token);
+	return {
+		results: rows
+			.map((t) => ({ name: `${String(t.name ?? t.code)}${t.code ? ` (${String(t.code)})` : ''}`, value: String(t.id) }))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+export async function searchWbsCodes(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/work_breakdown_structure/wbs_codes`, filter ? { query: filter } : {}, token);
+	return {
+		results: rows.map((w) => ({ name: `${String(w.flat_code ?? '')} ${String(w.flat_name ?? w.description ?? '')}`.trim(), value: String(w.id) })),
+		paginationToken: next,
+	};
+}
+
+export async function searchMilestones(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, '/rest/v1.0/cost_codes', { project_id: projectId }, token);
+	return {
+		results: milestonesFor(rows as CostCodeLike[])
+			.map((m) => ({ name: m.name, value: m.milestone }))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+export async function searchTimecardEntries(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const today = new Date();
+	const start = new Date(today.getTime() - 14 * 86_400_000);
+	const { rows } = await page(this, `/rest/v1.0/projects/${projectId}/timecard_entries`, {
+		start_date: start.toISOString().slice(0, 10),
+		end_date: today.toISOString().slice(0, 10),
+	});
+	return {
+		results: rows
+			.map((e) => {
+				const party = (e.party ?? {}) as IDataObject;
+				const code = (e.cost_code ?? {}) as IDataObject;
+				return {
+					name: `${String(e.date ?? '')} ${String(party.name ?? `worker ${String(e.party_id ?? '')}`)}: ${String(e.hours ?? '')} h${code.full_code ? ` on ${String(code.full_code)}` : ''}`,
+					value: String(e.id),
+				};
+			})
+			.filter(keep(filter)),
+	};
+}

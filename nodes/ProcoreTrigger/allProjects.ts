@@ -1,0 +1,264 @@
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ProcoreContext } from '../Procore/transport';
+import { procoreApiRequest, procoreApiRequestAllItems } from '../Procore/transport';
+import type { TriggerConfig } from './config';
+import { PROJECTS_RESOURCE, scopeKeyOf, wantedTriggers } from './config';
+import { explainWebhookError } from './errors';
+import type { HookScope, TriggerSpec } from './hooksApi';
+import { asNodeError, deleteHook, getHook, isNotFound, syncTriggers, updateHook } from './hooksApi';
+import { ensureHook, findOwnHook } from './hookSetup';
+import { authorizationFor, newSecret } from './secret';
+import type { TriggerState } from './staticData';
+import { clearRegistration } from './staticData';
+
+/**
+ * "All projects": one hook per matching project, each with the chosen triggers, plus one company
+ * hook on Projects create/update that follows new, activated and archived projects.
+ *
+ * Calls, for P matching projects (v1.0 project list: 1,000 per page; v2.0 hook list per scope):
+ *   first publish   ceil(P/1000) + 3 + 2P   (list company hooks, create company hook + its triggers,
+ *                                            then create hook + bulk triggers per project)
+ *   restart check   1 + ceil(P/1000) + P    (company hook by id, projects, hook list per project;
+ *                                            + 2 per missing hook, + 2 per hook whose triggers drifted)
+ *   unpublish       P + 1                   (Procore deletes a hook's triggers with it)
+ * The company hook is created first: finding it on a later publish means an earlier one may have
+ * left project hooks, so only then is each project's hook list read before creating (resumable
+ * without duplicates, and a fresh publish pays no lookups).
+ */
+
+/** Parallel project setups: fast enough for large companies, gentle on Procore's rate limit. */
+const CONCURRENCY = 4;
+
+export function publishCost(projects: number): { hooks: number; publishCalls: number; restartCalls: number; unpublishCalls: number } {
+	const pages = Math.max(1, Math.ceil(projects / 1000));
+	return {
+		hooks: projects + 1,
+		publishCalls: pages + 3 + 2 * projects,
+		restartCalls: 1 + pages + projects,
+		unpublishCalls: projects + 1,
+	};
+}
+
+/** The company hook's triggers: Projects create/update (and delete when the user listens to Projects deletes). */
+export function companyTriggers(config: TriggerConfig): TriggerSpec[] {
+	const events = new Set(['create', 'update']);
+	if (config.resources.includes(PROJECTS_RESOURCE)) for (const e of config.events) events.add(e);
+	return [...events].map((event_type) => ({ resource_name: PROJECTS_RESOURCE, event_type }));
+}
+
+export function projectTriggers(config: TriggerConfig): TriggerSpec[] {
+	return wantedTriggers(config, [PROJECTS_RESOURCE]);
+}
+
+/** The projects that should have a hook: active (or all), optionally only the listed ids. */
+export async function matchingProjects(ctx: ProcoreContext, config: TriggerConfig): Promise<string[]> {
+	const projects = await procoreApiRequestAllItems.call(ctx, {
+		method: 'GET',
+		path: '/rest/v1.0/projects',
+		qs: {
+			company_id: config.companyId,
+			'filters[by_status]': config.includeInactive ? 'All' : 'Active',
+			serializer_view: 'compact',
+		},
+		companyId: config.companyId,
+	});
+	const ids = projects.map((p) => String(p.id));
+	return config.projectIds.length ? ids.filter((id) => config.projectIds.includes(id)) : ids;
+}
+
+async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const item = items[next++];
+			await fn(item);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+interface SyncContext {
+	ctx: IHookFunctions;
+	config: TriggerConfig;
+	state: TriggerState;
+	url: string;
+	secret: string;
+}
+
+/** Makes one project's hook right; returns quickly (one list call) when it already is. */
+async function syncProject(s: SyncContext, projectId: string, lookUp: boolean): Promise<void> {
+	const scope: HookScope = { companyId: s.config.companyId, projectId };
+	const wanted = projectTriggers(s.config);
+	const known = s.state.projectHooks?.[projectId];
+	const existing = lookUp ? ((await findOwnHook(s.ctx, scope, s.config.namespace, s.url)) ?? null) : null;
+	const secretKnown = existing !== null && known === String(existing.id);
+	const healthy =
+		existing !== null &&
+		secretKnown &&
+		Number(existing.trigger_count) === wanted.length &&
+		existing.status !== 'disabled' &&
+		(!existing.payload_version || existing.payload_version === s.config.payloadVersion);
+	const hookId = healthy
+		? String(existing.id)
+		: (await ensureHook(s.ctx, scope, s.config, { url: s.url, secret: s.secret, wanted, existing, secretKnown })).hookId;
+	s.state.projectHooks = { ...s.state.projectHooks, [projectId]: hookId };
+	if (s.state.failedProjects) delete s.state.failedProjects[projectId];
+}
+
+/** Sets up every matching project; one project's failure is recorded, not fatal (retried on restart). */
+async function syncProjects(s: SyncContext, lookUp: boolean): Promise<void> {
+	const projects = await matchingProjects(s.ctx, s.config);
+	const wanted = new Set(projects);
+	let firstError: unknown;
+	let succeeded = 0;
+	await forEachLimit(projects, CONCURRENCY, async (projectId) => {
+		try {
+			await syncProject(s, projectId, lookUp);
+			succeeded++;
+		} catch (error) {
+			firstError ??= error;
+			s.state.failedProjects = { ...s.state.failedProjects, [projectId]: (error as Error).message };
+			s.ctx.logger.warn(`Procore Trigger: project ${projectId} could not be set up: ${(error as Error).message}`);
+		}
+	});
+	if (projects.length && !succeeded) throw asNodeError(s.ctx, firstError);
+	// Projects that no longer match (archived while n8n was down, or filtered out) lose their hook.
+	for (const [projectId, hookId] of Object.entries(s.state.projectHooks ?? {})) {
+		if (wanted.has(projectId)) continue;
+		await deleteHook(s.ctx, { companyId: s.config.companyId, projectId }, hookId);
+		delete s.state.projectHooks![projectId];
+	}
+	for (const projectId of Object.keys(s.state.failedProjects ?? {})) {
+		if (!wanted.has(projectId)) delete s.state.failedProjects![projectId];
+	}
+}
+
+export async function publish(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState, url: string): Promise<void> {
+	const sameRegistration = state.scopeKey === scopeKeyOf(config) && state.webhookUrl === url && Boolean(state.secret);
+	if (!sameRegistration) {
+		clearRegistration(state);
+		state.secret = newSecret();
+	}
+	Object.assign(state, { scopeKey: scopeKeyOf(config), companyId: config.companyId, webhookUrl: url });
+	const s: SyncContext = { ctx, config, state, url, secret: state.secret! };
+	const companyScope: HookScope = { companyId: config.companyId };
+	const existing = (await findOwnHook(ctx, companyScope, config.namespace, url)) ?? null;
+	// No company hook and nothing stored: no earlier publish got as far as any project hook.
+	const fresh = existing === null && Object.keys(state.projectHooks ?? {}).length === 0;
+	const company = await ensureHook(ctx, companyScope, config, {
+		url,
+		secret: s.secret,
+		wanted: companyTriggers(config),
+		existing,
+		secretKnown: existing !== null && state.companyHookId === String(existing.id),
+	});
+	state.companyHookId = company.hookId;
+	state.projectHooks ??= {};
+	await syncProjects(s, !fresh);
+	const failed = Object.keys(state.failedProjects ?? {}).length;
+	if (failed) {
+		ctx.logger.warn(
+			`Procore Trigger: ${failed} project(s) have no hook yet (see failedProjects in the node's static data); they are retried on the next restart or publish.`,
+		);
+	}
+}
+
+/** checkExists for all projects: repairs drift against Procore and reports whether it could. */
+export async function reconcile(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState, url: string): Promise<boolean> {
+	if (state.scopeKey !== scopeKeyOf(config) || state.webhookUrl !== url || !state.secret || !state.companyHookId) {
+		return false;
+	}
+	const companyScope: HookScope = { companyId: config.companyId };
+	const hook = await getHook(ctx, companyScope, state.companyHookId);
+	if (!hook || hook.destination_url !== url) return false;
+	if (hook.status === 'disabled') {
+		await updateHook(ctx, companyScope, state.companyHookId, {
+			authorization: authorizationFor(state.secret),
+			payloadVersion: config.payloadVersion,
+		});
+	}
+	const wanted = companyTriggers(config);
+	if (Number(hook.trigger_count) !== wanted.length) await syncTriggers(ctx, companyScope, state.companyHookId, wanted);
+	try {
+		await syncProjects({ ctx, config, state, url, secret: state.secret }, true);
+	} catch (error) {
+		throw asNodeError(ctx, explainWebhookError(error));
+	}
+	return true;
+}
+
+export async function unpublish(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState, url: string): Promise<void> {
+	const companyId = state.companyId ?? config.companyId;
+	let projectHooks = state.projectHooks ?? {};
+	let companyHookId = state.companyHookId;
+	if (!companyHookId) {
+		// A publish that failed half-way stored nothing: find what it left by URL.
+		companyHookId = (await findOwnHook(ctx, { companyId }, config.namespace, url))?.id as string | undefined;
+		projectHooks = {};
+		for (const projectId of await matchingProjects(ctx, config)) {
+			const hook = await findOwnHook(ctx, { companyId, projectId }, config.namespace, url);
+			if (hook) projectHooks[projectId] = String(hook.id);
+		}
+	}
+	await forEachLimit(Object.entries(projectHooks), CONCURRENCY, async ([projectId, hookId]) => {
+		await deleteHook(ctx, { companyId, projectId }, hookId);
+	});
+	if (companyHookId) await deleteHook(ctx, { companyId }, String(companyHookId));
+}
+
+export type ProjectChange = 'added' | 'removed' | 'unchanged';
+
+/**
+ * A Projects event on the company hook: gives a new or re-activated project its hook, removes the
+ * hook of an archived or deleted one. Runs inside webhook(), after the delivery is acknowledged.
+ */
+export async function onProjectEvent(
+	ctx: IWebhookFunctions,
+	config: TriggerConfig,
+	state: TriggerState,
+	url: string,
+	projectId: string,
+	eventType: string,
+): Promise<ProjectChange> {
+	if (!projectId || !state.secret) return 'unchanged';
+	const companyId = state.companyId ?? config.companyId;
+	let wanted = eventType !== 'delete' && (!config.projectIds.length || config.projectIds.includes(projectId));
+	if (wanted && !config.includeInactive) {
+		try {
+			const project = await procoreApiRequest.call(ctx, {
+				method: 'GET',
+				path: `/rest/v1.0/projects/${projectId}`,
+				qs: { company_id: companyId },
+				companyId,
+				timeoutMs: 10_000,
+			});
+			wanted = project.active !== false;
+		} catch (error) {
+			if (!isNotFound(error)) throw asNodeError(ctx, error);
+			wanted = false;
+		}
+	}
+	const hooked = state.projectHooks?.[projectId];
+	const scope: HookScope = { companyId, projectId };
+	if (wanted && !hooked) {
+		const { hookId } = await ensureHook(ctx, scope, config, { url, secret: state.secret, wanted: projectTriggers(config) });
+		state.projectHooks = { ...state.projectHooks, [projectId]: hookId };
+		return 'added';
+	}
+	if (!wanted && hooked) {
+		await deleteHook(ctx, scope, hooked);
+		delete state.projectHooks![projectId];
+		return 'removed';
+	}
+	return 'unchanged';
+}
+
+export function assertAllProjectsConfig(ctx: IHookFunctions, config: TriggerConfig): void {
+	if (!projectTriggers(config).length) {
+		throw new NodeOperationError(ctx.getNode(), 'Choose at least one project resource', {
+			description: 'All Projects listens to project resources (e.g. RFIs, Change Events) in every project; "Projects" alone is covered by the company scope.',
+		});
+	}
+}

@@ -1,0 +1,154 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { companyLocator, projectLocator } from '../Procore/actions/common.descriptions';
+import { DEFAULT_NAMESPACE } from './config';
+
+const allProjectsOnly = { show: { scope: ['allProjects'] } };
+
+export const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Procore calls this workflow\'s Production URL, so n8n must be reachable from the internet: if n8n runs on localhost, set its WEBHOOK_URL environment variable to the public HTTPS address. Publishing registers the hook in Procore; the app needs the "Webhooks API" permission (Company Admin > App Management).',
+		name: 'reachabilityNotice',
+		type: 'notice',
+		default: '',
+	},
+	companyLocator,
+	{
+		displayName: 'Scope',
+		name: 'scope',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'One Project',
+				value: 'project',
+				description: 'Events of project tools (RFIs, Change Events, Submittals…) in one project',
+			},
+			{
+				name: 'Whole Company',
+				value: 'company',
+				description: 'Events of company tools (Projects, Company Vendors, Company Users, Company Insurances…)',
+			},
+			{
+				name: 'All Projects',
+				value: 'allProjects',
+				description: 'Events of project tools in every project of the company, including projects created or activated later (one hook per project)',
+			},
+		],
+		default: 'project',
+	},
+	{ ...projectLocator, displayOptions: { show: { scope: ['project'] } } },
+	{
+		displayName:
+			'All Projects registers one Procore hook per project plus one company hook on Projects that adds a hook to each new or re-activated project and removes it from archived ones. Publishing takes about 2 API calls per project plus 4, each restart check 1 per project plus 2, unpublishing 1 per project plus 1 (Publishing Cost below computes it for this company).',
+		name: 'allProjectsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: allProjectsOnly,
+	},
+	{
+		displayName: 'Projects',
+		name: 'projectStatus',
+		type: 'options',
+		options: [
+			{ name: 'Active Projects', value: 'active', description: 'Active projects; a project gets its hook when activated and loses it when archived' },
+			{ name: 'Active and Inactive Projects', value: 'all' },
+		],
+		default: 'active',
+		displayOptions: allProjectsOnly,
+	},
+	{
+		displayName: 'Only Project IDs',
+		name: 'projectIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 101, 102',
+		description: 'Limit All Projects to these projects (comma-separated IDs). Leave empty for every matching project.',
+		displayOptions: allProjectsOnly,
+	},
+	{
+		displayName: 'Publishing Cost Name or ID',
+		name: 'publishCost',
+		type: 'options',
+		typeOptions: {
+			loadOptionsMethod: 'estimatePublishCost',
+			loadOptionsDependsOn: ['company.value', 'projectStatus', 'projectIds'],
+		},
+		default: '',
+		description:
+			'Computed from the company\'s current projects: how many hooks and API calls publishing takes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: allProjectsOnly,
+	},
+	{
+		displayName: 'Resource Names or IDs',
+		name: 'resources',
+		type: 'multiOptions',
+		typeOptions: {
+			loadOptionsMethod: 'getResources',
+			loadOptionsDependsOn: ['scope', 'company.value', 'project.value', 'payloadVersion'],
+		},
+		required: true,
+		default: [],
+		description:
+			'Procore resources to listen to, in Procore\'s own names (e.g. RFIs, Change Events, Timecard Entries), read from Procore for the chosen scope. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Create', value: 'create' },
+			{ name: 'Delete', value: 'delete' },
+			{ name: 'Update', value: 'update' },
+		],
+		required: true,
+		default: ['create', 'update'],
+		description: 'Which changes start the workflow',
+	},
+	{
+		displayName: 'Payload Version',
+		name: 'payloadVersion',
+		type: 'options',
+		options: [
+			{ name: 'v2.0', value: 'v2.0', description: 'Procore\'s default payload (numeric IDs, event ulid)' },
+			{ name: 'v3.0', value: 'v3.0', description: 'Like v2.0, plus related resources (e.g. the Direct Cost of a line item)' },
+			{ name: 'v4.0', value: 'v4.0', description: 'New flat schema: string IDs, reason and resource_type; no source application (so no loop guard by app)' },
+		],
+		default: 'v2.0',
+		description: 'The shape Procore sends. The output is the same for all three; IDs are always strings.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Fetch Full Record',
+				name: 'fetchRecord',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the changed record from Procore and output it as "record" beside the event. The delivery is acknowledged first, so Procore\'s 5-second limit is never at risk; resources the node does not cover, deletes and failed reads give "recordError" instead.',
+			},
+			{
+				displayName: 'Ignore Changes Made by This Integration',
+				name: 'ignoreOwnChanges',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to drop events caused by this credential\'s own app (metadata.source_application_id equals its Client ID), and, with Fetch Full Record, records created by this package (its audit tag). Prevents loops where a workflow writes to Procore and triggers itself. Turn off to see every change. v4.0 payloads carry no source application.',
+			},
+			{
+				displayName: 'Namespace',
+				name: 'namespace',
+				type: 'string',
+				default: DEFAULT_NAMESPACE,
+				description:
+					'Procore groups an integration\'s hooks by namespace (lowercase a-z, 0-9 and "-" only). Keep the default unless several tools share one Procore app.',
+			},
+		],
+	},
+];

@@ -1,0 +1,114 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import type { ProcoreWebhookEvent } from '../Procore/helpers/webhookEvent';
+import { parseWebhookEvent } from '../Procore/helpers/webhookEvent';
+import { CREDENTIAL_TYPE, parseJsonPreservingBigIds } from '../Procore/transport';
+import type { ProjectChange } from './allProjects';
+import { onProjectEvent } from './allProjects';
+import { PROJECTS_RESOURCE, readConfig } from './config';
+import { seenBefore } from './dedupe';
+import { fetchRecord, writtenByN8n } from './fetchRecord';
+import { isAuthorized } from './secret';
+import type { TriggerState } from './staticData';
+
+/**
+ * Receiving a delivery. Procore counts a delivery as failed unless a 2xx arrives within 5 seconds,
+ * and a failure pauses every later delivery to this URL, so the acknowledgement never waits on
+ * Procore:
+ * - by default webhook() does only local work (secret check, parse, dedupe, loop guard by
+ *   metadata) and n8n answers 200 as soon as the execution is queued;
+ * - when it must call Procore (Fetch Full Record, or an All Projects "Projects" event that adds or
+ *   removes a project hook) it answers 200 itself through the response object first, then calls
+ *   Procore, then hands the item to n8n (`noWebhookResponse` tells n8n the answer was sent). If
+ *   that call fails, the item still runs with `recordError`; the event is never lost to a slow fetch.
+ */
+function readEvent(ctx: IWebhookFunctions): IDataObject | undefined {
+	const req = ctx.getRequestObject();
+	const rawBody = (req as { rawBody?: Buffer | string }).rawBody;
+	// The raw text keeps 19-digit event ids exact; the parsed body would already have rounded them.
+	let parsed: unknown;
+	if (rawBody !== undefined && rawBody.length) {
+		try {
+			parsed = parseJsonPreservingBigIds(rawBody.toString());
+		} catch {
+			return undefined;
+		}
+	} else {
+		parsed = ctx.getBodyData();
+	}
+	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+}
+
+function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/** A 200 that starts no execution (duplicates and ignored events: Procore must not retry them). */
+function acknowledgeOnly(acknowledged: boolean, ctx: IWebhookFunctions, reason: string): IWebhookResponseData {
+	return acknowledged ? { noWebhookResponse: true } : reply(ctx, 200, { received: true, ignored: reason });
+}
+
+async function ownClientId(ctx: IWebhookFunctions): Promise<string> {
+	try {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		return String(credentials.clientId ?? '');
+	} catch {
+		return '';
+	}
+}
+
+export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const state = this.getWorkflowStaticData('node') as TriggerState;
+	const headers = this.getHeaderData();
+	if (!isAuthorized(headers.authorization, state.secret)) {
+		return reply(this, 401, { error: 'Unauthorized' });
+	}
+	const raw = readEvent(this);
+	if (!raw) return reply(this, 400, { error: 'Expected one Procore webhook event as a JSON object' });
+	const event: ProcoreWebhookEvent = parseWebhookEvent(raw);
+	if (seenBefore(state, event.dedupeKey)) return acknowledgeOnly(false, this, 'duplicate delivery');
+
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const ignoreOwnChanges = options.ignoreOwnChanges !== false;
+	if (ignoreOwnChanges && event.sourceApplicationId) {
+		const clientId = await ownClientId(this);
+		if (clientId && clientId === event.sourceApplicationId) return acknowledgeOnly(false, this, 'own change');
+	}
+
+	const scope = this.getNodeParameter('scope', 'project') as string;
+	const resources = this.getNodeParameter('resources', []) as string[];
+	const isProjectEvent = scope === 'allProjects' && event.resourceName === PROJECTS_RESOURCE;
+	const wantsFetch = options.fetchRecord === true;
+	let acknowledged = false;
+	if (isProjectEvent || wantsFetch) {
+		this.getResponseObject().status(200).json({ received: true });
+		acknowledged = true;
+	}
+
+	const output: IDataObject = { ...event };
+	if (isProjectEvent) {
+		let change: ProjectChange | 'failed' = 'failed';
+		try {
+			const config = await readConfig(this);
+			change = await onProjectEvent(this, config, state, String(state.webhookUrl ?? ''), event.resourceId, event.eventType);
+		} catch (error) {
+			this.logger.error(`Procore Trigger: could not update the hook of project ${event.resourceId}: ${(error as Error).message}`);
+		}
+		output.projectHookChange = change;
+		// A management event: it becomes an item only when the user listens to Projects too.
+		if (!resources.includes(PROJECTS_RESOURCE)) return acknowledgeOnly(acknowledged, this, 'project hook management');
+	}
+
+	if (wantsFetch) {
+		const { record, recordError } = await fetchRecord(this, event, String(state.companyId ?? ''));
+		if (ignoreOwnChanges && event.eventType === 'create' && writtenByN8n(record)) {
+			return acknowledgeOnly(acknowledged, this, 'record created by n8n');
+		}
+		if (record) output.record = record;
+		if (recordError) output.recordError = recordError;
+	}
+
+	const workflowData = [this.helpers.returnJsonArray(output)];
+	return acknowledged ? { noWebhookResponse: true, workflowData } : { workflowData };
+}

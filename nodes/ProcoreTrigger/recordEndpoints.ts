@@ -1,0 +1,42 @@
+/**
+ * The one map from a webhook resource name to the GET that reads the changed record, for the
+ * resources this package covers ("Fetch Full Record"). Placeholders: {company_id}, {project_id},
+ * {id} (the event's resource_id); `query` lists the scope parameters the endpoint requires.
+ * Every path is an operation of Procore's OpenAPI catalog.
+ */
+export interface RecordEndpoint {
+	path: string;
+	query?: Array<'company_id' | 'project_id'>;
+	/** The record is company-level: no project id is needed. */
+	companyLevel?: boolean;
+}
+
+export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
+	'Budget Line Items': { path: '/rest/v1.0/budget_line_items/{id}', query: ['project_id'] },
+	'Change Events': { path: '/rest/v1.1/change_events/{id}', query: ['project_id'] },
+	'Change Order Packages': { path: '/rest/v1.0/change_order_packages/{id}', query: ['project_id'] },
+	'Company Insurances': { path: '/rest/v1.0/companies/{company_id}/insurances/{id}', companyLevel: true },
+	'Company Users': { path: '/rest/v1.0/companies/{company_id}/users/{id}', companyLevel: true },
+	'Company Vendors': { path: '/rest/v1.0/vendors/{id}', query: ['company_id'], companyLevel: true },
+	'Direct Costs': { path: '/rest/v1.0/projects/{project_id}/direct_costs/{id}' },
+	Images: { path: '/rest/v1.0/images/{id}', query: ['project_id'] },
+	Incidents: { path: '/rest/v1.0/projects/{project_id}/incidents/{id}' },
+	'Inspection Checklists': { path: '/rest/v1.0/projects/{project_id}/checklist/lists/{id}' },
+	'Manpower Logs': { path: '/rest/v1.0/projects/{project_id}/manpower_logs/{id}' },
+	Meetings: { path: '/rest/v1.0/meetings/{id}', query: ['project_id'] },
+	'Observation Items': { path: '/rest/v1.0/observations/items/{id}', query: ['project_id'] },
+	'Payment Applications': { path: '/rest/v1.0/payment_applications/{id}', query: ['project_id'] },
+	'Project Files': { path: '/rest/v1.0/files/{id}', query: ['project_id'] },
+	'Project Folders': { path: '/rest/v1.0/folders/{id}', query: ['project_id'] },
+	'Project Insurances': { path: '/rest/v1.0/projects/{project_id}/insurances/{id}' },
+	'Project Users': { path: '/rest/v1.0/projects/{project_id}/users/{id}' },
+	'Project Vendors': { path: '/rest/v1.0/projects/{project_id}/vendors/{id}' },
+	Projects: { path: '/rest/v1.0/projects/{id}', query: ['company_id'], companyLevel: true },
+	'Punch Items': { path: '/rest/v1.0/punch_items/{id}', query: ['project_id'] },
+	'Purchase Order Contracts': { path: '/rest/v1.0/purchase_order_contracts/{id}', query: ['project_id'] },
+	RFIs: { path: '/rest/v1.0/projects/{project_id}/rfis/{id}' },
+	Submittals: { path: '/rest/v1.1/projects/{project_id}/submittals/{id}' },
+	Tasks: { path: '/rest/v1.0/tasks/{id}', query: ['project_id'] },
+	'Timecard Entries': { path: '/rest/v1.0/projects/{project_id}/timecard_entries/{id}' },
+	'Work Order Contracts': { path: '/rest/v1.0/work_order_contracts/{id}', query: ['project_id'] },
+};

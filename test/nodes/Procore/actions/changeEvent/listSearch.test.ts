@@ -1,0 +1,39 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import nock from 'nock';
+
+import * as search from '../../../../../nodes/Procore/methods/changeEvent.listSearch';
+import { createExecuteContext } from '../../../../helpers/executeContext';
+import { COMPANY, FakeProcore, PROJECT } from './fakeProcore';
+
+function loadOptionsContext(): ILoadOptionsFunctions {
+	const ctx = createExecuteContext({
+		parameters: { company: { __rl: true, mode: 'id', value: COMPANY }, project: { __rl: true, mode: 'id', value: PROJECT } },
+	});
+	// List search reads parameters without an item index.
+	return { ...ctx, getNodeParameter: (name: string, _i: unknown, fallback: unknown, o: unknown) => ctx.getNodeParameter(name, 0, fallback, o as never) } as unknown as ILoadOptionsFunctions;
+}
+
+describe('Change Event list search', () => {
+	let procore: FakeProcore;
+	beforeEach(() => {
+		nock.disableNetConnect();
+		procore = new FakeProcore();
+		procore.changeEvents.push({ id: 9, number: 4, title: 'Slab demo', change_event_status: { name: 'Open' }, change_event_line_items: [] });
+	});
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it('lists Change Events, statuses, change types, reasons and contracts', async () => {
+		const ctx = loadOptionsContext();
+		expect((await search.searchChangeEvents.call(ctx, 'slab')).results).toEqual([{ name: '#4 Slab demo (Open)', value: '9' }]);
+		expect((await search.searchChangeEventStatuses.call(ctx)).results.map((r) => r.name)).toEqual(['Open (default)', 'Pending', 'Closed']);
+		expect((await search.searchChangeTypes.call(ctx)).results).toEqual([{ name: 'Owner Change (OC)', value: '51' }]);
+		expect((await search.searchChangeReasons.call(ctx, 'design')).results).toEqual([{ name: 'Design Error', value: '42' }]);
+		expect((await search.searchChangeEventContracts.call(ctx)).results).toEqual([
+			{ name: 'Commitment: SC-004 Concrete Sub (Acme Concrete)', value: 'commitment:7001' },
+			{ name: 'Prime Contract: PC-1 Owner Contract', value: 'prime:8001' },
+		]);
+	});
+});

@@ -1,0 +1,259 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import nock from 'nock';
+
+import { publishCost } from '../../../nodes/ProcoreTrigger/allProjects';
+import { ProcoreTrigger } from '../../../nodes/ProcoreTrigger/ProcoreTrigger.node';
+import type { TriggerState } from '../../../nodes/ProcoreTrigger/staticData';
+import { FakeWebhooksApi } from '../../helpers/fakeWebhooksApi';
+import { calls, createHookContext, createWebhookContext, WEBHOOK_URL } from '../../helpers/triggerContext';
+
+const node = new ProcoreTrigger();
+const methods = node.webhookMethods.default;
+
+function params(extra: IDataObject = {}): IDataObject {
+	return {
+		company: { __rl: true, mode: 'id', value: '4264807' },
+		scope: 'allProjects',
+		projectStatus: 'active',
+		projectIds: '',
+		resources: ['RFIs', 'Change Events'],
+		events: ['create', 'update'],
+		payloadVersion: 'v2.0',
+		options: {},
+		...extra,
+	};
+}
+
+function hookCtx(state: IDataObject, extra: IDataObject = {}) {
+	const requests: IHttpRequestOptions[] = [];
+	const logs: string[] = [];
+	return { ctx: createHookContext({ parameters: params(extra), staticData: state, requests, logs }), requests, logs };
+}
+
+function projectsEvent(projectId: string, eventType: string, ulid: string): string {
+	return JSON.stringify({
+		id: 1,
+		ulid,
+		timestamp: '2026-05-01T12:00:00Z',
+		metadata: {},
+		user_id: 1,
+		company_id: 4264807,
+		api_version: 'v2.0',
+		event_type: eventType,
+		resource_name: 'Projects',
+		resource_id: Number(projectId),
+	});
+}
+
+function deliver(state: IDataObject, rawBody: string, extra: IDataObject = {}) {
+	const requests: IHttpRequestOptions[] = [];
+	const { ctx, response } = createWebhookContext({
+		parameters: params(extra),
+		staticData: state,
+		requests,
+		request: { headers: { authorization: `Bearer ${String(state.secret)}` }, rawBody },
+	});
+	return { run: () => node.webhook.call(ctx), response, requests };
+}
+
+const writes = (requests: IHttpRequestOptions[]) => calls(requests).filter((c) => !c.startsWith('GET'));
+
+let fake: FakeWebhooksApi;
+let projectIds: string[];
+
+beforeEach(() => {
+	fake = new FakeWebhooksApi();
+	projectIds = fake.addProjects(50);
+	fake.install();
+});
+afterEach(() => nock.cleanAll());
+
+async function publish(state: IDataObject = {}, extra: IDataObject = {}) {
+	const h = hookCtx(state, extra);
+	expect(await methods.checkExists.call(h.ctx)).toBe(false);
+	await methods.create.call(h.ctx);
+	return { ...h, state: state as TriggerState };
+}
+
+describe('Procore Trigger: All Projects', () => {
+	it('publishes 50 projects in 104 calls: one company hook first, then hook + bulk triggers per project', async () => {
+		const { requests, state } = await publish();
+
+		const list = calls(requests);
+		expect(list).toHaveLength(104);
+		expect(list.filter((c) => c === 'GET /rest/v1.0/projects')).toHaveLength(1);
+		expect(list.filter((c) => c === 'GET /rest/v2.0/companies/4264807/webhooks/hooks')).toHaveLength(1);
+		expect(list.filter((c) => /^POST .*\/projects\/\d+\/webhooks\/hooks$/.test(c))).toHaveLength(50);
+		expect(list.filter((c) => /^POST .*\/projects\/\d+\/webhooks\/hooks\/\d+\/triggers\/bulk$/.test(c))).toHaveLength(50);
+		expect(list.filter((c) => /^GET .*\/projects\/\d+\/webhooks/.test(c))).toHaveLength(0);
+		expect(publishCost(50).publishCalls).toBe(list.length);
+
+		expect(fake.hooks.size).toBe(51);
+		const company = fake.hooksIn(undefined);
+		expect(company).toHaveLength(1);
+		expect(company[0].triggers.map((t) => `${t.resource_name} ${t.event_type}`).sort()).toEqual(['Projects create', 'Projects update']);
+		for (const id of projectIds) {
+			const [hook] = fake.hooksIn(id);
+			expect(hook.triggers).toHaveLength(4);
+			expect(hook.authorization).toBe(`Bearer ${state.secret}`);
+			expect(hook.destination_url).toBe(WEBHOOK_URL);
+		}
+		expect(Object.keys(state.projectHooks!)).toHaveLength(50);
+		expect(state.companyHookId).toBe(company[0].id);
+		// Static data stays small: ids only.
+		expect(JSON.stringify(state).length).toBeLessThan(2500);
+	});
+
+	it('resumes an interrupted publish without duplicate hooks', async () => {
+		// Project 1030's hook creation fails: the rest is set up, the failure recorded.
+		fake.failures.push({ method: 'POST', pattern: /\/projects\/1030\/webhooks\/hooks$/, status: 500, body: { errors: 'boom' } });
+		const first = await publish();
+		expect(first.state.failedProjects).toEqual({ '1030': expect.stringContaining('boom') });
+		expect(fake.hooks.size).toBe(50);
+
+		// n8n crashed before saving static data: the next publish starts from nothing.
+		const second = await publish({});
+		expect(fake.hooks.size).toBe(51);
+		for (const id of projectIds) expect(fake.hooksIn(id)).toHaveLength(1);
+		expect(second.state.failedProjects ?? {}).toEqual({});
+		// The company hook existed, so every project's hooks were listed before creating.
+		expect(calls(second.requests).filter((c) => /^GET .*\/projects\/\d+\/webhooks\/hooks$/.test(c))).toHaveLength(50);
+		expect(writes(second.requests).filter((c) => /^POST .*\/projects\/1030\/webhooks\/hooks$/.test(c))).toHaveLength(1);
+		// All hooks now carry the new secret.
+		for (const hook of fake.hooks.values()) expect(hook.authorization).toBe(`Bearer ${second.state.secret}`);
+	});
+
+	it('fails the publish with Procore\'s message when no project can be set up', async () => {
+		for (const id of projectIds) {
+			fake.failures.push({ method: 'POST', pattern: new RegExp(`/projects/${id}/webhooks/hooks$`), status: 403, body: { errors: 'Forbidden: Webhooks' } });
+		}
+		const h = hookCtx({});
+		const error = await methods.create.call(h.ctx).catch((e: Error) => e);
+		expect((error as Error).message).toContain('Forbidden: Webhooks');
+		expect((error as { description?: string }).description).toContain('Webhooks API');
+	});
+
+	it('a new project event adds the project\'s hook and starts no execution', async () => {
+		const { state } = await publish();
+		fake.projects.push({ id: '2001', name: 'New tower', active: true });
+
+		const d = deliver(state, projectsEvent('2001', 'create', 'ULID-NEW'));
+		const result = await d.run();
+
+		expect(d.response.statusCode).toBe(200);
+		expect(result).toEqual({ noWebhookResponse: true });
+		const [hook] = fake.hooksIn('2001');
+		expect(hook.triggers).toHaveLength(4);
+		expect(hook.authorization).toBe(`Bearer ${state.secret}`);
+		expect(state.projectHooks!['2001']).toBe(hook.id);
+		expect(writes(d.requests)).toHaveLength(2);
+	});
+
+	it('emits the Projects event as an item when the user also listens to Projects', async () => {
+		const { state } = await publish({}, { resources: ['RFIs', 'Projects'] });
+		fake.projects.push({ id: '2002', name: 'Another', active: true });
+		const result = await deliver(state, projectsEvent('2002', 'create', 'ULID-P'), { resources: ['RFIs', 'Projects'] }).run();
+		expect(result.noWebhookResponse).toBe(true);
+		expect(result.workflowData![0][0].json).toMatchObject({ resourceName: 'Projects', resourceId: '2002', projectHookChange: 'added' });
+		// Projects is a company resource: project hooks only get RFIs.
+		expect(fake.hooksIn('2002')[0].triggers.map((t) => t.resource_name)).toEqual(['RFIs', 'RFIs']);
+	});
+
+	it('an archived project loses its hook', async () => {
+		const { state } = await publish();
+		const hookId = state.projectHooks!['1001'];
+		fake.projects.find((p) => p.id === '1001')!.active = false;
+
+		const d = deliver(state, projectsEvent('1001', 'update', 'ULID-ARCHIVE'));
+		await d.run();
+
+		expect(fake.hooks.has(hookId)).toBe(false);
+		expect(state.projectHooks!['1001']).toBeUndefined();
+		expect(fake.hooks.size).toBe(50);
+	});
+
+	it('an unrelated project update changes nothing', async () => {
+		const { state } = await publish();
+		const d = deliver(state, projectsEvent('1002', 'update', 'ULID-RENAME'));
+		await d.run();
+		expect(writes(d.requests)).toEqual([]);
+		expect(fake.hooks.size).toBe(51);
+	});
+
+	it('receives events of every project with the one secret, with their project id', async () => {
+		const { state } = await publish();
+		const rawBody = JSON.stringify({ id: 2, ulid: 'ULID-RFI', company_id: 4264807, project_id: 1033, api_version: 'v2.0', event_type: 'create', resource_name: 'RFIs', resource_id: 5, metadata: {} });
+		const result = await deliver(state, rawBody).run();
+		expect(result.workflowData![0][0].json).toMatchObject({ projectId: '1033', resourceName: 'RFIs', resourceId: '5' });
+	});
+
+	it('a restart repairs only the one hook deleted in Procore', async () => {
+		const { state } = await publish();
+		fake.hooks.delete(state.projectHooks!['1007']);
+
+		const restart = hookCtx(state);
+		expect(await methods.checkExists.call(restart.ctx)).toBe(true);
+
+		expect(writes(restart.requests)).toEqual([
+			'POST /rest/v2.0/companies/4264807/projects/1007/webhooks/hooks',
+			expect.stringMatching(/^POST \/rest\/v2.0\/companies\/4264807\/projects\/1007\/webhooks\/hooks\/\d+\/triggers\/bulk$/),
+		]);
+		// company hook by id + project list + one hook list per project, then the 2 repairing writes
+		expect(restart.requests).toHaveLength(1 + 1 + 50 + 2);
+		expect(publishCost(50).restartCalls).toBe(1 + 1 + 50);
+		expect(fake.hooks.size).toBe(51);
+		expect(fake.hooksIn('1007')[0].authorization).toBe(`Bearer ${state.secret}`);
+		expect(state.projectHooks!['1007']).toBe(fake.hooksIn('1007')[0].id);
+	});
+
+	it('a restart re-enables disabled hooks (company and project) with the same secret', async () => {
+		const { state } = await publish();
+		fake.hooks.get(state.companyHookId!)!.status = 'disabled';
+		fake.hooks.get(state.projectHooks!['1003'])!.status = 'disabled';
+		const restart = hookCtx(state);
+		expect(await methods.checkExists.call(restart.ctx)).toBe(true);
+		for (const hook of fake.hooks.values()) {
+			expect(hook.status).toBe('active');
+			expect(hook.authorization).toBe(`Bearer ${state.secret}`);
+		}
+		expect(writes(restart.requests).filter((c) => c.startsWith('PATCH'))).toHaveLength(2);
+	});
+
+	it('a restart removes duplicate hooks and hooks of projects archived while n8n was down', async () => {
+		const { state } = await publish();
+		fake.seedHook({ projectId: '1010', destination_url: WEBHOOK_URL });
+		fake.projects.find((p) => p.id === '1020')!.active = false;
+
+		expect(await methods.checkExists.call(hookCtx(state).ctx)).toBe(true);
+
+		expect(fake.hooksIn('1010')).toHaveLength(1);
+		expect(fake.hooksIn('1020')).toHaveLength(0);
+		expect(state.projectHooks!['1020']).toBeUndefined();
+	});
+
+	it('a restart after the company hook was deleted republishes without duplicating project hooks', async () => {
+		const { state } = await publish();
+		fake.hooks.delete(state.companyHookId!);
+		const again = hookCtx(state);
+		expect(await methods.checkExists.call(again.ctx)).toBe(false);
+		await methods.create.call(again.ctx);
+		expect(fake.hooks.size).toBe(51);
+		for (const id of projectIds) expect(fake.hooksIn(id)).toHaveLength(1);
+	});
+
+	it('limits to the listed project IDs', async () => {
+		const { state } = await publish({}, { projectIds: '1001, 1002' });
+		expect(Object.keys(state.projectHooks!).sort()).toEqual(['1001', '1002']);
+		expect(fake.hooks.size).toBe(3);
+	});
+
+	it('unpublishing removes every hook (project hooks, then the company hook)', async () => {
+		const { state } = await publish();
+		const h = hookCtx(state);
+		expect(await methods.delete.call(h.ctx)).toBe(true);
+		expect(fake.hooks.size).toBe(0);
+		expect(h.requests).toHaveLength(publishCost(50).unpublishCalls);
+		expect(state.projectHooks).toBeUndefined();
+		expect(state.secret).toBeUndefined();
+	});
+});
