@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { generic } from './engine/generic';
-import { validateParams } from './engine/validate';
+import { coerce, validateParams } from './engine/validate';
 import type { HandlerRegistry } from './handlers/registry';
 import { BodyError, isFormBody, parseBody } from './http/body';
 import { errorReply, unauthorized } from './http/errors';
@@ -15,7 +15,6 @@ import type { Accounts } from './oauth/accounts';
 import type { Tokens } from './oauth/tokens';
 import type { Runtime } from './runtime';
 import type { Ctx, Reply } from './types';
-import { coerce } from './engine/validate';
 
 export const MISSING_COMPANY =
 	'Missing Procore-Company-Id header! Please include the Procore-Company-Id header with the ID of the company you are making requests to.';

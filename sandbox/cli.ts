@@ -23,6 +23,7 @@ Usage: npm run sandbox -- [flags]
   --duplicates <0..1>        fraction of webhook events delivered twice
   --time-scale <x>           webhook back-off time scale (default 1)
   --projects <n>             extra generated projects in the seed
+  --auto-approve             /oauth/authorize redirects at once (no Approve click)
   --help                     this text
 
 Seeded OAuth apps: sandbox-client-id / sandbox-client-secret (authorization code),
@@ -89,6 +90,9 @@ function parse(argv: string[]): StartOptions {
 				});
 				break;
 			}
+			case '--auto-approve':
+				opts.oauthAutoApprove = true;
+				break;
 			case '--fault-path':
 				faultPath = next();
 				break;

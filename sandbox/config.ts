@@ -51,6 +51,8 @@ export interface SandboxConfig {
 	duplicateDeliveries: number;
 	/** 'schema': only fields the 2xx schema declares; 'schema+stored': also stored fields the schema omits. */
 	responseFields: 'schema' | 'schema+stored';
+	/** GET /oauth/authorize approves at once (end-to-end runs where no one clicks Approve). */
+	oauthAutoApprove: boolean;
 	/** Per project: tools (catalog `module` names, e.g. "RFI", "Change Events") switched off → 403. */
 	disabledTools: Record<string, string[]>;
 }
@@ -78,6 +80,7 @@ export function defaultConfig(): SandboxConfig {
 		duplicateDeliveries: 0,
 		responseFields: 'schema+stored',
 		disabledTools: {},
+		oauthAutoApprove: false,
 	};
 }
 

@@ -82,6 +82,8 @@ async function serve(
 		return;
 	}
 	deps.calls.push(record);
+	// A bounded log: long benchmark runs keep the newest entries only.
+	if (deps.calls.length > 20000) deps.calls.splice(0, deps.calls.length - 20000);
 	const fault = deps.faults.pick(deps.rt.config.faults, url.pathname);
 	if (fault) {
 		record.fault = fault.kind;
@@ -105,7 +107,7 @@ async function serve(
 	let reply: Reply | null | 'handled' = null;
 	let extra: Record<string, string> = {};
 	if (url.pathname.startsWith('/oauth/'))
-		reply = await oauthRoute(req, url, deps.accounts, deps.tokens);
+		reply = await oauthRoute(req, url, deps.accounts, deps.tokens, deps.rt.config.oauthAutoApprove);
 	else if (url.pathname.startsWith('/rest/')) {
 		const result = await handleApi(req, res, url, deps);
 		reply = result.reply;

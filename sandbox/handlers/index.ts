@@ -2,10 +2,12 @@
  * Every special handler, in one list. To add one: write `handlers/<name>.ts` exporting
  * `defineHandler('METHOD /rest/…/{template}', (ctx, rt) => …)` and add it here.
  */
+import { commitmentHandlers } from './commitments';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
 import { uploadHandlers } from './uploads';
+import { uploadV21Handlers } from './uploads-v21';
 import { fileHandlers } from './files';
 import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
@@ -17,8 +19,10 @@ export const handlers: Handler[] = [
 	companyMe,
 	...webhookHandlers,
 	...uploadHandlers,
+	...uploadV21Handlers,
 	...fileHandlers,
 	...folderHandlers,
 	...timecardHandlers,
 	...timecardListHandlers,
+	...commitmentHandlers,
 ];

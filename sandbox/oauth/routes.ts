@@ -73,6 +73,7 @@ export async function oauthRoute(
 	url: URL,
 	accounts: Accounts,
 	tokens: Tokens,
+	autoApprove = false,
 ): Promise<Reply | null> {
 	const path = url.pathname.replace(/\/+$/, '');
 	if (path === '/oauth/authorize') {
@@ -89,7 +90,9 @@ export async function oauthRoute(
 		if (q.get('response_type') !== 'code')
 			return redirectWith(redirectUri, { error: 'unsupported_response_type', state });
 		const approved =
-			req.method === 'POST' ? q.get('decision') === 'approve' : q.get('auto_approve') === '1';
+			req.method === 'POST'
+				? q.get('decision') === 'approve'
+				: q.get('auto_approve') === '1' || autoApprove;
 		if (req.method === 'POST' && !approved)
 			return redirectWith(redirectUri, { error: 'access_denied', state });
 		if (approved) {

@@ -43,6 +43,22 @@ export function seedField(
 		vacation: tt('Vacation', 'VAC', false),
 	};
 
+	// The project-scoped time-type list shows the company's types.
+	for (const pid of [
+		ids.projects.tower,
+		ids.projects.hospital,
+		ids.projects.school,
+		ids.projects.warehouse,
+		ids.projects.inactive,
+		ids.projects.archived,
+	]) {
+		const projectTt = w.rt.store.collection(
+			w.key('GET /rest/v1.0/timecard_time_types', {}, { projectId: pid }),
+		);
+		for (const id of Object.values(timeTypes))
+			projectTt.set(String(id), w.rt.store.get(ttKey, id)!);
+	}
+
 	const crewKey = w.key('GET /rest/v1.0/projects/{project_id}/crews', { project_id: tower });
 	const crews = {
 		concrete: w.put(crewKey, {
@@ -345,6 +361,20 @@ export function seedField(
 			time_minute: 15,
 		}),
 	};
+
+	// v1.1 keeps weather logs under daily_logs/; the same record is visible from both paths.
+	const weather = w.rt.store.get(
+		w.key('GET /rest/v1.0/projects/{project_id}/weather_logs', { project_id: tower }),
+		dailyLogs.weather,
+	);
+	if (weather)
+		w.rt.store
+			.collection(
+				w.key('GET /rest/v1.1/projects/{project_id}/daily_logs/weather_logs', {
+					project_id: tower,
+				}),
+			)
+			.set(String(weather.id), weather);
 
 	const subKey = w.key('GET /rest/v1.0/projects/{project_id}/submittals', { project_id: tower });
 	const submittals = {

@@ -409,6 +409,23 @@ export function seedFinancials(
 			45,
 		),
 	};
+	w.put(
+		w.key('GET /rest/v1.0/prime_contracts', {}, { projectId: tower }),
+		{
+			number: 'PC-001',
+			title: 'Harbor View Tower Prime Contract',
+			status: 'Approved',
+			executed: true,
+			project_id: tower,
+			grand_total: '84500000.00',
+			revised_contract_amount: '84812500.00',
+			vendor: { id: null, name: 'Harbor View Development LLC' },
+			retainage_percent: '5.0',
+			origin_id: null,
+			origin_data: null,
+		},
+		240,
+	);
 	return {
 		lineItemTypes,
 		costCodes,

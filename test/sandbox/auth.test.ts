@@ -66,6 +66,32 @@ describe('OAuth', () => {
 		);
 	});
 
+	it('approves by form POST, and at once when oauthAutoApprove is set', async () => {
+		const form = new URLSearchParams({
+			client_id: 'sandbox-client-id',
+			redirect_uri: REDIRECT,
+			state: 's',
+			response_type: 'code',
+			decision: 'approve',
+		});
+		const posted = await fetch(`${sb.url}/oauth/authorize`, {
+			method: 'POST',
+			body: form,
+			redirect: 'manual',
+		});
+		expect(new URL(posted.headers.get('location')!).searchParams.get('code')).toMatch(
+			/^[0-9a-f]{40}$/,
+		);
+		sb.config({ oauthAutoApprove: true });
+		const auto = await fetch(
+			`${sb.url}/oauth/authorize?response_type=code&client_id=sandbox-client-id&redirect_uri=${encodeURIComponent(REDIRECT)}&state=z`,
+			{ redirect: 'manual' },
+		);
+		sb.config({ oauthAutoApprove: false });
+		expect(auto.status).toBe(302);
+		expect(new URL(auto.headers.get('location')!).searchParams.get('state')).toBe('z');
+	});
+
 	it.each(['form', 'json', 'multipart'] as const)(
 		'exchanges a code for tokens (%s body), once only',
 		async (encoding) => {

@@ -160,3 +160,56 @@ describe('seed shapes', () => {
 		});
 	});
 });
+
+describe('resources spread over collections', () => {
+	it('lists work order and purchase order contracts together as commitments', async () => {
+		const p = sb.seed.projects.tower;
+		const res = await call(sb, 'GET', `/rest/v1.0/commitments?project_id=${p}`);
+		expect(res.body.map((c: { id: number }) => c.id).sort()).toEqual(
+			Object.values(sb.seed.commitments).sort(),
+		);
+		const one = await call(
+			sb,
+			'GET',
+			`/rest/v1.0/commitments/${sb.seed.commitments.plumbingPo}?project_id=${p}`,
+		);
+		expect(one.body).toMatchObject({ id: sb.seed.commitments.plumbingPo, number: 'PO-001' });
+	});
+
+	it('shows the seeded weather log from the v1.0 and v1.1 paths', async () => {
+		const p = sb.seed.projects.tower;
+		const v10 = await call(sb, 'GET', `/rest/v1.0/projects/${p}/weather_logs`);
+		const v11 = await call(sb, 'GET', `/rest/v1.1/projects/${p}/daily_logs/weather_logs`);
+		expect(v10.body.map((l: { id: number }) => l.id)).toEqual([sb.seed.dailyLogs.weather]);
+		expect(v11.body.map((l: { id: number }) => l.id)).toEqual([sb.seed.dailyLogs.weather]);
+	});
+});
+
+describe('special handlers', () => {
+	it('lets a test register a handler in one line, overriding the generic engine', async () => {
+		const { defineHandler } = await import('../../sandbox');
+		const custom = await startSandbox({
+			port: 0,
+			handlers: [
+				defineHandler(
+					'GET /rest/v1.0/projects/{project_id}/rfis/potential_rfi_managers',
+					(ctx) => ({ status: 200, body: [{ id: 7, project: ctx.projectId }] }),
+				),
+			],
+		});
+		try {
+			const res = await call(
+				custom,
+				'GET',
+				`/rest/v1.0/projects/${custom.seed.projects.tower}/rfis/potential_rfi_managers`,
+			);
+			expect(res.body).toEqual([{ id: 7, project: custom.seed.projects.tower }]);
+			// The rules still run first: an unknown project is a 404 before the handler is reached.
+			expect(
+				(await call(custom, 'GET', '/rest/v1.0/projects/1/rfis/potential_rfi_managers')).status,
+			).toBe(404);
+		} finally {
+			await custom.stop();
+		}
+	});
+});

@@ -266,3 +266,64 @@ describe('folders', () => {
 		});
 	});
 });
+
+describe('v2.1 unified uploads', () => {
+	it('refuses a non-final part of exactly 5 MiB, then completes with part_etags and reports available', async () => {
+		const c = sb.companyId;
+		const p = sb.seed.projects.tower;
+		const base = `/rest/v2.1/companies/${c}/projects/${p}/uploads`;
+		const exact = bytes(5 * 1024 * 1024, 3);
+		const refused = await call(sb, 'POST', base, {
+			body: {
+				file_name: 'x.bin',
+				file_size: exact.length * 2,
+				content_type: 'application/octet-stream',
+				sha256: 'a'.repeat(64),
+				segments: [
+					{ size: exact.length, sha256: sha256(exact) },
+					{ size: exact.length, sha256: sha256(exact) },
+				],
+			},
+		});
+		expect(refused.status).toBe(422);
+		expect(refused.body.error.code).toBe('UNPROCESSABLE_ENTITY');
+
+		const a = bytes(5 * 1024 * 1024 + 1, 4);
+		const b = bytes(1000, 5);
+		const created = await call(sb, 'POST', base, {
+			body: {
+				file_name: 'model.ifc',
+				file_size: a.length + b.length,
+				content_type: 'application/octet-stream',
+				sha256: sha256(Buffer.concat([a, b])),
+				segments: [
+					{ size: a.length, sha256: sha256(a) },
+					{ size: b.length, sha256: sha256(b) },
+				],
+			},
+		});
+		expect(created.status).toBe(201);
+		const upload = created.body.data;
+		expect(upload).toMatchObject({
+			file_name: 'model.ifc',
+			status: 'ready',
+			segments: [
+				{ headers: { 'Content-Length': String(a.length) } },
+				{ headers: { 'Content-Length': String(b.length) } },
+			],
+		});
+		const ea = await put(upload.segments[0].url, a, upload.segments[0].headers);
+		const partial = await call(sb, 'PATCH', `${base}/${upload.upload_id}`, {
+			body: { part_etags: [ea.etag, null] },
+		});
+		expect(partial.body.data.status).toBe('receiving');
+		const eb = await put(upload.segments[1].url, b, upload.segments[1].headers);
+		const done = await call(sb, 'PATCH', `${base}/${upload.upload_id}`, {
+			body: { part_etags: [ea.etag, eb.etag] },
+		});
+		expect(done.body.data.status).toBe('complete');
+		expect((await call(sb, 'GET', `${base}/${upload.upload_id}`)).body.data.status).toBe(
+			'available',
+		);
+	});
+});
