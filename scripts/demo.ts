@@ -35,7 +35,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 async function main(): Promise<void> {
 	const n8nDir = run('bash', ['scripts/provision-n8n.sh']).trim().split('\n').pop()!;
 	const n8nBin = path.join(n8nDir, 'node_modules/.bin/n8n');
-	const userFolder = path.join(ROOT, '.cache/demo');
+	const userFolder = process.env.DEMO_USER_FOLDER ?? path.join(ROOT, '.cache/demo');
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const nodesDir = path.join(userFolder, '.n8n/nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
