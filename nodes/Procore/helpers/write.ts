@@ -26,6 +26,16 @@ export const writeOptions: INodeProperties[] = [
 	},
 ];
 
+/** The "Options" collection of a write operation that has no options of its own. */
+export const writeOptionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: writeOptions,
+};
+
 export type WriteAction = 'create' | 'update' | 'delete' | 'upsert' | 'push' | 'upload';
 
 export interface FieldChange {

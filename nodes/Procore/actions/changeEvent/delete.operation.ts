@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -11,7 +11,7 @@ import { changeEventLocator } from './fields';
 export const description: INodeProperties[] = forOperation('changeEvent', 'delete', [
 	projectLocator,
 	changeEventLocator,
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: writeOptions },
+	writeOptionsCollection,
 ]);
 
 /** v1.1 DELETE (v1.0 has none): Procore moves the Change Event to the recycle bin. */

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getCompanyId, getProjectId, getRecordId, normalizeId } from '../../helpers/context';
 import { idList } from '../../helpers/filters';
 import { simplify } from '../../helpers/output';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -38,7 +38,7 @@ export const description: INodeProperties[] = forOperation('changeEvent', 'updat
 			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
 		]),
 	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: writeOptions },
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, toProcoreId } from '../../helpers/context';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
@@ -26,14 +26,7 @@ export const description: INodeProperties[] = forOperation('insurance', 'create'
 		default: {},
 		options: insuranceFieldOptions.filter((o) => o.name !== 'insuranceType'),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: writeOptions,
-	},
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

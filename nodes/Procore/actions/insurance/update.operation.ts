@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, getRecordId } from '../../helpers/context';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { describeChanges } from '../shared/describeChanges';
@@ -21,14 +21,7 @@ export const description: INodeProperties[] = forOperation('insurance', 'update'
 		default: {},
 		options: insuranceFieldOptions,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: writeOptions,
-	},
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

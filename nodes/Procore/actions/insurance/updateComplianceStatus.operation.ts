@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, normalizeId, toProcoreId } from '../../helpers/context';
 import { isoDay } from '../../helpers/filters';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import type { CommitmentType } from '../commitment/common';
@@ -165,14 +165,7 @@ export const description: INodeProperties[] = forOperation('insurance', OP, [
 		default: 'insurance',
 		displayOptions: { show: { updateCommitments: [true] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: writeOptions,
-	},
+	writeOptionsCollection,
 ]);
 
 interface Desired {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getCompanyId, toProcoreId } from '../../helpers/context';
 import type { SyncInput } from '../../helpers/sync';
 import { procoreSync } from '../../helpers/sync';
-import { auditTagFor, formatAuditTag, writeOptions } from '../../helpers/write';
+import { auditTagFor, formatAuditTag, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { asNodeError, errorItem } from '../router';
@@ -66,14 +66,7 @@ export const description: INodeProperties[] = forOperation('insurance', 'upsert'
 		default: {},
 		options: insuranceFieldOptions,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: writeOptions,
-	},
+	writeOptionsCollection,
 ]);
 
 interface Group {

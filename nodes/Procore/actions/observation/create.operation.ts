@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId, toProcoreId } from '../../helpers/context';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { projectLocator, recordLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { observationFieldOptions, observationFieldsToBody } from './fields';
@@ -31,7 +31,7 @@ export const description: INodeProperties[] = forOperation('observation', 'creat
 		default: {},
 		options: observationFieldOptions,
 	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: writeOptions },
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId, toProcoreId } from '../../helpers/context';
-import { writeOptions } from '../../helpers/write';
+import { writeOptionsCollection } from '../../helpers/write';
 import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
@@ -22,7 +22,7 @@ export const description: INodeProperties[] = forOperation('observation', 'updat
 			{ displayName: 'Type ID', name: 'typeId', type: 'string', default: '' },
 		]),
 	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: writeOptions },
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

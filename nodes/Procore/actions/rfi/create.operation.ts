@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, getRecordId, toProcoreId } from '../../helpers/context';
 import { idList } from '../../helpers/filters';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { projectLocator, recordLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { rfiFieldOptions, rfiFieldsToBody } from './fields';
@@ -49,14 +49,7 @@ export const description: INodeProperties[] = forOperation('rfi', 'create', [
 		default: {},
 		options: rfiFieldOptions,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: writeOptions,
-	},
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

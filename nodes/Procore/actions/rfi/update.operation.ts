@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId, toProcoreId } from '../../helpers/context';
-import { writeOptions } from '../../helpers/write';
+import { writeOptionsCollection } from '../../helpers/write';
 import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
@@ -30,14 +30,7 @@ export const description: INodeProperties[] = forOperation('rfi', 'update', [
 			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
 		]),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: writeOptions,
-	},
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

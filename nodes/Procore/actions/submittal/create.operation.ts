@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { submittalFieldOptions, submittalFieldsToBody } from './fields';
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = forOperation('submittal', 'create'
 		description: 'The submittal number (Procore requires it)',
 	},
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: submittalFieldOptions },
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: writeOptions },
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

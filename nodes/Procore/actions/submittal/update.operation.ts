@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
-import { writeOptions } from '../../helpers/write';
+import { writeOptionsCollection } from '../../helpers/write';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
@@ -12,7 +12,7 @@ export const description: INodeProperties[] = forOperation('submittal', 'update'
 	projectLocator,
 	submittalLocator,
 	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: submittalFieldOptions },
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: writeOptions },
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

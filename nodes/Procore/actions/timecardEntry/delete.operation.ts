@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -11,7 +11,7 @@ import { timecardEntryLocator } from './read';
 export const description: INodeProperties[] = forOperation('timecardEntry', 'delete', [
 	projectLocator,
 	timecardEntryLocator,
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: writeOptions },
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

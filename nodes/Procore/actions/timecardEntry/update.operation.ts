@@ -5,7 +5,7 @@ import { getCompanyId, getProjectId, getRecordId, toProcoreId } from '../../help
 import { isoDay } from '../../helpers/filters';
 import { formatClockTime } from '../../helpers/allocation';
 import { milestoneFields } from '../../helpers/milestone';
-import { writeOptions } from '../../helpers/write';
+import { writeOptionsCollection } from '../../helpers/write';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
@@ -42,7 +42,7 @@ export const description: INodeProperties[] = forOperation('timecardEntry', 'upd
 			{ displayName: 'Worker ID', name: 'workerId', type: 'string', default: '', description: 'Party ID of the person (from "Person: Get Many")' },
 		],
 	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: writeOptions },
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

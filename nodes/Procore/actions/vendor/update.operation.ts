@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, toProcoreId } from '../../helpers/context';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -22,14 +22,7 @@ export const description: INodeProperties[] = forOperation('vendor', 'update', [
 		default: {},
 		options: sortedOptions(vendorFieldOptions, [{ displayName: 'Name', name: 'name', type: 'string', default: '' }]),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: writeOptions,
-	},
+	writeOptionsCollection,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
