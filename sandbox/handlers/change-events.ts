@@ -163,9 +163,23 @@ function applyHeader(ctx: Ctx, rt: Runtime, l: Lookups, attrs: Obj, rec: Obj, er
 		(attrs.attachments_by_uuid as unknown[]).forEach((a, i) => {
 			const uuid = isObject(a) ? String(a.upload_uuid ?? '') : String(a ?? '');
 			const u = findUpload(rt, uuid);
-			if (!u || u.user_id !== ctx.token.userId) return add(`attachments_by_uuid[${i}].upload_uuid`, 'is invalid');
-			if (u.status !== 'complete' || !u.blob_key) return add(`attachments_by_uuid[${i}].upload_uuid`, 'has not finished uploading');
-			attachments.push({ id: rt.store.newId(), name: u.response_filename, content_type: u.response_content_type, size: u.stored_size ?? null, upload_uuid: u.uuid, blob_key: u.blob_key });
+			if (!u || u.user_id !== ctx.token.userId) {
+				add(`attachments_by_uuid[${i}].upload_uuid`, 'is invalid');
+				return;
+			}
+			if (u.status !== 'complete' || !u.blob_key) {
+				add(`attachments_by_uuid[${i}].upload_uuid`, 'has not finished uploading');
+				return;
+			}
+			attachments.push({
+				id: rt.store.newId(),
+				filename: u.response_filename,
+				url: `${rt.apiOrigin()}/_downloads/${u.blob_key}`,
+				content_type: u.response_content_type,
+				size: u.stored_size ?? null,
+				upload_uuid: u.uuid,
+				blob_key: u.blob_key,
+			});
 		});
 	}
 	if (Array.isArray(attrs.attachments_by_file_version)) {
