@@ -8,6 +8,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { SandboxEnv } from './sandboxRun';
 import { sandboxEnv } from './sandboxRun';
 
+// Each test takes well under a second; the margin is for a loaded machine (tests run in parallel).
+jest.setTimeout(20_000);
+
 let env: SandboxEnv;
 let tower: number;
 beforeAll(async () => {

@@ -8,6 +8,9 @@ import type { SandboxEnv } from './sandboxRun';
 import { sandboxEnv } from './sandboxRun';
 
 const CREW = 59;
+// Each test takes well under a second; the margin is for a loaded machine (tests run in parallel).
+jest.setTimeout(20_000);
+
 let env: SandboxEnv;
 let tower: number;
 beforeAll(async () => {
