@@ -4,7 +4,7 @@ const common = { testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/
 
 module.exports = {
 	projects: [
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/e2e/'] },
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/e2e/'], setupFilesAfterEnv: ['<rootDir>/test/setupTimeout.ts'] },
 		{
 			...common,
 			displayName: 'e2e',
