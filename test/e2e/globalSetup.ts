@@ -8,12 +8,12 @@ import path from 'path';
 
 import { startN8n } from '../../scripts/lib/n8n';
 import { startSandbox } from '../../sandbox';
-import { STATE_FILE } from './stateFile';
+import { E2E_DIR, STATE_FILE } from './stateFile';
 
 export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
 	const sandbox = await startSandbox({ port: 0 });
-	const userFolder = path.resolve(__dirname, '../../.cache/e2e/n8n');
+	const userFolder = path.join(E2E_DIR, 'n8n');
 	fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
 	const n8n = await startN8n({ userFolder, sandboxUrl: sandbox.url, companyId: sandbox.companyId });
 	(globalThis as Record<string, unknown>).__procoreE2E = { sandbox, n8n };
