@@ -5,6 +5,7 @@
  * read the sandbox's stored state (`sb.store`) and its call log (`sb.calls`), not only the output.
  */
 import type { IDataObject, INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
+import { readFileSync } from 'fs';
 import nock from 'nock';
 
 import { startSandbox, type Sandbox, type StartOptions } from '../../../../sandbox';
@@ -115,4 +116,11 @@ export async function runOnSandbox(sb: Sandbox, parameters: IDataObject, options
 /** The stored records of a collection key (live, deleted ones excluded). */
 export function stored(sb: Sandbox, key: string): StoredRec[] {
 	return sb.store.list(key).filter((r) => !r.deleted_at);
+}
+
+/** The bytes the sandbox's storage holds for a blob (in memory, or its parts on disk in order). */
+export function blobBytes(sb: Sandbox, key: string): Buffer {
+	const blob = sb.rt.blobs.get(key);
+	if (!blob) throw new Error(`no blob ${key}`);
+	return blob.data ?? Buffer.concat((blob.paths ?? []).map((p) => readFileSync(p)));
 }
