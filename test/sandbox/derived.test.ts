@@ -72,3 +72,59 @@ describe('daily logs', () => {
 		expect(weather).toMatchObject({ temperature: '48', is_weather_delay: false });
 	});
 });
+
+describe('attachments by upload', () => {
+	const complete = (uuid: string, userId: number, status: 'complete' | 'ready' = 'complete') =>
+		sb.store.insert('uploads', {
+			id: uuid,
+			uuid,
+			user_id: userId,
+			company_id: sb.companyId,
+			project_id: sb.seed.projects.tower,
+			response_filename: `${uuid}.pdf`,
+			response_content_type: 'application/pdf',
+			size: 10,
+			stored_size: 10,
+			segmented: false,
+			segments: [],
+			status,
+			blob_key: status === 'complete' ? 'k' : undefined,
+		});
+	const obs = () => `/rest/v1.0/observations/items/${sb.seed.observations.honeycomb}?project_id=${sb.seed.projects.tower}`;
+
+	it('upload_ids of a completed upload become attachments, added to the ones already there', async () => {
+		complete('UP-A', sb.seed.users.pm);
+		complete('UP-B', sb.seed.users.pm);
+		const first = await call(sb, 'PATCH', obs(), { body: { observation: { upload_ids: ['UP-A'] } } });
+		expect(first.status).toBe(200);
+		const second = await call(sb, 'PATCH', obs(), { body: { observation: { upload_ids: ['UP-B'] } } });
+		expect(second.body.attachments.map((a: { filename: string }) => a.filename)).toEqual(['UP-A.pdf', 'UP-B.pdf']);
+		expect(second.body).not.toHaveProperty('upload_ids');
+	});
+
+	it('attachments_by_uuid (change events) and nested question.upload_ids (RFIs) too', async () => {
+		complete('UP-C', sb.seed.users.pm);
+		complete('UP-D', sb.seed.users.pm);
+		const ce = await call(sb, 'PATCH', `/rest/v1.0/change_events/${sb.seed.changeEvents.slabRework}?project_id=${sb.seed.projects.tower}`, {
+			body: { project_id: sb.seed.projects.tower, change_event: { attachments_by_uuid: [{ upload_uuid: 'UP-C' }] } },
+		});
+		expect(ce.status).toBe(200);
+		expect(ce.body.attachments.map((a: { upload_uuid: string }) => a.upload_uuid)).toEqual(['UP-C']);
+		const rfi = await call(sb, 'PATCH', `/rest/v1.0/projects/${sb.seed.projects.tower}/rfis/${sb.seed.rfis.ceilingHeight}`, {
+			body: { rfi: { question: { body: 'q', upload_ids: ['UP-D'] } } },
+		});
+		expect(rfi.status).toBe(200);
+		expect(rfi.body.question.attachments.map((a: { upload_uuid: string }) => a.upload_uuid)).toEqual(['UP-D']);
+	});
+
+	it('an unknown, unfinished or other user\'s upload is a 422 naming it', async () => {
+		complete('UP-READY', sb.seed.users.pm, 'ready');
+		complete('UP-OTHER', sb.seed.users.engineer);
+		for (const [uuid, why] of [['UP-NONE', 'not an upload'], ['UP-READY', 'not finished'], ['UP-OTHER', 'not an upload']]) {
+			const res = await call(sb, 'PATCH', obs(), { body: { observation: { upload_ids: [uuid] } } });
+			expect(res.status).toBe(422);
+			expect(JSON.stringify(res.body)).toContain(uuid);
+			expect(JSON.stringify(res.body)).toMatch(new RegExp(why === 'not finished' ? 'has not finished' : 'is not an upload'));
+		}
+	});
+});

@@ -76,6 +76,9 @@ export function useSandbox(options: StartOptions = {}): () => Sandbox {
 	});
 	afterAll(async () => {
 		await sb?.stop();
+		// Jest reuses a worker for other test files, and this file's nock stays hooked into its http
+		// module: leave it letting everything through, as the other files' afterEach hooks do.
+		nock.enableNetConnect();
 	});
 	return () => {
 		if (!sb) throw new Error('sandbox not started');
