@@ -11,8 +11,6 @@ import type { Sandbox } from '../../../../sandbox';
 import type { StoredRec } from '../../../../sandbox/store';
 import { byId, runOnSandbox, stored, useSandbox, type SandboxRun } from './nodeOnSandbox';
 
-jest.setTimeout(20_000);
-
 // One record per page on v1 and v2 lists: a list of N records costs N pages.
 const sb = useSandbox({ v1MaxPerPage: 1, v2MaxPerPage: 1, seed: { projects: 2, rfis: 3 } });
 

@@ -13,8 +13,6 @@ import { findUpload } from '../../../../sandbox/files/uploads-store';
 import type { StoredRec } from '../../../../sandbox/store';
 import { blobBytes, byId, runOnSandbox, stored, useSandbox } from './nodeOnSandbox';
 
-jest.setTimeout(25_000);
-
 const sb = useSandbox();
 const MiB = 1024 * 1024;
 

@@ -12,8 +12,6 @@ import { findUpload } from '../../../../sandbox/files/uploads-store';
 import type { StoredRec } from '../../../../sandbox/store';
 import { blobBytes, byId, runOnSandbox, stored, useSandbox } from './nodeOnSandbox';
 
-jest.setTimeout(20_000);
-
 const sb = useSandbox({ v1MaxPerPage: 2 });
 
 function record(s: Sandbox, id: number | string): StoredRec {
