@@ -31,7 +31,7 @@ const companyHooks = async () => live(await sandbox.state<Hook>(HOOKS)).filter((
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET' && c.path.includes('/webhooks/'));
 
 async function settle(count: () => Promise<number>, expected: number, what: string): Promise<void> {
-	await eventually(async () => (await count()) === expected, { timeoutMs: 60_000, what }).catch(() => undefined);
+	await eventually(async () => (await count()) === expected, { timeoutMs: 120_000, what }).catch(() => undefined);
 	expect(await count()).toBe(expected);
 }
 
@@ -42,8 +42,10 @@ describe('All Projects trigger on 50 projects, real n8n', () => {
 	const executions = async () => (await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${workflow.id}&includeData=true`)).data;
 
 	beforeAll(async () => {
-		// Six named projects (four active) + 46 generated: 50 active projects.
-		await sandbox.reset({ projects: 46 });
+		// Six named projects (four active) + 51 generated (every tenth inactive): 50 active projects.
+		await sandbox.reset({ projects: 51 });
+		const projects = await sandbox.state<{ active?: boolean; is_active?: boolean }>(`companies/${state.companyId}/projects`);
+		expect(projects.filter((p) => p.active ?? p.is_active).length).toBe(50);
 		n8n = await startN8n({ userFolder, sandboxUrl: state.sandboxUrl, companyId: state.companyId, importTemplates: false });
 		workflow = await n8n.api<Workflow>('POST', '/workflows', {
 			name: 'e2e: RFIs in every project',
