@@ -22,6 +22,8 @@ export interface FaultProxy {
 	/** Writes whose answer was dropped after the sandbox stored them. */
 	droppedAfterWrite: number;
 	tokenExpiries: number;
+	/** True while the proxy itself is moving bytes (reading a request, or writing an answer). */
+	busy(): boolean;
 	close(): Promise<void>;
 }
 
@@ -41,11 +43,13 @@ export async function startFaultProxy(sb: Sandbox, seed = 7): Promise<FaultProxy
 	const target = new URL(sb.url);
 	const random = seeded(seed);
 	let apiCalls = 0;
+	let moving = 0;
 	const proxy: FaultProxy = {
 		url: '',
 		faults: {},
 		droppedAfterWrite: 0,
 		tokenExpiries: 0,
+		busy: () => moving > 0,
 		close: async () => {
 			await new Promise<void>((resolve) => {
 				server.close(() => resolve());
@@ -55,8 +59,10 @@ export async function startFaultProxy(sb: Sandbox, seed = 7): Promise<FaultProxy
 	};
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
+		moving++;
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
+			moving--;
 			const path = req.url ?? '/';
 			const isApi = path.startsWith('/rest/');
 			if (isApi) {
@@ -73,8 +79,10 @@ export async function startFaultProxy(sb: Sandbox, seed = 7): Promise<FaultProxy
 				{ host: target.hostname, port: target.port, method: req.method, path, headers: { ...req.headers, host: target.host } },
 				(answer) => {
 					const body: Buffer[] = [];
+					moving++;
 					answer.on('data', (c: Buffer) => body.push(c));
 					answer.on('end', () => {
+						moving--;
 						// Only a write the sandbox accepted counts as "written, answer lost".
 						if (drop && (answer.statusCode ?? 500) < 300) {
 							proxy.droppedAfterWrite++;

@@ -10,13 +10,16 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { ConfigPatch, Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
-import { HARNESS_PROCORE_CREDENTIALS, runWorkflowFixture, settleWithFakeClock, useFakeClock } from '../harness';
+import { FAKE_NOW, HARNESS_PROCORE_CREDENTIALS, runWorkflowFixture, settleWithFakeClock, useFakeClock } from '../harness';
+import { sandboxBusy } from './sandboxBusy';
 import type { FaultProxy, ProxyFaults } from './faultProxy';
 import { startFaultProxy } from './faultProxy';
 import type { WritePath } from './writePaths';
 import { NODE, WRITE_PATHS, procoreWorkflow } from './writePaths';
 
-const ITEMS = 12;
+jest.setTimeout(30_000);
+
+const ITEMS = 10;
 const LIST_RFIS = 2_500;
 
 interface Scenario {
@@ -54,21 +57,24 @@ const failures: string[] = [];
 
 let sb: Sandbox;
 let proxy: FaultProxy;
+let busy: () => boolean;
 
+// One fake timeline for the whole file (sandbox included: its rate-limit windows, token expiry and
+// slow answers all read Date.now and setTimeout), so time never runs backwards between runs.
 beforeAll(async () => {
+	useFakeClock(FAKE_NOW);
 	sb = await startSandbox({ port: 0, seed: { rfis: LIST_RFIS } });
 	proxy = await startFaultProxy(sb);
+	busy = sandboxBusy(sb, () => proxy.busy());
 	nock.enableNetConnect(/127\.0\.0\.1|localhost/);
 });
 afterAll(async () => {
+	jest.useRealTimers();
 	await proxy.close();
 	await sb.stop();
-	// eslint-disable-next-line no-console
 	console.log(`faults suite: ${JSON.stringify({ ...totals, faultCounts })}`);
-	// eslint-disable-next-line no-console
 	if (process.env.RELIABILITY_VERBOSE) console.log(failures.join('\n'));
 });
-afterEach(() => jest.useRealTimers());
 
 function setFaults(scenario: Scenario | undefined): void {
 	sb.config({ faults: [], rateLimit: null, faultSeed: 42, ...(scenario?.config ?? {}) });
@@ -88,23 +94,20 @@ function credentials(): IDataObject {
 }
 
 async function run(parameters: IDataObject, items: INodeExecutionData[], creds: IDataObject) {
-	useFakeClock(Date.now());
-	try {
-		return await settleWithFakeClock(
-			runWorkflowFixture(procoreWorkflow(parameters), {
-				items,
-				nodeSettings: { [NODE]: { onError: 'continueRegularOutput' } },
-				credentials: { procoreOAuth2Api: creds } as never,
-			}),
-			5_000,
-		);
-	} finally {
-		jest.useRealTimers();
-	}
+	return await settleWithFakeClock(
+		runWorkflowFixture(procoreWorkflow(parameters), {
+			items,
+			nodeSettings: { [NODE]: { onError: 'continueRegularOutput' } },
+			credentials: { procoreOAuth2Api: creds } as never,
+		}),
+		5_000,
+		busy,
+	);
 }
 
+/** Faults the sandbox injected (503, drop, slow) and the 429s its rate limit answered. */
 function faultsSince(callsBefore: number): number {
-	return sb.calls.slice(callsBefore).filter((c) => c.fault).length;
+	return sb.calls.slice(callsBefore).filter((c) => c.fault || c.status === 429).length;
 }
 
 const OUTCOME_UNKNOWN = /may (?:or may not )?have (?:been )?(?:written|created|stored)|did not answer/i;
@@ -138,6 +141,8 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', (_name, scenario
 				totals.completed++;
 			} else {
 				expect(typeof o.json.error).toBe('string');
+				// An access token that expires (and rotates) mid-run is refreshed, never an item's failure.
+				expect(String(o.json.error)).not.toMatch(/invalid_token|invalid_grant/);
 				expect(String(o.json.error).length).toBeGreaterThan(10);
 				// A failure report never hides a write: if the record is there, the item says it may be.
 				if (count === 1) expect(`${String(o.json.error)} ${String(o.json.description ?? '')}`).toMatch(OUTCOME_UNKNOWN);
