@@ -96,6 +96,17 @@ export async function procoreApiBaseUrl(this: ProcoreContext): Promise<string> {
 	return base.replace(/\/+$/, '');
 }
 
+/** The credential's tokens and client secret, which no error may repeat (errors.ts redacts them). */
+async function credentialSecrets(this: ProcoreContext): Promise<string[]> {
+	try {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const tokens = (credentials.oauthTokenData ?? {}) as IDataObject;
+		return [tokens.access_token, tokens.refresh_token, credentials.clientSecret].filter((s): s is string => typeof s === 'string');
+	} catch {
+		return [];
+	}
+}
+
 /** The HTTP response inside an error from n8n's HTTP helpers (n8n-core wraps it in a NodeApiError). */
 function responseOfError(error: unknown): IN8nHttpFullResponse | undefined {
 	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
@@ -272,6 +283,7 @@ export async function procoreRequest<T = unknown>(
 			body,
 			itemIndex: request.itemIndex,
 			companyId: request.companyId,
+			secrets: await credentialSecrets.call(this),
 		});
 	}
 }
