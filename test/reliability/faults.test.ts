@@ -72,6 +72,9 @@ afterAll(async () => {
 	jest.useRealTimers();
 	await proxy.close();
 	await sb.stop();
+	// Later files in this worker start from nock's defaults.
+	nock.cleanAll();
+	nock.enableNetConnect();
 	console.log(`faults suite: ${JSON.stringify({ ...totals, faultCounts })}`);
 	if (process.env.RELIABILITY_VERBOSE) console.log(failures.join('\n'));
 });

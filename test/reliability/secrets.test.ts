@@ -14,6 +14,8 @@ import { HARNESS_API, HARNESS_PROCORE_CREDENTIALS, interceptProcore, runWorkflow
 import { createHookContext, createWebhookContext } from '../helpers/triggerContext';
 import { NODE, procoreWorkflow } from './writePaths';
 
+jest.setTimeout(30_000);
+
 const trigger = new ProcoreTrigger();
 const SECRET = 'f00dfacecafe'.repeat(5) + 'beef';
 const ACCESS_TOKEN = 'AT-7c1d2e9f40b8a6553e1d0c4b9a7f2e16';
