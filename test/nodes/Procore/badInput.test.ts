@@ -152,12 +152,19 @@ describe('malformed values are refused with the parameter and the fix', () => {
 
 describe('IDs beyond 2^53 are kept exact, not refused', () => {
 	beforeAll(() => nock.disableNetConnect());
-	afterAll(() => nock.enableNetConnect());
+	afterAll(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
 
 	it('a 19-digit project ID reaches Procore digit for digit', async () => {
 		const big = '9007199254740993123';
 		const requests: IHttpRequestOptions[] = [];
-		nock('https://api.procore.test').post(/.*/).query(true).reply(201, `{"id": 9223372036854775807, "subject": "Door"}`);
+		// Connection: close, so no mocked keep-alive socket outlives this file in the jest worker.
+		nock('https://api.procore.test')
+			.post(/.*/)
+			.query(true)
+			.reply(201, '{"id": 9223372036854775807, "subject": "Door"}', { 'Content-Type': 'application/json', Connection: 'close' });
 		const [out] = await runProcoreNode({ parameters: { ...base.rfi, project: rl(big) }, requests });
 		expect(String(requests[0].url)).toContain(big);
 		expect(String(out.json.id)).toBe('9223372036854775807');
