@@ -137,6 +137,9 @@ export const n8n = {
 			// `execute` prints the run data through n8n's logger at info level (the suite runs n8n at warn).
 			env: { ...state.env, N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await freePortNumber()) },
 			maxBuffer: 64 * 1024 * 1024,
+		}).catch((error: Error & { stdout?: string; stderr?: string }) => {
+			// A failed run prints why (the node and its message) on stdout/stderr, not in the exit status.
+			throw new Error(`n8n execute --id=${workflowId} failed:\n${`${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().slice(-3000)}`);
 		});
 		const start = stdout.search(/^\{/m);
 		return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
