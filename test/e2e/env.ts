@@ -141,8 +141,11 @@ export const n8n = {
 			// A failed run prints why (the node and its message) on stdout/stderr, not in the exit status.
 			throw new Error(`n8n execute --id=${workflowId} failed:\n${`${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().slice(-3000)}`);
 		});
-		const start = stdout.search(/^\{/m);
-		return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+		// The run data is printed as indented JSON from a line `{` to a line `}`; log lines may surround it.
+		const start = stdout.search(/^\{$/m);
+		const end = stdout.lastIndexOf('\n}') + 2;
+		if (start < 0 || end < start) throw new Error(`n8n execute --id=${workflowId} printed no run data:\n${stdout.slice(-2000)}`);
+		return JSON.parse(stdout.slice(start, end)) as Record<string, unknown>;
 	},
 	async webhook(path: string, body: unknown, method = 'POST'): Promise<{ status: number; body: unknown }> {
 		const response = await fetch(`${state.n8nUrl}/webhook/${path}`, json(method, body));
