@@ -12,10 +12,27 @@ import { startN8n } from './lib/n8n';
 
 const ROOT = path.resolve(__dirname, '..');
 
+/** The part of playwright-core used here (it is not a dependency of the project). */
+interface Page {
+	goto(url: string): Promise<unknown>;
+	locator(selector: string): { first(): { fill(value: string): Promise<void> } };
+	keyboard: { press(key: string): Promise<void> };
+	waitForURL(match: (url: URL) => boolean, options: { timeout: number }): Promise<void>;
+	waitForSelector(selector: string, options: { timeout: number }): Promise<unknown>;
+	waitForTimeout(ms: number): Promise<void>;
+	screenshot(options: { path: string }): Promise<unknown>;
+}
+interface Chromium {
+	launch(options: { executablePath: string; args: string[] }): Promise<{
+		newPage(options: { viewport: { width: number; height: number }; deviceScaleFactor: number }): Promise<Page>;
+		close(): Promise<void>;
+	}>;
+}
+
 async function main(): Promise<void> {
 	const [workflowId = 'ProcoreRfiDrafts', out = path.join(ROOT, 'docs/images/editor-template.png')] = process.argv.slice(2);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? 'playwright-core') as typeof import('playwright-core');
+	const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? 'playwright-core') as { chromium: Chromium };
 	const sandbox = await startSandbox({ port: 0 });
 	const n8n = await startN8n({ userFolder: path.join(ROOT, '.cache/screenshot'), sandboxUrl: sandbox.url, companyId: sandbox.companyId });
 	const browser = await chromium.launch({
