@@ -4,7 +4,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { promisify } from 'util';
 
-import { state, type WorkflowNode } from '../env';
+import { eventually, sandbox, state, type Execution, type WorkflowNode } from '../env';
 
 interface Assignment {
 	name: string;
@@ -24,6 +24,31 @@ export function setSettings(values: Record<string, string>): (node: WorkflowNode
 
 /** Live (not deleted) rows of a sandbox collection. */
 export const live = <T extends { deleted_at?: string | null }>(rows: T[]): T[] => rows.filter((r) => !r.deleted_at);
+
+interface Hook {
+	id: number;
+	destination_url: string;
+	project_id?: number | null;
+	deleted_at?: string | null;
+}
+
+/**
+ * Waits until a published Procore Trigger's hook (matched by URL part and project, null = company)
+ * has its triggers in the sandbox: n8n answers the publish call before the trigger's create() ends.
+ */
+export async function hookReady(urlPart: string, projectId: number | null, triggers: string[]): Promise<Hook> {
+	return await eventually(
+		async () => {
+			const hook = live(await sandbox.state<Hook>('webhooks/hooks')).find((h) => h.destination_url.includes(urlPart) && (h.project_id ?? null) === projectId);
+			if (!hook) return undefined;
+			const have = live(await sandbox.state<{ hook_id?: number; webhook_hook_id?: number; resource_name: string; event_type: string; deleted_at?: string | null }>('webhooks/triggers'))
+				.filter((t) => Number(t.hook_id ?? t.webhook_hook_id) === Number(hook.id))
+				.map((t) => `${t.resource_name}:${t.event_type}`);
+			return triggers.every((t) => have.includes(t)) ? hook : undefined;
+		},
+		{ what: `the hook ${urlPart} (project ${String(projectId)}) with ${triggers.join(', ')}`, timeoutMs: 20_000 },
+	);
+}
 
 /**
  * Runs a workflow once with n8n's CLI (`execute`, which starts at its Manual Trigger), like
@@ -60,4 +85,26 @@ async function freePort(): Promise<number> {
 	const { port } = server.address() as AddressInfo;
 	await new Promise((r) => server.close(r));
 	return port;
+}
+
+/** Asserts an execution succeeded, failing with n8n's error message and the node that raised it. */
+export function expectSuccess(run: Execution): void {
+	if (run.status === 'success') return;
+	const result = run.data?.resultData;
+	const failed = Object.entries(result?.runData ?? {})
+		.filter(([, runs]) => runs.some((r) => r.error))
+		.map(([node, runs]) => `${node}: ${runs.find((r) => r.error)?.error?.message}`);
+	throw new Error(`execution ${run.id} ended ${run.status}: ${result?.error?.message ?? ''} ${failed.join('; ')}`);
+}
+
+/** Waits for the sandbox to deliver the event of one record to n8n and checks n8n accepted it. */
+export async function delivered(resourceName: string, resourceId: number | string, eventType: string): Promise<void> {
+	const row = await eventually(
+		async () =>
+			((await sandbox.deliveries()) as Array<{ resource_name: string; event_type: string; outcome: string; response_status: number | null; response_body: string | null; event: { resource_id: unknown } }>).find(
+				(d) => d.resource_name === resourceName && d.event_type === eventType && String(d.event.resource_id) === String(resourceId),
+			),
+		{ what: `a delivery of ${resourceName} ${eventType} ${resourceId}`, timeoutMs: 20_000 },
+	);
+	if (row.outcome !== 'ok') throw new Error(`${resourceName} ${eventType} ${resourceId} was not accepted: ${row.outcome} ${String(row.response_status)} ${String(row.response_body)}`);
 }
