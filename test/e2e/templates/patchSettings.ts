@@ -97,14 +97,23 @@ export function expectSuccess(run: Execution): void {
 	throw new Error(`execution ${run.id} ended ${run.status}: ${result?.error?.message ?? ''} ${failed.join('; ')}`);
 }
 
-/** Waits for the sandbox to deliver the event of one record to n8n and checks n8n accepted it. */
+/**
+ * Waits until the sandbox delivered the event of one record to n8n and n8n accepted it (2xx), as
+ * Procore retries a refused delivery; fails with the last answer n8n gave.
+ */
 export async function delivered(resourceName: string, resourceId: number | string, eventType: string): Promise<void> {
-	const row = await eventually(
-		async () =>
-			((await sandbox.deliveries()) as Array<{ resource_name: string; event_type: string; outcome: string; response_status: number | null; response_body: string | null; event: { resource_id: unknown } }>).find(
+	type Row = { resource_name: string; event_type: string; outcome: string; response_status: number | null; response_body: string | null; event: { resource_id: unknown } };
+	let last: Row | undefined;
+	await eventually(
+		async () => {
+			const rows = ((await sandbox.deliveries()) as unknown as Row[]).filter(
 				(d) => d.resource_name === resourceName && d.event_type === eventType && String(d.event.resource_id) === String(resourceId),
-			),
-		{ what: `a delivery of ${resourceName} ${eventType} ${resourceId}`, timeoutMs: 20_000 },
-	);
-	if (row.outcome !== 'ok') throw new Error(`${resourceName} ${eventType} ${resourceId} was not accepted: ${row.outcome} ${String(row.response_status)} ${String(row.response_body)}`);
+			);
+			last = rows[rows.length - 1] ?? last;
+			return rows.some((d) => d.outcome === 'ok');
+		},
+		{ what: `n8n accepting ${resourceName} ${eventType} ${resourceId}`, timeoutMs: 30_000 },
+	).catch((error: Error) => {
+		throw new Error(`${error.message}; last answer: ${last ? `${last.outcome} ${String(last.response_status)} ${String(last.response_body)}` : 'none'}`);
+	});
 }
