@@ -5,8 +5,8 @@
  *
  * The file is generated on the fly as n8n's filesystem-mode binary stream (never held in memory),
  * uploaded through the real operation (hash pass + streamed parts + completion + Create File), and
- * RSS is sampled every 20 ms. `--target=sandbox` uses the Procore sandbox (sandbox/index.ts) when
- * present; `local` uses the small in-process stand-in below (API and storage on different origins,
+ * RSS is sampled every 20 ms. `--target=sandbox` (default) uses the Procore sandbox
+ * (sandbox/index.ts: parts checked against their sha256 and stored on disk); `local` uses the small in-process stand-in below (API and storage on different origins,
  * storage refusing an Authorization header, parts checked against their sha256). Both servers run
  * in this process and stream what they receive, so their own memory is included in the figure.
  */
@@ -15,6 +15,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { Readable } from 'stream';
 
+import { startSandbox } from '../sandbox';
 import { createExecuteContext } from '../test/helpers/executeContext';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -108,22 +109,31 @@ async function startLocal(): Promise<{ url: string; close(): Promise<void> }> {
 	return { url: `http://127.0.0.1:${port}`, close: async () => void server.close() };
 }
 
-async function startTarget(): Promise<{ url: string; close(): Promise<void>; companyId: string; projectId: string; token?: string }> {
+interface Target {
+	url: string;
+	close(): Promise<void>;
+	companyId: string;
+	projectId: string;
+	token?: string;
+	/** Bytes the server stored for the uploaded file, when it can tell. */
+	storedBytes?: () => number | undefined;
+}
+
+async function startTarget(): Promise<Target> {
 	if (target === 'sandbox') {
-		try {
-			const modulePath = '../sandbox';
-			const sandbox = await import(modulePath);
-			const sb = await sandbox.startSandbox();
-			return {
-				url: sb.url,
-				close: async () => await sb.close(),
-				companyId: String(sb.ids?.companyId ?? sb.seed?.companyId ?? '4264807'),
-				projectId: String(sb.ids?.projectId ?? sb.seed?.projectId ?? '101'),
-				token: sb.token ?? sb.accessToken,
-			};
-		} catch (error) {
-			console.error(`[bench] sandbox not available (${(error as Error).message}); using the local stand-in`);
-		}
+		const sb = await startSandbox({ port: 0 });
+		return {
+			url: sb.url,
+			close: async () => await sb.stop(),
+			companyId: String(sb.companyId),
+			projectId: String(sb.seed.projects.tower),
+			token: sb.issueToken(),
+			storedBytes: () => {
+				const key = sb.store.keyOf(sb.seed.files.contractPdf);
+				const file = key ? sb.store.list(key).find((f) => f.name === 'generated.bin') : undefined;
+				return file ? Number(file.size) : undefined;
+			},
+		};
 	}
 	const local = await startLocal();
 	return { ...local, companyId: '4264807', projectId: '101' };
@@ -168,8 +178,10 @@ async function main(): Promise<void> {
 		baselineRssMiB: Math.round(baseline / MIB),
 		peakRssMiB: Math.round(peak / MIB),
 		peakGrowthMiB: Math.round((peak - baseline) / MIB),
+		storedBytes: server.storedBytes?.() ?? null,
 		summary: out[0].json.summary,
 	}, null, 2));
+	if (server.storedBytes && server.storedBytes() !== size) throw new Error(`the server stored ${server.storedBytes()} bytes, not ${size}`);
 	await server.close();
 }
 

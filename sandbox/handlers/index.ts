@@ -4,6 +4,7 @@
  */
 import { changeEventHandlers } from './change-events';
 import { commitmentHandlers } from './commitments';
+import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
@@ -27,6 +28,7 @@ export const handlers: Handler[] = [
 	...timecardHandlers,
 	...timecardListHandlers,
 	...commitmentHandlers,
+	...lookupHandlers,
 	...changeEventHandlers,
 	...lineItemTypeHandlers,
 ];

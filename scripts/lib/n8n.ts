@@ -21,8 +21,10 @@ export const SANDBOX_CREDENTIAL_ID = 'procoreSandbox';
 export const SANDBOX_CREDENTIAL_NAME = 'Procore (local sandbox)';
 
 export interface StartN8nOptions {
-	/** n8n's home (its SQLite database, the nodes folder); wiped first unless `keep` is set. */
+	/** n8n's home (its SQLite database, the nodes folder); wiped first unless `restart` is set. */
 	userFolder: string;
+	/** Start again on an existing user folder (a restart: same database, package, owner and workflows). */
+	restart?: boolean;
 	/** Procore sandbox the imported credential points at. */
 	sandboxUrl: string;
 	companyId: number | string;
@@ -191,9 +193,11 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const dir = provisionN8n();
 	const bin = path.join(dir, 'node_modules/.bin/n8n');
 	const { userFolder } = options;
-	fs.rmSync(userFolder, { recursive: true, force: true });
-	fs.mkdirSync(userFolder, { recursive: true });
-	installPackage(userFolder);
+	if (!options.restart) {
+		fs.rmSync(userFolder, { recursive: true, force: true });
+		fs.mkdirSync(userFolder, { recursive: true });
+		installPackage(userFolder);
+	}
 
 	const port = options.port || (await freePort());
 	const url = `http://127.0.0.1:${port}`;
@@ -232,13 +236,15 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		return stdout;
 	};
 
-	const credentialsFile = path.join(userFolder, 'credentials.json');
-	fs.writeFileSync(credentialsFile, JSON.stringify([sandboxCredential(options.sandboxUrl, options.companyId)]));
-	await cli(['import:credentials', `--input=${credentialsFile}`]);
 	let importOutput = '';
-	const templatesDir = path.join(ROOT, 'workflows');
-	if (options.importTemplates !== false && fs.readdirSync(templatesDir).some((f) => f.endsWith('.json'))) {
-		importOutput = await cli(['import:workflow', '--separate', `--input=${templatesDir}`]);
+	if (!options.restart) {
+		const credentialsFile = path.join(userFolder, 'credentials.json');
+		fs.writeFileSync(credentialsFile, JSON.stringify([sandboxCredential(options.sandboxUrl, options.companyId)]));
+		await cli(['import:credentials', `--input=${credentialsFile}`]);
+		const templatesDir = path.join(ROOT, 'workflows');
+		if (options.importTemplates !== false && fs.readdirSync(templatesDir).some((f) => f.endsWith('.json'))) {
+			importOutput = await cli(['import:workflow', '--separate', `--input=${templatesDir}`]);
+		}
 	}
 
 	const logFile = options.log === 'inherit' ? undefined : (options.log ?? path.join(userFolder, 'n8n.log'));

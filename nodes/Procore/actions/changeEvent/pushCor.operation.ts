@@ -7,7 +7,7 @@ import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
 import { idList } from '../../helpers/filters';
 import { simplify } from '../../helpers/output';
 import { procoreWrite, writeOptions } from '../../helpers/write';
-import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
+import { isWriteOutcomeUnknown, procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import type { HeaderInput, ResolvedLine } from './body';
@@ -374,27 +374,40 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			preview
 				? `Would create a Change Event from ${label}: total ${formatMoney(newCents)} (${lines.length} line${lines.length === 1 ? '' : 's'})`
 				: `Change Event ${String(id)} created from ${label}: total ${formatMoney(newCents)} (${lines.length} line${lines.length === 1 ? '' : 's'})`;
-		const written = await procoreWrite.call(this, {
-			itemIndex: i,
-			action: 'create',
-			recordLabel: 'Change Event',
-			request: {
-				method: 'POST',
-				path: V10_PATH,
-				qs: { project_id: projectId },
-				body: {
-					change_event: withAttachments(
-						'changeEvent',
-						{ ...v10Header(header), change_event_line_items_attributes: lines.map((l) => v10Line(l)) },
-						uploads.uuids,
-					),
+		const written = await procoreWrite
+			.call(this, {
+				itemIndex: i,
+				action: 'create',
+				recordLabel: 'Change Event',
+				request: {
+					method: 'POST',
+					path: V10_PATH,
+					qs: { project_id: projectId },
+					body: {
+						change_event: withAttachments(
+							'changeEvent',
+							{ ...v10Header(header), change_event_line_items_attributes: lines.map((l) => v10Line(l)) },
+							uploads.uuids,
+						),
+					},
+					companyId,
 				},
-				companyId,
-			},
-			wrapperKey: 'change_event',
-			auditField: 'origin_data',
-			summarize: (record, _c, preview) => summary(record.id, preview),
-		});
+				wrapperKey: 'change_event',
+				auditField: 'origin_data',
+				summarize: (record, _c, preview) => summary(record.id, preview),
+			})
+			.catch(async (error: unknown) => {
+				// Procore did not answer the create (transport/retry.ts does not re-send a POST): look the
+				// Change Event up by its COR ID instead, so a create that went through is reported as such.
+				if (!isWriteOutcomeUnknown(error)) throw error;
+				const created = await findByOrigin(this, i, scope, corId);
+				if (!created) {
+					const failure = error as NodeOperationError;
+					failure.description = `Procore did not answer the create, and no Change Event with COR ID "${corId}" was found afterwards: it was not written, or Procore may still be writing it. Running this item again is safe: the push finds the Change Event by its COR ID and updates it instead of creating a second one.`;
+					throw failure;
+				}
+				return { ...created.record, summary: summary(created.id, false), confirmedBy: 'COR ID lookup after Procore did not answer' } as IDataObject;
+			});
 		const newId = written.preview ? '<new Change Event ID>' : String(written.id);
 		const extras = v11Extras(extrasHeader, []);
 		const followUp = extras
