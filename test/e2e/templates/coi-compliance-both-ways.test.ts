@@ -9,7 +9,7 @@
  *   of the same change writes and notifies nothing.
  */
 import { eventually, n8n, sandbox, startStandIn, state } from '../env';
-import { delivered, expectSuccess, hookReady, live, setSettings } from './patchSettings';
+import { delivered, expectSuccess, hookReady, live, setSettings, unpublishAndWait } from './patchSettings';
 
 const WORKFLOW = 'ProcoreCoiBothWy';
 const CALLBACK = 'procore-coi-compliance-in';
@@ -63,7 +63,7 @@ describe('template: COI compliance both ways', () => {
 	});
 
 	afterAll(async () => {
-		await n8n.unpublish(WORKFLOW).catch(() => undefined);
+		await unpublishAndWait(WORKFLOW, '/webhook/procore-coi-subs-out/');
 		await Promise.all([coi, relay].map((s) => s?.stop()));
 	});
 
@@ -124,7 +124,8 @@ describe('template: COI compliance both ways', () => {
 		const documents = live(await sandbox.state<Record<string, unknown> & { deleted_at?: string | null }>(`projects/${tower}/work_order_contracts/${electricalWoc}/compliance_documents`));
 		expect(documents).toHaveLength(1);
 		expect(documents[0]).toMatchObject({ name: 'Certificate of Insurance coi-cert-8842', status: 'not_compliant' });
-		expect((documents[0].upload_ids as unknown[]).length).toBe(1);
+		// The upload named in upload_ids becomes the document's attachment, as in Procore.
+		expect(documents[0].attachments).toHaveLength(1);
 
 		expect(notes()).toHaveLength(1);
 		expect(notes()[0]).toMatchObject({ procore_vendor_id: String(vendors.electrical), status: 'Non-Compliant' });
@@ -178,6 +179,7 @@ describe('template: COI compliance both ways', () => {
 		const documents = live(await sandbox.state<Record<string, unknown> & { deleted_at?: string | null }>(`projects/${newProject}/work_order_contracts/${roofingWoc}/compliance_documents`));
 		expect(documents).toHaveLength(1);
 		expect(documents[0]).toMatchObject({ name: 'Certificate of Insurance coi-cert-9001', status: 'compliant' });
+		expect(documents[0].attachments).toHaveLength(1);
 		expect(notes()).toHaveLength(2);
 		expect(notes()[1]).toMatchObject({ procore_vendor_id: String(vendors.roofing), status: 'Compliant' });
 	});

@@ -4,7 +4,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { promisify } from 'util';
 
-import { eventually, sandbox, state, type Execution, type WorkflowNode } from '../env';
+import { eventually, n8n, sandbox, state, type Execution, type WorkflowNode } from '../env';
 
 interface Assignment {
 	name: string;
@@ -116,4 +116,16 @@ export async function delivered(resourceName: string, resourceId: number | strin
 	).catch((error: Error) => {
 		throw new Error(`${error.message}; last answer: ${last ? `${last.outcome} ${String(last.response_status)} ${String(last.response_body)}` : 'none'}`);
 	});
+}
+
+/**
+ * Unpublishes a template and waits until its trigger removed its hooks from the sandbox: the next
+ * file resets the sandbox, whose ids restart, so a late delete would remove that file's hooks.
+ */
+export async function unpublishAndWait(workflowId: string, urlPart: string): Promise<void> {
+	await n8n.unpublish(workflowId).catch(() => undefined);
+	await eventually(async () => !live(await sandbox.state<Hook>('webhooks/hooks')).some((h) => h.destination_url.includes(urlPart)), {
+		what: `the hooks of ${urlPart} removed`,
+		timeoutMs: 30_000,
+	}).catch(() => undefined);
 }
