@@ -1,6 +1,6 @@
 /** Two projects: fast unit + sandbox suites, and the end-to-end suite that drives a real n8n. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }];
-const common = { testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/.cache/', '<rootDir>/dist/'], watchPathIgnorePatterns: ['<rootDir>/.cache/'], transform: { '^.+\\.ts$': tsJest }, moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = { testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/.cache/', '<rootDir>/.e2e/', '<rootDir>/dist/'], watchPathIgnorePatterns: ['<rootDir>/.cache/'], transform: { '^.+\\.ts$': tsJest }, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
 	projects: [

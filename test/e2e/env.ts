@@ -128,14 +128,24 @@ export const n8n = {
 			await new Promise((r) => setTimeout(r, 300));
 		}
 	},
-	/** Runs a workflow once with n8n's CLI (manual and schedule-triggered templates); returns the run data. */
+	/**
+	 * Runs a workflow once with n8n's CLI; returns the run data. The CLI starts at a Manual Trigger,
+	 * so schedule templates carry one ("Run now") next to their Schedule Trigger.
+	 */
 	async execute(workflowId: string): Promise<Record<string, unknown>> {
 		const { stdout } = await promisify(execFile)(state.bin, ['execute', `--id=${workflowId}`, '--rawOutput'], {
-			env: { ...state.env, N8N_RUNNERS_BROKER_PORT: String(await freePortNumber()) },
+			// `execute` prints the run data through n8n's logger at info level (the suite runs n8n at warn).
+			env: { ...state.env, N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await freePortNumber()) },
 			maxBuffer: 64 * 1024 * 1024,
+		}).catch((error: Error & { stdout?: string; stderr?: string }) => {
+			// A failed run prints why (the node and its message) on stdout/stderr, not in the exit status.
+			throw new Error(`n8n execute --id=${workflowId} failed:\n${`${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().slice(-3000)}`);
 		});
-		const start = stdout.indexOf('{');
-		return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+		// The run data is printed as indented JSON from a line `{` to a line `}`; log lines may surround it.
+		const start = stdout.search(/^\{$/m);
+		const end = stdout.lastIndexOf('\n}') + 2;
+		if (start < 0 || end < start) throw new Error(`n8n execute --id=${workflowId} printed no run data:\n${stdout.slice(-2000)}`);
+		return JSON.parse(stdout.slice(start, end)) as Record<string, unknown>;
 	},
 	async webhook(path: string, body: unknown, method = 'POST'): Promise<{ status: number; body: unknown }> {
 		const response = await fetch(`${state.n8nUrl}/webhook/${path}`, json(method, body));

@@ -17,6 +17,9 @@ const templateFiles = fs.readdirSync(path.join(ROOT, 'workflows')).filter((f) =>
 /** The node descriptions the running n8n loaded: n8n's own packages and this package's dist. */
 function loadDescriptions(): Map<string, INodeTypeDescription[]> {
 	const n8nModules = path.dirname(path.dirname(state.bin));
+	const { convertNodeToAiTool } = createRequire(__filename)(path.join(n8nModules, 'n8n/dist/tool-generation/ai-tools.js')) as {
+		convertNodeToAiTool: (item: { description: INodeTypeDescription }) => { description: INodeTypeDescription };
+	};
 	const byType = new Map<string, INodeTypeDescription[]>();
 	const add = (type: string, description: INodeTypeDescription) => byType.set(type, [...(byType.get(type) ?? []), description]);
 	for (const [pkg, prefix] of [
@@ -33,6 +36,8 @@ function loadDescriptions(): Map<string, INodeTypeDescription[]> {
 		for (const NodeClass of Object.values(module)) {
 			const { description } = new NodeClass();
 			add(`n8n-nodes-procore.${description.name}`, description);
+			// n8n adds a `<name>Tool` type for every usableAsTool node at start-up (AI Agent tools).
+			if (description.usableAsTool) add(`n8n-nodes-procore.${description.name}Tool`, convertNodeToAiTool({ description: structuredClone(description) }).description);
 		}
 	}
 	return byType;

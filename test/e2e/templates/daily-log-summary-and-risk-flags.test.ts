@@ -1,0 +1,105 @@
+jest.setTimeout(180_000);
+/**
+ * workflows/daily-log-summary-and-risk-flags.json run by n8n's CLI in the shared real n8n: each
+ * active project's daily logs of the day are summarised, and the rules of "Any risk?" turn safety,
+ * delay and overtime signals into one Observation per flagged project for the project manager; a
+ * quiet project gets none.
+ */
+import { n8n, sandbox, state } from '../env';
+
+const WORKFLOW_ID = 'ProcoreDailyLogs';
+
+interface Observation {
+	id: number;
+	name: string;
+	description?: string;
+	type_id?: number;
+	assignee_id?: number;
+	priority?: string;
+	due_date?: string;
+	project_id?: number;
+}
+
+async function procore(method: string, path: string, body: unknown): Promise<unknown> {
+	const token = await fetch(`${state.sandboxUrl}/oauth/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
+	});
+	const { access_token } = (await token.json()) as { access_token: string };
+	const response = await fetch(`${state.sandboxUrl}${path}`, {
+		method,
+		headers: { Authorization: `Bearer ${access_token}`, 'Procore-Company-Id': String(state.companyId), 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
+	return await response.json();
+}
+
+describe('template: Daily log summary and risk flags', () => {
+	const { tower, hospital, school, warehouse } = state.seed.projects;
+	const seed = state.seed as unknown as { observationTypes: { safety: number }; users: { pm: number } };
+	const today = new Date().toISOString().slice(0, 10);
+	let run: { data: { resultData: { error?: unknown; runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>> } } };
+
+	beforeAll(async () => {
+		await sandbox.reset();
+		// The tower has the seeded day (an accident among others). Today elsewhere: an overtime spike at
+		// the hospital, a weather delay at the school, an ordinary day at the warehouse.
+		await procore('POST', `/rest/v1.0/projects/${hospital}/manpower_logs`, { manpower_log: { date: today, num_workers: 14, num_hours: '12.0', notes: 'Double shift to recover the MEP rough-in' } });
+		await procore('POST', `/rest/v1.1/projects/${school}/daily_logs/weather_logs`, { weather_log: { date: today, sky: 'Overcast', precipitation: 'Heavy Rain', is_weather_delay: 1, comments: 'Roofing stopped at 10:00' } });
+		await procore('POST', `/rest/v1.0/projects/${school}/manpower_logs`, { manpower_log: { date: today, num_workers: 6, num_hours: '8.0' } });
+		await procore('POST', `/rest/v1.0/projects/${warehouse}/manpower_logs`, { manpower_log: { date: today, num_workers: 5, num_hours: '8.0', notes: 'Slab prep' } });
+		await procore('POST', `/rest/v1.0/projects/${warehouse}/notes_logs`, { notes_log: { date: today, comment: 'Survey layout for racking completed.' } });
+		await n8n.patchNodes(WORKFLOW_ID, {
+			Settings: (node) => {
+				const assignments = (node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+				assignments.find((a) => a.name === 'observationTypeId')!.value = String(seed.observationTypes.safety);
+				assignments.find((a) => a.name === 'projectManagerUserId')!.value = String(seed.users.pm);
+				assignments.find((a) => a.name === 'logDate')!.value = today;
+			},
+		});
+		await sandbox.clearCalls();
+		run = (await n8n.execute(WORKFLOW_ID)) as typeof run;
+	});
+
+	afterAll(async () => {
+		await n8n.unpublish(WORKFLOW_ID).catch(() => undefined);
+	});
+
+	const output = (node: string, index = 0) => (run.data.resultData.runData[node]?.[0]?.data?.main[index] ?? []).map((i) => i.json);
+
+	it('reads the day of every active project (all log types) and summarises each', () => {
+		expect(run.data.resultData.error).toBeUndefined();
+		const summaries = output("Get the day's logs");
+		expect(summaries.map((s) => s.projectId).sort()).toEqual([tower, hospital, school, warehouse].map(String).sort());
+		for (const s of summaries) {
+			expect(s.date).toBe(today);
+			expect(Object.keys(s.counts as object).sort()).toEqual(['accident', 'delivery', 'manpower', 'notes', 'timecard', 'weather', 'work']);
+			expect(String(s.overview)).toMatch(/^Manpower: \d+ workers/);
+		}
+	});
+
+	it('creates one Observation per flagged project, for the PM, with the summary and the reasons; none for a quiet day', async () => {
+		const created: Record<number, Observation> = {};
+		for (const project of [tower, hospital, school, warehouse]) {
+			const rows = await sandbox.state<Observation>(`projects/${project}/observations/items`);
+			const fresh = rows.filter((o) => o.name?.startsWith('Daily log risks'));
+			expect({ project, count: fresh.length }).toEqual({ project, count: project === warehouse ? 0 : 1 });
+			if (fresh[0]) created[project] = fresh[0];
+		}
+		expect(created[tower].name).toBe(`Daily log risks ${today}: safety`);
+		expect(created[tower].description).toMatch(/Safety: 1 accident\(s\) logged: .*Minor hand laceration/);
+		expect(created[hospital].name).toBe(`Daily log risks ${today}: overtime`);
+		expect(created[hospital].description).toContain('Overtime: a crew logged 12 h per worker (limit 10 h)');
+		expect(created[school].name).toBe(`Daily log risks ${today}: delay`);
+		expect(created[school].description).toContain('Delay: weather delay logged');
+		for (const o of Object.values(created)) {
+			expect(o).toMatchObject({ type_id: seed.observationTypes.safety, assignee_id: seed.users.pm, priority: 'High' });
+			expect(o.description).toMatch(/^Daily log summary for .+ on \d{4}-\d{2}-\d{2}: Manpower: /);
+		}
+		const writes = (await sandbox.calls()).filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'));
+		expect(writes.map((c) => `${c.method} ${c.path}`)).toEqual(Array(3).fill('POST /rest/v1.0/observations/items'));
+		expect(output('No risk today').map((i) => i.projectId)).toEqual([String(warehouse)]);
+	});
+});
