@@ -93,8 +93,10 @@ export const n8n = {
 	async publish(id: string): Promise<void> {
 		await n8n.api('POST', `/workflows/${id}/publish`, {});
 	},
+	/** Unpublishes, then waits until n8n's hook removal has stopped calling the sandbox (it can run on after the API answered), so the next test file starts clean. */
 	async unpublish(id: string): Promise<void> {
 		await n8n.api('POST', `/workflows/${id}/unpublish`);
+		await sandbox.quiet();
 	},
 	/** Replaces parameters of named nodes (the per-client settings a template asks users to change). */
 	async patchNodes(id: string, patch: Record<string, (node: WorkflowNode) => void>): Promise<Workflow> {
@@ -192,6 +194,20 @@ export const sandbox = {
 	},
 	async clearCalls(): Promise<void> {
 		await fetch(`${state.sandboxUrl}/_sandbox/calls`, { method: 'DELETE' });
+	},
+	/** Resolves once no API call has reached the sandbox for `quietMs`. */
+	async quiet(quietMs = 2000, timeoutMs = 60_000): Promise<void> {
+		const until = Date.now() + timeoutMs;
+		let count = (await sandbox.calls()).length;
+		let since = Date.now();
+		while (Date.now() - since < quietMs && Date.now() < until) {
+			await new Promise((r) => setTimeout(r, 250));
+			const now = (await sandbox.calls()).length;
+			if (now !== count) {
+				count = now;
+				since = Date.now();
+			}
+		}
 	},
 	async deliveries(): Promise<Array<Record<string, unknown>>> {
 		return await call(`${state.sandboxUrl}/_sandbox/deliveries`);
