@@ -7,7 +7,7 @@ import nock from 'nock';
 
 import type { Sandbox } from '../../sandbox';
 import { startSandbox, type StartOptions } from '../../sandbox';
-import { HARNESS_PROCORE_CREDENTIALS, runWorkflowFixture, type WorkflowRunResult } from '../../test/harness';
+import { HARNESS_PROCORE_CREDENTIALS, runWorkflowFixture, type StoredCredentials, type WorkflowRunResult } from '../../test/harness';
 
 export const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
@@ -30,6 +30,32 @@ export function procoreWorkflow(parameters: IDataObject, name = 'Procore'): IWor
 		connections: { Start: { main: [[{ node: 'Procore', type: 'main' as never, index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	} as unknown as IWorkflowBase;
+}
+
+/** The Procore credential a user saves for the sandbox (Custom environment, a ready token). */
+export function benchCredentials(url: string, companyId: number | string, token: string): StoredCredentials {
+	return {
+		procoreOAuth2Api: {
+			...HARNESS_PROCORE_CREDENTIALS,
+			customApiUrl: url,
+			customLoginUrl: url,
+			companyId: String(companyId),
+			oauthTokenData: { access_token: token, token_type: 'Bearer' },
+		},
+	};
+}
+
+/** Runs Manual Trigger → Procore once, the Procore node set to Continue (regular output) on error. */
+export async function runProcoreWorkflow(
+	parameters: IDataObject,
+	items: INodeExecutionData[],
+	credentials: StoredCredentials,
+): Promise<WorkflowRunResult> {
+	return await runWorkflowFixture(procoreWorkflow(parameters), {
+		items,
+		credentials,
+		nodeSettings: { Procore: { onError: 'continueRegularOutput' } },
+	});
 }
 
 export interface BenchSandbox {
@@ -59,15 +85,6 @@ export async function benchSandbox(options: StartOptions = {}): Promise<BenchSan
 	nock.enableNetConnect();
 	const sb = await startSandbox({ port: 0, ...options });
 	const apiCalls = () => sb.calls.filter((c) => !c.path.startsWith('/_sandbox'));
-	const credentials = () => ({
-		procoreOAuth2Api: {
-			...HARNESS_PROCORE_CREDENTIALS,
-			customApiUrl: sb.url,
-			customLoginUrl: sb.url,
-			companyId: String(sb.companyId),
-			oauthTokenData: { access_token: sb.issueToken(), token_type: 'Bearer' },
-		},
-	});
 	return {
 		sb,
 		calls: () => apiCalls().length,
@@ -76,11 +93,11 @@ export async function benchSandbox(options: StartOptions = {}): Promise<BenchSan
 			sb.calls.length = 0;
 			const startedAt = Date.now();
 			const started = performance.now();
-			const result = await runWorkflowFixture(procoreWorkflow(parameters), {
-				items: items.map((json) => ({ json })),
-				credentials: credentials(),
-				nodeSettings: { Procore: { onError: 'continueRegularOutput' } },
-			});
+			const result = await runProcoreWorkflow(
+				parameters,
+				items.map((json) => ({ json })),
+				benchCredentials(sb.url, sb.companyId, sb.issueToken()),
+			);
 			const ms = performance.now() - started;
 			const error = result.errorOf('Procore');
 			const out = error ? [] : result.outputOf('Procore');
