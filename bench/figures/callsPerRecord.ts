@@ -236,5 +236,13 @@ export async function callsPerRecord(log: (s: string) => void): Promise<FigureRe
 	} finally {
 		await b.stop();
 	}
-	return { title: 'Calls per record', rows };
+	return {
+		title: 'Calls per record',
+		rows,
+		notes: [
+			'Baselines are the Procore node\'s Custom API Call, one item per call (what an HTTP Request node per record does); they are given resolved IDs and skip look-ups, which favours them.',
+			'Where 20× is not reached, Procore\'s endpoints are the bound: lists top out at per_page 1,000 against a default of 100 (10×); the documented timecard bulk_create takes 25 per call (22.7× with its checks).',
+			'Bench workaround: the sandbox keeps line item types at company scope only, so the project-scoped list Push COR reads came back empty; the bench copies them into the tower project (bench/figures/callsPerRecord.ts). The company timesheets endpoint refuses a non-numeric origin ID (its schema types it as a number), so the bench uses numeric ones.',
+		],
+	};
 }

@@ -124,7 +124,7 @@ export async function rateLimits(log: (s: string) => void): Promise<FigureResult
 		title: 'Time under rate limits',
 		rows,
 		notes: [
-			'Procore gives the reset as whole Unix seconds, so each spent window costs up to 1 s (0.5 s on average) plus the node\'s 50 ms margin beyond the exact reset: about 5% over the minimum at 25 calls per 10 s.',
+			'Procore gives the reset as whole Unix seconds and a window opens at its first call; the node waits for the reset second plus 50 ms, so the next window opens just after a whole second and its reset rounds up by almost 1 s: about 0.95 s per spent window, i.e. close to 1.095× at 25 calls per 10 s. Only sub-second reset information would remove it.',
 			`Real time, no scaling: the sandbox applies '${'doc-example'}' (${LIMITS.spike} calls per ${LIMITS.spikeWindowSeconds} s, ${LIMITS.hourly} per hour, windows open at their first call, 429 with Retry-After). The minimum is computed for exactly the calls the run made.`,
 			`The one-call-per-record baseline is not run to the end (${RECORDS.toLocaleString('en')} calls cannot fit in 3,600 per hour: at least ${(minimumSeconds(RECORDS, LIMITS) / 60).toFixed(0)} min); its first ${BASELINE_SAMPLE} records are run under the same limits and its full time is the minimum the limits allow, which favours the baseline.`,
 		],
