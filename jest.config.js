@@ -4,7 +4,15 @@ const common = { testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/
 
 module.exports = {
 	projects: [
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/e2e/'] },
-		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], slowTestThreshold: 600 },
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/e2e/'], setupFilesAfterEnv: ['<rootDir>/test/setupTimeout.ts'] },
+		{
+			...common,
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
+			slowTestThreshold: 600,
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/timeout.ts'],
+		},
 	],
 };

@@ -8,4 +8,9 @@ bash scripts/lint.sh
 tsc --noEmit -p tsconfig.test.json
 # The pinned n8n is needed by the tool test and the end-to-end suite (idempotent; ~5 min the first time).
 bash scripts/provision-n8n.sh >/dev/null
-jest --ci "$@"
+if [ "$#" -gt 0 ]; then
+	exec jest --ci "$@"
+fi
+jest --ci --selectProjects unit
+# One real n8n and one sandbox shared by every end-to-end file (test/e2e/globalSetup.ts): in band.
+jest --ci --selectProjects e2e --runInBand

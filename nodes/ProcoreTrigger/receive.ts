@@ -67,7 +67,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const raw = readEvent(this);
 	if (!raw) return reply(this, 400, { error: 'Expected one Procore webhook event as a JSON object' });
 	const event: ProcoreWebhookEvent = parseWebhookEvent(raw);
-	if (seenBefore(state, event.dedupeKey)) return acknowledgeOnly(false, this, 'duplicate delivery');
+	const dedupeScope = `${this.getWorkflow().id ?? ''}:${this.getNode().name}:${state.secret ?? ''}`;
+	if (seenBefore(state, event.dedupeKey, Date.now(), dedupeScope)) return acknowledgeOnly(false, this, 'duplicate delivery');
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const ignoreOwnChanges = options.ignoreOwnChanges !== false;

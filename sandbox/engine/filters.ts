@@ -5,15 +5,48 @@
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** `vendor_id` also reads a nested `vendor.id`; values compare as strings. */
+/**
+ * `vendor_id` also reads a nested `vendor.id`, or the ids of a `vendor` / `vendors` list
+ * (`ball_in_court_id` → `ball_in_court: [{id}]`, `assignee_id` → `assignees`); values compare as strings.
+ */
 function valueOf(rec: Record<string, unknown>, attr: string): unknown {
 	if (attr in rec) return rec[attr];
 	if (attr.endsWith('_id')) {
-		const nested = rec[attr.slice(0, -3)];
-		if (isObject(nested)) return nested.id;
+		const base = attr.slice(0, -3);
+		for (const name of [base, `${base}s`]) {
+			const nested = rec[name];
+			if (isObject(nested)) return nested.id;
+			if (Array.isArray(nested)) return nested.map((n) => (isObject(n) ? n.id : n));
+		}
 	}
 	return undefined;
 }
+
+/** Every string anywhere in a record (one level of nesting), lower-cased, for `search`. */
+function searchText(rec: Record<string, unknown>): string {
+	const parts: string[] = [];
+	const add = (v: unknown, depth: number) => {
+		if (typeof v === 'string' || typeof v === 'number') parts.push(String(v));
+		else if (depth < 2 && Array.isArray(v)) v.forEach((x) => add(x, depth + 1));
+		else if (depth < 2 && isObject(v)) Object.values(v).forEach((x) => add(x, depth + 1));
+	};
+	add(rec, 0);
+	return parts.join('\n').toLowerCase();
+}
+
+/**
+ * Procore's named scopes among `filters[…]`, which are not attributes of the record:
+ * `search` (text anywhere in the record) and the projects list's `by_status` (Active / Inactive / All).
+ */
+const SCOPES: Record<string, (rec: Record<string, unknown>, want: unknown) => boolean> = {
+	search: (rec, want) => searchText(rec).includes(String(want).trim().toLowerCase()),
+	by_status: (rec, want) => {
+		const w = String(want).toLowerCase();
+		if (w === 'all') return true;
+		const active = rec.active ?? rec.is_active ?? (rec.status === undefined ? undefined : rec.status === 'active');
+		return w === 'active' ? active !== false : w === 'inactive' ? active === false : true;
+	},
+};
 
 function rangeBounds(spec: string): [number, number] | null {
 	const [a, b] = spec.split('...');
@@ -24,6 +57,7 @@ function rangeBounds(spec: string): [number, number] | null {
 }
 
 function matches(rec: Record<string, unknown>, attr: string, want: unknown): boolean {
+	if (SCOPES[attr] && !(attr in rec)) return SCOPES[attr](rec, want);
 	const have = valueOf(rec, attr);
 	const wants = (
 		Array.isArray(want)

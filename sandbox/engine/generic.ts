@@ -6,6 +6,7 @@ import { errorReply, type FieldErrors, notFound } from '../http/errors';
 import type { Runtime } from '../runtime';
 import type { StoredRec } from '../store';
 import type { Ctx, Reply, Schema } from '../types';
+import { resolveAttachments } from './attachments';
 import { applyFilters, applySort, includeDeleted } from './filters';
 import { paginate } from './pagination';
 import { resourceKey, type ResourceKey } from './resource-key';
@@ -284,6 +285,8 @@ export async function generic(ctx: Ctx, rt: Runtime): Promise<Reply> {
 		}
 		const read = readAttributes(ctx, rk.name, true);
 		if ('error' in read) return read.error;
+		const refused = resolveAttachments(ctx, rt, read.attrs, found.rec);
+		if (refused) return refused;
 		Object.assign(found.rec, read.attrs, { id: found.rec.id, updated_at: rt.clock.iso() });
 		emitChange(ctx, rt, 'update', found.key, found.rec);
 		return respond(ctx, rt, found.rec, 200);
@@ -300,6 +303,12 @@ export async function generic(ctx: Ctx, rt: Runtime): Promise<Reply> {
 	if (method === 'POST') {
 		const read = readAttributes(ctx, rk.name, false);
 		if ('error' in read) return read.error;
+		const body = isObject(ctx.body) ? ctx.body : {};
+		// Photos name their upload beside the wrapper (Procore's schema) as well as inside it (its guide).
+		if (typeof body.upload_uuid === 'string' && read.attrs.upload_uuid === undefined && !read.attrs.upload)
+			read.attrs.upload_uuid = body.upload_uuid;
+		const refused = resolveAttachments(ctx, rt, read.attrs);
+		if (refused) return refused;
 		return respond(ctx, rt, createRecord(ctx, rt, rk.key, read.attrs), 201);
 	}
 	if (method === 'PATCH' || method === 'PUT') {

@@ -2,7 +2,9 @@
  * Every special handler, in one list. To add one: write `handlers/<name>.ts` exporting
  * `defineHandler('METHOD /rest/…/{template}', (ctx, rt) => …)` and add it here.
  */
+import { changeEventHandlers } from './change-events';
 import { commitmentHandlers } from './commitments';
+import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
 import { webhookHandlers } from './webhooks';
@@ -12,6 +14,7 @@ import { fileHandlers } from './files';
 import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
 import { timecardListHandlers } from './timecards-list';
+import { lineItemTypeHandlers } from './line-item-types';
 
 export const handlers: Handler[] = [
 	me,
@@ -25,4 +28,7 @@ export const handlers: Handler[] = [
 	...timecardHandlers,
 	...timecardListHandlers,
 	...commitmentHandlers,
+	...lookupHandlers,
+	...changeEventHandlers,
+	...lineItemTypeHandlers,
 ];

@@ -4,12 +4,13 @@
  * the cap is UNCONFIRMED (config `timesheetsBulkMax`, default 1000); we treat it as one
  * transaction too. Over a cap → 413. Entries land in their project's `timecard_entries`.
  */
-import { createRecord, respond } from '../engine/generic';
+import { createRecord, emitChange, findRecord, keyOf, readAttributes, respond } from '../engine/generic';
 import { coerce, validateObject } from '../engine/validate';
 import { errorReply, type FieldErrors } from '../http/errors';
 import type { Runtime } from '../runtime';
 import type { Ctx, Reply } from '../types';
 import { defineHandler } from './registry';
+import { timecardEntryErrors } from './timecard-rules';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,25 +49,74 @@ function bulkCreate(
 		if (!e.project_id && !rt.store.get(`companies/${ctx.companyId ?? rt.companyId}/projects`, pid))
 			e.project_id = ['is invalid'];
 		if (!item.hours && !(item.time_in && item.time_out)) e.hours = ["can't be blank"];
+		if (!e.project_id) Object.assign(e, timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, pid, item));
 		for (const [f, m] of Object.entries(e)) errors[`timecard_entries[${i}].${f}`] = m;
 		return item;
 	});
 	// One transaction: a single bad entry means nothing is written.
 	if (Object.keys(errors).length)
 		return errorReply(false, 422, 'Validation failed; no timecard entries were created', errors);
-	const created = prepared.map((item) => {
-		const { project_id, ...attrs } = item;
-		return createRecord(ctx, rt, `projects/${Number(project_id)}/timecard_entries`, {
-			project_id: Number(project_id),
-			party: item.party_id ? { id: item.party_id } : null,
-			approval_status: 'pending',
-			billable: false,
-			...attrs,
-			hours: attrs.hours === undefined ? null : String(attrs.hours),
-		});
-	});
-	return created;
+	return prepared.map((item) => storeEntry(ctx, rt, Number(item.project_id), item));
 }
+
+/** A timecard entry as Procore keeps it (hours as a string, the worker also as `party`). */
+function storeEntry(ctx: Ctx, rt: Runtime, projectId: number, item: Record<string, unknown>) {
+	const { project_id: _p, ...attrs } = item;
+	void _p;
+	return createRecord(ctx, rt, `projects/${projectId}/timecard_entries`, {
+		project_id: projectId,
+		party: item.party_id ? { id: item.party_id } : null,
+		approval_status: 'pending',
+		billable: false,
+		...attrs,
+		hours: attrs.hours === undefined ? null : String(attrs.hours),
+	});
+}
+
+const invalid = (errors: FieldErrors): Reply =>
+	errorReply(
+		false,
+		422,
+		`Validation failed: ${Object.entries(errors)
+			.map(([f, m]) => `${f} ${m.join(', ')}`)
+			.join('; ')}`,
+		errors,
+	);
+
+/** v1.1 single create: the schema's types, then the same rules as the bulk endpoints. */
+export const projectCreate = defineHandler(
+	'POST /rest/v1.1/projects/{project_id}/project_timecard_entries',
+	(ctx, rt) => {
+		const read = readAttributes(ctx, 'project_timecard_entries', false);
+		if ('error' in read) return read.error;
+		const pid = ctx.projectId!;
+		const errors = timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, pid, read.attrs);
+		if (!read.attrs.hours && !(read.attrs.time_in && read.attrs.time_out)) errors.hours = ["can't be blank"];
+		if (Object.keys(errors).length) return invalid(errors);
+		return respond(ctx, rt, storeEntry(ctx, rt, pid, read.attrs), 201);
+	},
+);
+
+/** v1.1 update: the entry after the change must still pass the rules; a refused change stores nothing. */
+export const projectUpdate = defineHandler(
+	'PATCH /rest/v1.1/projects/{project_id}/project_timecard_entries/{id}',
+	(ctx, rt) => {
+		const rk = keyOf(ctx);
+		const found =
+			findRecord(rt, { ...rk, key: `projects/${ctx.projectId}/timecard_entries`, name: 'timecard_entries' }, rk.itemId ?? '', ctx.projectId);
+		if (!found) return errorReply(false, 404, 'timecard entry not found');
+		const read = readAttributes(ctx, 'project_timecard_entries', true);
+		if ('error' in read) return read.error;
+		const errors = timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, ctx.projectId!, { ...found.rec, ...read.attrs });
+		if (Object.keys(errors).length) return invalid(errors);
+		const patch: Record<string, unknown> = { ...read.attrs };
+		if (patch.hours !== undefined && patch.hours !== null) patch.hours = String(patch.hours);
+		if (patch.party_id) patch.party = { id: patch.party_id };
+		Object.assign(found.rec, patch, { id: found.rec.id, updated_at: rt.clock.iso() });
+		emitChange(ctx, rt, 'update', found.key, found.rec);
+		return respond(ctx, rt, found.rec, 200);
+	},
+);
 
 export const projectBulkCreate = defineHandler(
 	'POST /rest/v1.1/projects/{project_id}/project_timecard_entries/bulk_create',
@@ -84,4 +134,4 @@ export const companyBulkCreate = defineHandler(
 	},
 );
 
-export const timecardHandlers = [projectBulkCreate, companyBulkCreate];
+export const timecardHandlers = [projectBulkCreate, companyBulkCreate, projectCreate, projectUpdate];

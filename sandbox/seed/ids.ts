@@ -4,6 +4,8 @@ export interface SeedIds {
 	otherCompanyId: number;
 	users: { pm: number; superintendent: number; engineer: number; accountant: number; dmsa: number };
 	people: Record<'carpenter' | 'laborer' | 'electrician' | 'operator' | 'finisher', number>;
+	/** Workers added by the `workers` seed option (in every named project's directory). */
+	extraWorkers: number[];
 	projects: {
 		tower: number;
 		hospital: number;

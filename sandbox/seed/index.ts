@@ -17,6 +17,8 @@ export interface SeedOptions {
 	rfis?: number;
 	/** Extra timecard entries on the tower project. */
 	timecardEntries?: number;
+	/** Extra workers (a crew) in the company's people and every named project's directory. */
+	workers?: number;
 }
 
 export function seed(rt: Runtime, accounts: Accounts, options: SeedOptions = {}): SeedIds {
@@ -68,5 +70,27 @@ export function seed(rt: Runtime, accounts: Accounts, options: SeedOptions = {})
 			i % 30,
 		);
 	}
-	return { ...dir, ...fin, ...field, ...docs };
+	// Generated last, so the other seeded ids do not move when a test asks for a crew.
+	const extraWorkers: number[] = [];
+	const companyPeople = w.key('GET /rest/v1.0/companies/{company_id}/people', {
+		company_id: dir.companyId,
+	});
+	for (let i = 0; i < (options.workers ?? 0); i++) {
+		const id = w.id();
+		const person = {
+			id,
+			party_id: id,
+			first_name: 'Crew',
+			last_name: `Member ${i + 1}`,
+			name: `Crew Member ${i + 1}`,
+			is_employee: true,
+			work_classification: { id: null, name: 'Laborer' },
+		};
+		w.put(companyPeople, { ...person, employee_id: `GP-C${1000 + i}`, user_id: null, active: true });
+		for (const [name, pid] of Object.entries(dir.projects))
+			if (name !== 'extra')
+				w.put(w.key('GET /rest/v1.0/projects/{project_id}/people', { project_id: pid as number }), person);
+		extraWorkers.push(id);
+	}
+	return { ...dir, ...fin, ...field, ...docs, extraWorkers };
 }

@@ -21,9 +21,15 @@ export function useFakeClock(now = FAKE_NOW): void {
 
 /**
  * Awaits `promise` while the fake clock jumps from timer to timer. Call after `useFakeClock()`;
- * start the work first, then pass its promise here.
+ * start the work first, then pass its promise here. `busy`, when given, reports real work the
+ * clock must not overtake, such as an in-process server (the sandbox) still handling a request:
+ * no jump happens while it returns true (for at most 10 s of real time in a row).
  */
-export async function settleWithFakeClock<T>(promise: Promise<T>, maxTimers = 500): Promise<T> {
+export async function settleWithFakeClock<T>(
+	promise: Promise<T>,
+	maxTimers = 500,
+	busy?: () => boolean,
+): Promise<T> {
 	let settled = false;
 	const tracked = promise.finally(() => {
 		settled = true;
@@ -32,6 +38,7 @@ export async function settleWithFakeClock<T>(promise: Promise<T>, maxTimers = 50
 	const baseline = realTimers();
 	let fired = 0;
 	let realWaited = 0;
+	let busyWaited = 0;
 	while (!settled) {
 		for (let i = 0; i < 10 && !settled; i++) {
 			await turn();
@@ -45,6 +52,12 @@ export async function settleWithFakeClock<T>(promise: Promise<T>, maxTimers = 50
 			continue;
 		}
 		realWaited = 0;
+		if (busy?.() && busyWaited < 10_000) {
+			await realPause(2);
+			busyWaited += 2;
+			continue;
+		}
+		busyWaited = 0;
 		if (jest.getTimerCount() === 0) {
 			await realPause(1);
 			continue;
@@ -57,7 +70,7 @@ export async function settleWithFakeClock<T>(promise: Promise<T>, maxTimers = 50
 			await jest.advanceTimersByTimeAsync(0);
 		}
 		if (settled) break;
-		if (realTimers() > baseline) continue;
+		if (realTimers() > baseline || busy?.()) continue;
 		if (++fired > maxTimers) throw new Error(`settleWithFakeClock: more than ${maxTimers} timers fired`);
 		await jest.advanceTimersToNextTimerAsync();
 	}

@@ -17,6 +17,7 @@ import type {
 import { SANDBOX_CREDENTIALS } from './executeContext';
 
 export const WEBHOOK_URL = 'https://n8n.example.com/webhook/9f1c-procore/webhook';
+let contexts = 0;
 
 export interface TriggerContextOptions {
 	parameters: Record<string, unknown>;
@@ -45,9 +46,12 @@ function base(options: TriggerContextOptions) {
 		webhookId: '9f1c-procore',
 	};
 	const logs = options.logs ?? [];
+	// A workflow id per context: the trigger's in-process dedupe memory is per workflow, and each
+	// test is its own workflow (tests that share one pass the same static data).
+	const workflowId = `wf-trigger-${++contexts}`;
 	return {
 		getNode: () => node,
-		getWorkflow: () => ({ id: 'wf-trigger', name: 'trigger', active: true }),
+		getWorkflow: () => ({ id: workflowId, name: 'trigger', active: true }),
 		getMode: () => 'trigger',
 		getActivationMode: () => 'activate',
 		getInstanceId: () => 'instance-unit',

@@ -86,7 +86,17 @@ describe('v1.0 company timesheets bulk create', () => {
 	it('creates entries across projects and shows them in the company list', async () => {
 		const res = await call(sb, 'POST', `/rest/v1.0/companies/${sb.companyId}/timesheets`, {
 			body: {
-				timecard_entries: [entry(), entry({ project_id: sb.seed.projects.hospital, hours: 7 })],
+				timecard_entries: [
+					entry(),
+					// Cost codes are per project: the hospital's own 09-250.
+					entry({
+						project_id: sb.seed.projects.hospital,
+						hours: 7,
+						cost_code_id: sb.store
+							.list(`projects/${sb.seed.projects.hospital}/cost_codes`)
+							.find((c) => c.full_code === '09-250')!.id,
+					}),
+				],
 			},
 		});
 		expect(res.status).toBe(200);

@@ -52,10 +52,13 @@ describe('collections', () => {
 
 	it('creates from a wrapped body, shows, updates (merge) and deletes', async () => {
 		const p = sb.seed.projects.hospital;
+		// Statuses are per project (the seed's ids are the tower's).
+		const statuses = await call(sb, 'GET', `/rest/v1.0/change_event/statuses?project_id=${p}`);
+		const open = statuses.body.find((s: { mapped_to_status: string }) => s.mapped_to_status === 'open');
 		const created = await call(sb, 'POST', `/rest/v1.0/change_events?project_id=${p}`, {
 			body: {
 				change_event: {
-					change_event_status_id: sb.seed.changeEventStatuses.open,
+					change_event_status_id: open.id,
 					title: 'Added fire dampers',
 					event_scope: 'out_of_scope',
 					event_type: 'owner_change',
@@ -71,7 +74,8 @@ describe('collections', () => {
 		});
 		expect(typeof created.body.id).toBe('number');
 		// Fields the 2xx schema declares appear even when nothing was stored for them.
-		expect(created.body).toHaveProperty('alphanumeric_number', null);
+		expect(created.body).toHaveProperty('rfi', null);
+		expect(created.body).toHaveProperty('alphanumeric_number', '001');
 		const id = created.body.id;
 		const updated = await call(sb, 'PATCH', `/rest/v1.0/change_events/${id}?project_id=${p}`, {
 			body: { change_event: { status: 'closed' } },

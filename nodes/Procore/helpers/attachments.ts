@@ -36,10 +36,14 @@ export interface AttachmentTarget {
 
 const uploadIds = (uuids: string[]): IDataObject => ({ upload_ids: uuids });
 
-function existingAttachmentIds(current: IDataObject | undefined): string[] | undefined {
+/** The ids of a record's current attachments, as Procore's integers (big ones kept as strings). */
+function existingAttachmentIds(current: IDataObject | undefined): Array<number | string> | undefined {
 	const list = current?.attachments;
 	if (!Array.isArray(list)) return undefined;
-	return (list as IDataObject[]).map((a) => String(a.id)).filter((id) => id && id !== 'undefined');
+	return (list as IDataObject[])
+		.map((a) => String(a.id))
+		.filter((id) => id && id !== 'undefined')
+		.map((id) => toProcoreId(id));
 }
 
 export const ATTACHMENT_TARGETS = {

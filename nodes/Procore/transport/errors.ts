@@ -10,6 +10,25 @@ export interface ProcoreErrorContext {
 	body: unknown;
 	itemIndex?: number;
 	companyId?: string;
+	/** The credential's tokens and client secret: removed from anything Procore's answer repeats. */
+	secrets?: string[];
+}
+
+/**
+ * `value` with every occurrence of each secret replaced. An API (or a proxy in front of it) that
+ * echoes the request in its error body would otherwise put the bearer token into the message a
+ * user sees, the execution data n8n stores and the logs.
+ */
+export function redactSecrets<T>(value: T, secrets: string[] = []): T {
+	const list = secrets.filter((s) => typeof s === 'string' && s.length >= 8);
+	if (!list.length) return value;
+	const scrub = (v: unknown): unknown => {
+		if (typeof v === 'string') return list.reduce((text, secret) => text.split(secret).join('[redacted]'), v);
+		if (Array.isArray(v)) return v.map(scrub);
+		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, inner]) => [k, scrub(inner)]));
+		return v;
+	};
+	return scrub(value) as T;
 }
 
 /** Reads Procore's message out of every error body shape it uses (v1 variants and the v2 envelope). */
@@ -82,7 +101,8 @@ function fixFor(ctx: ProcoreErrorContext, procoreText: string): string {
 }
 
 /** The one place a Procore HTTP failure becomes an n8n error a user can act on. */
-export function toProcoreApiError(node: INode, ctx: ProcoreErrorContext): NodeApiError {
+export function toProcoreApiError(node: INode, context: ProcoreErrorContext): NodeApiError {
+	const ctx = { ...context, body: redactSecrets(context.body, context.secrets) };
 	const procoreText = procoreErrorMessage(ctx.body) || `HTTP ${ctx.statusCode}`;
 	const body = asDataObject(ctx.body);
 	return new NodeApiError(node, { ...body, httpCode: String(ctx.statusCode) } as JsonObject, {

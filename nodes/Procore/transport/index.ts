@@ -3,3 +3,4 @@ export * from './pagination';
 export { toProcoreApiError, procoreErrorMessage } from './errors';
 export { parseJsonPreservingBigIds, asDataObject } from './json';
 export { isProcoreHost } from './hosts';
+export { isWriteOutcomeUnknown } from './retry';

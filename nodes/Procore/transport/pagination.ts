@@ -70,9 +70,14 @@ export async function* procorePages(
 		if (items.length) yield items;
 		const total = Number(headerValue(response.headers, 'total'));
 		const next = hasNextLink(response.headers);
+		// Procore may serve fewer per page than asked (its own cap, told in Per-Page): a page is short
+		// against what was served, and never while the Link header names a next page.
+		const served = Number(headerValue(response.headers, 'per-page'));
+		const pageSize = Number.isFinite(served) && served > 0 ? Math.min(served, perPage) : perPage;
 		if (
 			(limit !== undefined && seen >= limit) ||
-			items.length < perPage ||
+			!items.length ||
+			(items.length < pageSize && next !== true) ||
 			next === false ||
 			(Number.isFinite(total) && seen >= total)
 		) {

@@ -17,10 +17,15 @@ import { toMultipart } from './multipart';
 import type { RateLimitState, RetryPolicy } from './retry';
 import {
 	DEFAULT_RETRY_POLICY,
-	RETRYABLE_STATUS,
+	OUTCOME_UNKNOWN_KEY,
+	mayRetryNetworkError,
+	mayRetryStatus,
+	networkErrorCode,
+	networkRetryDelayMs,
 	pacingDelayMs,
 	recordRateLimit,
 	retryDelayMs,
+	writeOutcomeUnknown,
 } from './retry';
 
 export type ProcoreContext =
@@ -91,11 +96,15 @@ export async function procoreApiBaseUrl(this: ProcoreContext): Promise<string> {
 	return base.replace(/\/+$/, '');
 }
 
-function isNetworkError(error: unknown): boolean {
-	const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-	return ['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'ERR_NETWORK', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET'].includes(
-		String(code),
-	);
+/** The credential's tokens and client secret, which no error may repeat (errors.ts redacts them). */
+async function credentialSecrets(this: ProcoreContext): Promise<string[]> {
+	try {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const tokens = (credentials.oauthTokenData ?? {}) as IDataObject;
+		return [tokens.access_token, tokens.refresh_token, credentials.clientSecret].filter((s): s is string => typeof s === 'string');
+	} catch {
+		return [];
+	}
 }
 
 /** The HTTP response inside an error from n8n's HTTP helpers (n8n-core wraps it in a NodeApiError). */
@@ -187,7 +196,13 @@ export async function procoreRequest<T = unknown>(
 		)) as IN8nHttpFullResponse;
 	const pacing = rateLimitState(this);
 	let waited = 0;
-	let refreshTried = false;
+	// 401s answered with a refresh (a token may expire again while a request waits out its retries).
+	let refreshes = 0;
+	let reloadTried = false;
+	// The access token this request is signed with (n8n reads the credential on every call).
+	const currentToken = async () =>
+		String(((await this.getCredentials(CREDENTIAL_TYPE)).oauthTokenData as IDataObject | undefined)?.access_token ?? '');
+	let signedWith = await currentToken();
 	for (let attempt = 0; ; attempt++) {
 		const pause = pacingDelayMs(pacing);
 		if (pause > 0 && waited + pause <= policy.maxWaitMs) {
@@ -198,30 +213,53 @@ export async function procoreRequest<T = unknown>(
 		let response: IN8nHttpFullResponse;
 		try {
 			response = await send(options);
-			if (response.statusCode === 401 && !refreshTried) {
+			if (response.statusCode === 401 && refreshes < 3) {
 				// n8n refreshes an expired OAuth2 token only when the request throws on the 401, so ask
 				// once more with status errors on; if the refresh fails, the first 401 is reported.
-				refreshTried = true;
 				const first = response;
 				if (streaming) first.body = await streamText(first.body);
-				response = await send({ ...options, ignoreHttpStatusErrors: false }).catch(
-					(error: unknown) => responseOfError(error) ?? first,
-				);
+				response = await send({ ...options, ignoreHttpStatusErrors: false }).catch((error: unknown) => {
+					const answered = responseOfError(error);
+					if (answered) return answered;
+					// The token was refreshed but the repeated call lost its connection: that failure,
+					// not the first 401, is what happened (a write may even have gone through).
+					if (networkErrorCode(error) !== undefined) throw error;
+					return first;
+				});
+				// Counted once n8n had its chance to refresh (a dropped connection before that is retried).
+				refreshes++;
+				if (response.statusCode === 401 && !reloadTried) {
+					// Procore's refresh tokens are single use: when another call of this run refreshed
+					// first, this refresh is refused, but the credential already holds the new token.
+					reloadTried = true;
+					const now = await currentToken();
+					if (now !== signedWith) {
+						signedWith = now;
+						continue;
+					}
+				}
 			}
 		} catch (error) {
-			const delay = Math.min(30_000, 1000 * 2 ** attempt);
-			if (idempotent && isNetworkError(error) && attempt < policy.maxRetries && waited + delay <= policy.maxWaitMs) {
+			// When a failed connection may be retried, and why a POST usually may not: retry.ts.
+			const code = networkErrorCode(error);
+			const delay = networkRetryDelayMs(attempt);
+			if (mayRetryNetworkError(idempotent, code) && attempt < policy.maxRetries && waited + delay <= policy.maxWaitMs) {
 				await sleep(delay);
 				waited += delay;
 				continue;
 			}
-			throw new NodeOperationError(this.getNode(), error as Error, {
+			const unknown = writeOutcomeUnknown(idempotent, code);
+			const failure = new NodeOperationError(this.getNode(), error as Error, {
 				message: `Could not reach Procore (${request.method} ${request.path}): ${(error as Error).message}`,
-				description: isNetworkError(error)
-					? 'The connection failed or timed out. Check the credential\'s Environment / API host and retry; writes are not retried automatically after a dropped connection so that nothing is created twice.'
-					: undefined,
+				description: unknown
+					? 'Procore did not answer this write, so it may or may not have been written. It was not sent again, so that nothing is created twice: check the record in Procore before running this item again (operations that match by an origin or COR ID can simply be re-run).'
+					: code !== undefined
+						? 'The connection failed or timed out. Check the credential\'s Environment / API host and retry.'
+						: undefined,
 				itemIndex: request.itemIndex,
 			});
+			if (unknown) failure.context[OUTCOME_UNKNOWN_KEY] = 'unknown';
+			throw failure;
 		}
 		const responseHeaders = (response.headers ?? {}) as IDataObject;
 		recordRateLimit(pacing, responseHeaders);
@@ -229,8 +267,7 @@ export async function procoreRequest<T = unknown>(
 		if (streaming && statusCode < 400) return { statusCode, headers: responseHeaders, body: response.body as T };
 		const body = parseBody(streaming ? await streamText(response.body) : response.body);
 		if (statusCode < 400) return { statusCode, headers: responseHeaders, body: body as T };
-		const retryable = RETRYABLE_STATUS.has(statusCode) && (statusCode === 429 || statusCode === 503 || idempotent);
-		if (retryable && attempt < policy.maxRetries) {
+		if (mayRetryStatus(idempotent, statusCode) && attempt < policy.maxRetries) {
 			const delay = retryDelayMs(responseHeaders, attempt);
 			if (waited + delay <= policy.maxWaitMs) {
 				await sleep(delay);
@@ -246,6 +283,7 @@ export async function procoreRequest<T = unknown>(
 			body,
 			itemIndex: request.itemIndex,
 			companyId: request.companyId,
+			secrets: await credentialSecrets.call(this),
 		});
 	}
 }

@@ -80,3 +80,97 @@ describe('bad input is refused before anything is sent', () => {
 		expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
 	});
 });
+
+/**
+ * Malformed values, not just blanks: negative hours, allocations that do not add up, dates out of
+ * order, wrong types, oversized or empty batches, missing binaries, unknown IDs, IDs beyond 2^53.
+ * Each must be refused with an error that names the parameter and says what to do, and (where the
+ * problem can be known before writing) with no write sent. GETs Procore would answer are mocked.
+ */
+const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+const MILESTONE = 'procore:budget_line:cc:501:cat:11';
+const base = {
+	timecard: { resource: 'timecardEntry', operation: 'create', project: rl('101'), worker: rl('7'), date: '2026-11-20', timeEntryMode: 'hours', hours: 8, costCoding: 'milestone', milestone: rl(MILESTONE), additionalFields: {}, options: { checkBeforeWrite: false } },
+	clockOut: {
+		resource: 'timecardEntry', operation: 'createFromClockOut', project: rl('101'), worker: rl('7'), clockOutId: 'co-1', clockIn: '2026-11-20T07:00:00', clockOut: '2026-11-20T15:30:00', lunchMinutes: 30, coworkerIds: '',
+		allocationUnit: 'percent', allocationSource: 'list', allocations: { line: [{ milestone: rl(MILESTONE), amount: 60 }, { milestone: rl('procore:budget_line:cc:502:cat:11'), amount: 30 }] }, additionalFields: {}, options: { checkBeforeWrite: false },
+	},
+	insurance: { resource: 'insurance', operation: 'create', scope: 'companyVendor', vendor: rl('55'), insuranceType: 'General Liability', additionalFields: {}, options: {} },
+	pushCor: { resource: 'changeEvent', operation: 'pushCor', project: rl('101'), target: 'auto', corId: 'cor-1', corNumber: '1', title: 'Slab', description: '', status: { __rl: true, mode: 'list', value: '' }, scope: 'out_of_scope', breakdown: 'lineItem', lines: [{ description: 'Crew', costCode: '01-100', amount: 100 }], lineItems: {}, costCode: '', contract: { __rl: true, mode: 'list', value: '' }, additionalFields: {}, options: {} },
+	upload: { resource: 'document', operation: 'upload', documentScope: 'project', project: rl('101'), folder: { __rl: true, mode: 'list', value: '' }, binaryPropertyName: 'data', ifExists: 'fail', options: {} },
+	rfi: { resource: 'rfi', operation: 'create', project: rl('101'), subject: 'Door', question: 'Which hinge?', rfiManager: rl('5'), draft: true, additionalFields: {}, options: {} },
+};
+
+type Semantic = [string, Record<string, unknown>, RegExp, { items?: unknown[]; noWrite?: boolean }?];
+const semantic: Semantic[] = [
+	['Timecard Entry create: negative hours', { ...base.timecard, hours: -4 }, /Hours -4 is not between 0 and 24/],
+	['Timecard Entry create: more than 24 hours', { ...base.timecard, hours: 30 }, /Hours.*24/i],
+	['Timecard Entry create: hours as text', { ...base.timecard, hours: 'eight' }, /Hours.*number/i],
+	['Timecard Entry create: a date that is not a date', { ...base.timecard, date: '31/31/2026' }, /Date.*(YYYY-MM-DD|date)/i],
+	['Timecard Entry create: time out before time in', { ...base.timecard, timeEntryMode: 'startStop', timeIn: '2026-11-20T15:00:00', timeOut: '2026-11-20T07:00:00', lunchMinutes: 0 }, /Time Out.*(after|before)|Time In.*(before|after)/i],
+	['Timecard Entry create: a milestone that is not a milestone string', { ...base.timecard, milestone: rl('01-100 Labor') }, /Milestone/],
+	['Timecard Entry create: negative lunch', { ...base.timecard, timeEntryMode: 'startStop', timeIn: '2026-11-20T07:00:00', timeOut: '2026-11-20T15:00:00', lunchMinutes: -30 }, /Lunch/i],
+	['Timecard Entry create from clock-out: percent allocations summing to 90', base.clockOut, /100/],
+	['Timecard Entry create from clock-out: a negative share', { ...base.clockOut, allocations: { line: [{ milestone: rl(MILESTONE), amount: 120 }, { milestone: rl('procore:budget_line:cc:502:cat:11'), amount: -20 }] } }, /(negative|Share|Allocation)/i],
+	['Timecard Entry create from clock-out: allocations JSON that is not JSON', { ...base.clockOut, allocationSource: 'json', allocationsJson: '[{milestone:' }, /Allocations \(JSON\).*JSON/],
+	['Timecard Entry create from clock-out: clock-out before clock-in', { ...base.clockOut, clockIn: '2026-11-20T15:30:00', clockOut: '2026-11-20T07:00:00' }, /Clock (Out|In)/],
+	['Timecard Entry create from clock-out: hours allocations not summing to the worked time', { ...base.clockOut, allocationUnit: 'hours', allocations: { line: [{ milestone: rl(MILESTONE), amount: 3 }] } }, /hours|worked/i],
+	['Timecard Entry create many: a category sent to the company endpoint', { ...base.timecard, operation: 'createMany', options: { checkBeforeWrite: false, endpoint: 'company' } }, /Bulk Endpoint/],
+	['Insurance create: expiration before effective date', { ...base.insurance, additionalFields: { effectiveDate: '2027-01-01', expirationDate: '2026-01-01' } }, /Expiration Date.*(after|before)|Effective Date/],
+	['Insurance create: a vendor that is not an ID', { ...base.insurance, vendor: rl('Acme Electric') }, /Vendor/],
+	['Change Event push COR: lines that are not JSON', { ...base.pushCor, lines: '[{description: x' }, /Lines/],
+	['Change Event push COR: a line amount as text', { ...base.pushCor, lines: [{ description: 'Crew', costCode: '01-100', amount: 'lots' }] }, /(amount|Amount).*(number)/i],
+	['Change Event push COR: an unknown cost code', base.pushCor, /Cost code "01-100": not found in project 101/],
+	['Insurance create: an expiration date that is not a date', { ...base.insurance, additionalFields: { expirationDate: 'next year' } }, /Expiration Date/],
+	['Document upload: the input item has no binary', base.upload, /binary/i, { items: [{ json: {} }] }],
+	['Document upload: the named binary property is missing', { ...base.upload, binaryPropertyName: 'file' }, /Input Binary Field|binary property "file"/i, { items: [{ json: {}, binary: { data: { data: 'aGk=', mimeType: 'text/plain', fileName: 'a.txt' } } }] }],
+	['RFI create: an RFI manager that is not an ID', { ...base.rfi, rfiManager: rl('Jane Doe') }, /RFI Manager/],
+	['RFI create: a project ID with a decimal point', { ...base.rfi, project: rl('101.5') }, /Project/],
+	['RFI create: a negative project ID', { ...base.rfi, project: rl('-101') }, /Project/],
+];
+
+describe('malformed values are refused with the parameter and the fix', () => {
+	beforeAll(() => nock.disableNetConnect());
+	afterAll(() => nock.enableNetConnect());
+	afterEach(() => nock.cleanAll());
+
+	// Every row gets its options object: jest would take a missing fourth column for `done`.
+	it.each(semantic.map(([name, parameters, expected, extra]) => [name, parameters, expected, extra ?? {}] as const))('%s', async (_name, parameters, expected, extra) => {
+		nock('https://api.procore.test').get(/.*/).query(true).times(50).reply(200, []);
+		const requests: IHttpRequestOptions[] = [];
+		const error = await runProcoreNode({ parameters, requests, items: (extra as { items?: unknown[] }).items as never }).then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error).toBeDefined();
+		const text = `${error!.message} ${error!.description ?? ''}`;
+		expect(text).toMatch(expected);
+		expect(error!.description ?? '').not.toBe('');
+		expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+	});
+});
+
+describe('IDs beyond 2^53 are kept exact, not refused', () => {
+	beforeAll(() => nock.disableNetConnect());
+	afterAll(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it('a 19-digit project ID reaches Procore digit for digit', async () => {
+		const big = '9007199254740993123';
+		const requests: IHttpRequestOptions[] = [];
+		// Connection: close, so no mocked keep-alive socket outlives this file in the jest worker.
+		nock('https://api.procore.test')
+			.post(/.*/)
+			.query(true)
+			.reply(201, '{"id": 9223372036854775807, "subject": "Door"}', { 'Content-Type': 'application/json', Connection: 'close' });
+		const [out] = await runProcoreNode({ parameters: { ...base.rfi, project: rl(big) }, requests });
+		expect(String(requests[0].url)).toContain(big);
+		expect(String(out.json.id)).toBe('9223372036854775807');
+	});
+});
+
+afterAll(() => {
+	console.log(`bad input: ${cases.length} blank / not-an-ID cases + ${semantic.length} malformed-value cases + 1 big-ID case = ${cases.length + semantic.length + 1}`);
+});

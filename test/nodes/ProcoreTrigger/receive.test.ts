@@ -137,6 +137,16 @@ describe('Procore Trigger: receiving a delivery', () => {
 			expect(seenBefore(state, `key-${DEDUPE_MAX_KEYS + 249}`, 1_000_000)).toBe(true);
 		});
 
+		it('catches a duplicate that arrives before n8n has saved the static data of its original', () => {
+			const t0 = Date.UTC(2026, 4, 1);
+			// n8n loads static data per delivery: the duplicate's copy does not hold the original's key yet.
+			expect(seenBefore({}, 'ulid-1', t0, 'wf-1:Procore Trigger:secret')).toBe(false);
+			expect(seenBefore({}, 'ulid-1', t0 + 300, 'wf-1:Procore Trigger:secret')).toBe(true);
+			// Another trigger (workflow, node or registration) keeps its own memory.
+			expect(seenBefore({}, 'ulid-1', t0, 'wf-2:Procore Trigger:secret')).toBe(false);
+			expect(seenBefore({}, 'ulid-1', t0 + 48 * 3600_000, 'wf-1:Procore Trigger:secret')).toBe(false);
+		});
+
 		it('forgets keys older than 24 hours', () => {
 			const state: TriggerState = {};
 			const t0 = Date.UTC(2026, 4, 1);

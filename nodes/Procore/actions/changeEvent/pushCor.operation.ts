@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { uploadBinaryAttachments, withAttachments } from '../../helpers/attachments';
 import { getCompanyId, getProjectId, getRecordId, normalizeId } from '../../helpers/context';
+import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
 import { idList } from '../../helpers/filters';
 import { simplify } from '../../helpers/output';
 import { procoreWrite, writeOptions } from '../../helpers/write';
-import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
+import { isWriteOutcomeUnknown, procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import type { HeaderInput, ResolvedLine } from './body';
@@ -140,6 +142,15 @@ export const description: INodeProperties[] = forOperation('changeEvent', 'pushC
 		default: {},
 		options: [
 			{
+				displayName: 'Attachment Binary Properties',
+				name: 'binaryProperties',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. data',
+				description:
+					'Binary properties of the input item holding files to attach, e.g. the COR PDF (comma-separated). Each is uploaded to the project and attached to the Change Event; a file name the Change Event already has is not uploaded again, so a re-push does not duplicate it.',
+			},
+			{
 				displayName: 'Attachment Upload UUIDs',
 				name: 'attachmentUuids',
 				type: 'string',
@@ -224,6 +235,45 @@ function linesPhrase(plan: LinePlan): string {
 	return parts.length ? parts.join(', ') : 'lines unchanged';
 }
 
+interface FileToAttach {
+	property: string;
+	fileName: string;
+}
+
+/**
+ * Uploads the item's files the Change Event does not have yet (matched by file name) and returns
+ * their upload UUIDs with a line per file for the output. In preview nothing is uploaded.
+ */
+async function uploadFiles(
+	ctx: IExecuteFunctions,
+	i: number,
+	scope: Scope,
+	files: FileToAttach[],
+	existing: IDataObject | undefined,
+	preview: boolean,
+): Promise<{ uuids: string[]; report: IDataObject[] }> {
+	const attached = new Set(
+		(Array.isArray(existing?.attachments) ? (existing.attachments as IDataObject[]) : []).map((a) => String(a.filename ?? a.name ?? '')),
+	);
+	const fresh = files.filter((f) => !attached.has(f.fileName));
+	const report: IDataObject[] = files
+		.filter((f) => attached.has(f.fileName))
+		.map((f) => ({ fileName: f.fileName, status: 'already attached' }));
+	if (!fresh.length) return { uuids: [], report };
+	if (preview) {
+		return {
+			uuids: fresh.map((f) => `(upload of ${f.fileName})`),
+			report: [...fresh.map((f) => ({ fileName: f.fileName, status: 'would upload' })), ...report],
+		};
+	}
+	const uuids = await uploadBinaryAttachments(ctx, i, {
+		companyId: scope.companyId,
+		projectId: scope.projectId,
+		binaryProperties: fresh.map((f) => f.property),
+	});
+	return { uuids, report: [...fresh.map((f, n) => ({ fileName: f.fileName, status: 'uploaded', uuid: uuids[n] })), ...report] };
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const companyId = await getCompanyId(this, i);
 	const projectId = getProjectId(this, i);
@@ -248,6 +298,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			description: `Give the lines in "Lines (JSON)" (an array of ${LINE_SHAPE}) or under "Lines", or choose the Lump Sum breakdown with "COR Total".`,
 			itemIndex: i,
 		});
+	}
+
+	// Every named binary property must be on the item before anything is read or written.
+	const files: FileToAttach[] = [];
+	for (const property of binaryPropertyNames(add.binaryProperties)) {
+		files.push({ property, fileName: (await binarySource(this, i, property)).fileName });
 	}
 
 	// Everything that can be wrong with the input is found here, before any write.
@@ -312,26 +368,46 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				itemIndex: i,
 			});
 		}
+		const uploads = await uploadFiles(this, i, scope, files, undefined, previewOnly);
 		const newCents = lines.reduce((s, l) => s + l.amountCents, 0);
 		const summary = (id: unknown, preview: boolean) =>
 			preview
 				? `Would create a Change Event from ${label}: total ${formatMoney(newCents)} (${lines.length} line${lines.length === 1 ? '' : 's'})`
 				: `Change Event ${String(id)} created from ${label}: total ${formatMoney(newCents)} (${lines.length} line${lines.length === 1 ? '' : 's'})`;
-		const written = await procoreWrite.call(this, {
-			itemIndex: i,
-			action: 'create',
-			recordLabel: 'Change Event',
-			request: {
-				method: 'POST',
-				path: V10_PATH,
-				qs: { project_id: projectId },
-				body: { change_event: { ...v10Header(header), change_event_line_items_attributes: lines.map((l) => v10Line(l)) } },
-				companyId,
-			},
-			wrapperKey: 'change_event',
-			auditField: 'origin_data',
-			summarize: (record, _c, preview) => summary(record.id, preview),
-		});
+		const written = await procoreWrite
+			.call(this, {
+				itemIndex: i,
+				action: 'create',
+				recordLabel: 'Change Event',
+				request: {
+					method: 'POST',
+					path: V10_PATH,
+					qs: { project_id: projectId },
+					body: {
+						change_event: withAttachments(
+							'changeEvent',
+							{ ...v10Header(header), change_event_line_items_attributes: lines.map((l) => v10Line(l)) },
+							uploads.uuids,
+						),
+					},
+					companyId,
+				},
+				wrapperKey: 'change_event',
+				auditField: 'origin_data',
+				summarize: (record, _c, preview) => summary(record.id, preview),
+			})
+			.catch(async (error: unknown) => {
+				// Procore did not answer the create (transport/retry.ts does not re-send a POST): look the
+				// Change Event up by its COR ID instead, so a create that went through is reported as such.
+				if (!isWriteOutcomeUnknown(error)) throw error;
+				const created = await findByOrigin(this, i, scope, corId);
+				if (!created) {
+					const failure = error as NodeOperationError;
+					failure.description = `Procore did not answer the create, and no Change Event with COR ID "${corId}" was found afterwards: it was not written, or Procore may still be writing it. Running this item again is safe: the push finds the Change Event by its COR ID and updates it instead of creating a second one.`;
+					throw failure;
+				}
+				return { ...created.record, summary: summary(created.id, false), confirmedBy: 'COR ID lookup after Procore did not answer' } as IDataObject;
+			});
 		const newId = written.preview ? '<new Change Event ID>' : String(written.id);
 		const extras = v11Extras(extrasHeader, []);
 		const followUp = extras
@@ -352,6 +428,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			diff: { added: lines.map((l) => ({ description: l.description, amount: money(l.amountCents) })), changed: [], removed: [], unchanged: 0, otherLinesKept: 0 },
 			lineCount: lines.length,
 			record: written.preview ? undefined : (written as IDataObject),
+			attachments: files.length ? uploads.report : undefined,
 		});
 	}
 
@@ -386,7 +463,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	setIfChanged('change_order_change_reason_id', reason?.id, wanted.change_order_change_reason_id);
 	// A Change Event chosen by the user becomes this COR's, unless another origin already owns it.
 	if (existingOrigin === '') setIfChanged('origin_id', '', corId);
-	Object.assign(header, v10Header({ attachmentUuids, fileVersionIds }));
+	const uploads = await uploadFiles(this, i, scope, files, existing, previewOnly);
+	Object.assign(header, withAttachments('changeEvent', v10Header({ attachmentUuids, fileVersionIds }), uploads.uuids));
 	const lineBodies = [
 		...plan.updates.map((u) => v10Line(u.line, u.existing.id)),
 		...plan.creates.map((l) => v10Line(l)),
@@ -410,7 +488,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	};
 	const headerChanged = Object.keys(header).some((k) => k !== 'change_event_line_items_attributes');
 	const lineCount = lines.length + plan.removals.filter((r) => r.action !== 'deleted').length + plan.others.length;
-	const details = { action: 'updated', corId, previousCents: plan.previousCents, newCents: plan.newCents, diff: lineDiffOutput(plan), record: existing, owned, existingOrigin, lineCount };
+	const details = {
+		action: 'updated',
+		corId,
+		previousCents: plan.previousCents,
+		newCents: plan.newCents,
+		diff: lineDiffOutput(plan),
+		record: existing,
+		owned,
+		existingOrigin,
+		lineCount,
+		attachments: files.length ? uploads.report : undefined,
+	};
 	if (!headerChanged && !hasLineWrites(plan) && !extras) {
 		return output(
 			{ summary: `Change Event ${changeEventId} already matches ${label}: total ${formatMoney(plan.newCents)}, nothing to write`, ...(previewOnly ? { preview: true } : {}) },
@@ -465,6 +554,8 @@ interface OutputDetails {
 	record?: IDataObject;
 	owned?: boolean;
 	existingOrigin?: string;
+	/** One line per file given as binary data: uploaded, already attached, or would upload. */
+	attachments?: IDataObject[];
 }
 
 /** The Change Event (simplified), the totals, the per-line diff, and what was (or would be) sent. */
@@ -484,6 +575,7 @@ function output(main: IDataObject, followUp: IDataObject | undefined, d: OutputD
 		out.total = money(d.newCents);
 		out.line_count = d.lineCount;
 	}
+	if (d.attachments) out.attachments = d.attachments;
 	if (d.owned === false) {
 		out.notes = `This Change Event belongs to origin "${String(d.existingOrigin)}", not to this COR: its other lines were left as they are and its origin ID was kept.`;
 	}

@@ -6,7 +6,7 @@ import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { commitmentLocator, commitmentType, commitmentTypeLabel, commitmentTypeParameter, contractSegment } from '../commitment/common';
 import { forOperation } from '../operationSelector';
-import { certificateParameters, certificateUploadIds } from './uploads';
+import { certificateFiles, certificateParameters, certificateUploadIds, givenUploadIds } from './uploads';
 
 export const DOCUMENT_TYPES = [
 	{ name: 'Bond', value: 'bond' },
@@ -89,7 +89,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const companyId = await getCompanyId(this, i);
 	const projectId = getProjectId(this, i);
 	const commitmentId = getRecordId(this, 'commitment', 'Commitment', i);
-	const uploadIds = await certificateUploadIds(this, i);
+	// Typed IDs and the certificate's binary fields are checked before anything is read or written.
+	givenUploadIds(this, i);
+	const certificateNames = await certificateFiles(this, i);
 	const f = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const type = await commitmentType(this, i, companyId, projectId, commitmentId, this.getNodeParameter('commitmentType', i, 'auto') as string);
@@ -102,7 +104,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (f.effectiveAt) attributes.effective_at = instant(f.effectiveAt);
 	if (f.expiresAt) attributes.expires_at = instant(f.expiresAt);
 	if (typeof f.sendExpirationNotification === 'boolean') attributes.send_expiration_notification = f.sendExpirationNotification;
-	if (uploadIds.length) attributes.upload_ids = uploadIds;
 	const path = `/rest/v1.0/projects/${projectId}/${contractSegment(type)}/${commitmentId}/compliance_documents`;
 	const where = `${commitmentTypeLabel(type)} ${commitmentId}`;
 	if (!options.allowDuplicate) {
@@ -119,7 +120,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			};
 		}
 	}
-	return await procoreWrite.call(this, {
+	// Uploaded only now: a re-run that finds the document uploads nothing.
+	const previewOnly = options.previewOnly === true;
+	const certificate = await certificateUploadIds(this, i, { companyId, projectId, preview: previewOnly });
+	const uploadIds = certificate.ids;
+	if (uploadIds.length) attributes.upload_ids = uploadIds;
+	const fileCount = uploadIds.length + (previewOnly ? certificateNames.length : 0);
+	const result = await procoreWrite.call(this, {
 		itemIndex: i,
 		action: 'create',
 		recordLabel: 'Compliance document',
@@ -127,6 +134,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		wrapperKey: 'attributes',
 		auditField: null,
 		summarize: (record, _c, preview) =>
-			`${preview ? 'Would add' : 'Added'} compliance document${record.id !== undefined ? ` ${String(record.id)}` : ''} "${String(attributes.name)}" (${String(attributes.status)}${attributes.expires_at ? `, expires ${String(attributes.expires_at).slice(0, 10)}` : ''}) to ${where} with ${uploadIds.length} file${uploadIds.length === 1 ? '' : 's'}`,
+			`${preview ? 'Would add' : 'Added'} compliance document${record.id !== undefined ? ` ${String(record.id)}` : ''} "${String(attributes.name)}" (${String(attributes.status)}${attributes.expires_at ? `, expires ${String(attributes.expires_at).slice(0, 10)}` : ''}) to ${where} with ${fileCount} file${fileCount === 1 ? '' : 's'}${certificate.files.length ? ` (${certificate.files.map((c) => String(c.fileName)).join(', ')}${previewOnly ? ' would be uploaded' : ' uploaded'})` : ''}`,
 	});
+	return certificate.files.length ? { ...result, certificate_files: certificate.files } : result;
 }

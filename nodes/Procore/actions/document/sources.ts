@@ -87,7 +87,7 @@ export function sourceParameters(operation: string): INodeProperties[] {
 					name: 'currentSetOnly',
 					type: 'boolean',
 					default: true,
-					description: 'Whether to take only the revisions of the current drawing set (what the field builds from)',
+					description: 'Whether to take only the current revision of each drawing (what the field builds from); off also returns obsolete revisions',
 				},
 				{ displayName: 'Discipline ID', name: 'disciplineId', type: 'string', default: '', description: 'Only this drawing discipline (e.g. Architectural)' },
 				{ displayName: 'Drawing Area ID', name: 'drawingAreaId', type: 'string', default: '', description: 'Only this drawing area' },
@@ -197,7 +197,10 @@ async function drawingTargets(ctx: IExecuteFunctions, i: number, format: string,
 	const projectId = getProjectId(ctx, i);
 	const f = ctx.getNodeParameter('drawingFilters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (f.currentSetOnly !== false) qs.drawing_set_id = 'current_set';
+	// Procore's drawing_set_id takes a set's numeric ID; current revisions are its default and
+	// with_obsolete=true adds the superseded ones.
+	const currentOnly = f.currentSetOnly !== false;
+	if (!currentOnly) qs.with_obsolete = true;
 	if (f.drawingAreaId) qs.drawing_area_id = idList(ctx, f.drawingAreaId, 'Drawing Area ID', i)[0];
 	if (f.disciplineId) qs.drawing_discipline_id = idList(ctx, f.disciplineId, 'Discipline ID', i)[0];
 	const revisions = await procoreApiRequestAllItems.call(
@@ -206,7 +209,7 @@ async function drawingTargets(ctx: IExecuteFunctions, i: number, format: string,
 		{ limit },
 	);
 	const png = format === 'png';
-	return revisions.map((r) => ({
+	return revisions.filter((r) => !currentOnly || (r.current !== false && r.obsolete !== true)).map((r) => ({
 		fileName: `${safeName(`${String(r.number ?? r.id)} ${String(r.title ?? '')}${r.revision_number ? ` rev ${String(r.revision_number)}` : ''}`)}.${png ? 'png' : 'pdf'}`,
 		url: (png ? r.png_url : r.pdf_url) as string | undefined,
 		mimeType: png ? 'image/png' : 'application/pdf',

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isoDay } from '../../helpers/filters';
 import { INSURANCE_STATUS_OPTIONS } from './statusMap';
@@ -89,6 +90,13 @@ export function insuranceFieldsToBody(ctx: IExecuteFunctions, f: IDataObject, it
 	}
 	if (f.effectiveDate) body.effective_date = isoDay(ctx, f.effectiveDate, 'Effective Date', itemIndex);
 	if (f.expirationDate) body.expiration_date = isoDay(ctx, f.expirationDate, 'Expiration Date', itemIndex);
+	if (body.effective_date && body.expiration_date && String(body.expiration_date) < String(body.effective_date)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Expiration Date ${String(body.expiration_date)} is before Effective Date ${String(body.effective_date)}`,
+			{ description: 'Check the two dates (they may be swapped, or read in another day/month order): a policy must expire after it takes effect.', itemIndex },
+		);
+	}
 	return body;
 }
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { toProcoreId } from '../../helpers/context';
-import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
+import { isWriteOutcomeUnknown, procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { explainTimecardError } from './errors';
 import { ID_FIELDS } from './fields';
 
@@ -243,6 +243,7 @@ export async function writeEntries(
 				results.set(k, { planned: planned[k], status: 'created', record });
 			});
 		} catch (error) {
+			if (isWriteOutcomeUnknown(error) && (await confirmByOrigin(batch, error as Error))) return;
 			const status = error instanceof NodeApiError ? String(error.httpCode ?? '') : '';
 			// Only the project endpoint is documented as one transaction: after its field errors
 			// nothing was written, so singling out the bad entry cannot create anything twice.
@@ -253,6 +254,43 @@ export async function writeEntries(
 			for (const k of batch) results.set(k, { planned: planned[k], status: 'failed', error: forEach(error as Error) });
 		}
 	};
+	/**
+	 * Procore did not answer a bulk create (transport/retry.ts never re-sends a POST): the entries are
+	 * looked up by origin ID instead. Those found were written; the others are reported failed, with
+	 * the assurance that re-running them cannot create a second entry. Without origin IDs there is
+	 * nothing to look up, and the batch is reported as possibly written.
+	 */
+	async function confirmByOrigin(batch: number[], error: Error): Promise<boolean> {
+		if (!batch.every((k) => planned[k].originId)) return false;
+		let found: Map<string, IDataObject>;
+		try {
+			const first = planned[batch[0]];
+			found = await findExisting(
+				ctx,
+				companyId,
+				first.projectId,
+				batch.map((k) => String(planned[k].entry.date ?? '')),
+				new Set(batch.map((k) => planned[k].originId!)),
+				first.itemIndex,
+			);
+		} catch {
+			return false;
+		}
+		for (const k of batch) {
+			const record = found.get(planned[k].originId!);
+			if (record) {
+				results.set(k, { planned: planned[k], status: 'created', record });
+				continue;
+			}
+			const failure = new NodeOperationError(ctx.getNode(), error.message, {
+				description: `Procore did not answer the bulk create, and no entry with origin ID "${planned[k].originId!}" was found afterwards: it was not written, or Procore may still be writing it. Running this item again is safe: an entry already carrying its origin ID is not created again.`,
+				itemIndex: planned[k].itemIndex,
+			});
+			results.set(k, { planned: planned[k], status: 'failed', error: failure });
+		}
+		return true;
+	}
+
 	for (const indexes of groups.values()) {
 		for (const batch of chunks(indexes, size)) await send(batch);
 	}

@@ -60,8 +60,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				})),
 			};
 		}
-		if (entry.wbs_code_id) {
-			// Only the bulk endpoint documents wbs_code_id; a bulk of one keeps the create atomic.
+		if (entry.wbs_code_id || (originId && !/^\d+$/.test(originId))) {
+			// Only the bulk endpoint documents wbs_code_id, and only its schema types origin_id as a
+			// string (the single create's says integer): a bulk of one keeps the create atomic.
 			if (entry.origin_data === undefined && (this.getNodeParameter('options.auditTag', i, true) as boolean)) {
 				entry.origin_data = formatAuditTag(auditTagFor(this));
 			}

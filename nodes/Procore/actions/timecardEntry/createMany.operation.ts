@@ -70,6 +70,12 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 					itemIndex: i,
 				});
 			}
+			if (settings.options.target === 'company' && input.originId && !/^\d+$/.test(input.originId)) {
+				throw new NodeOperationError(this.getNode(), `The company Timesheets endpoint takes only numeric origin IDs, not "${input.originId}"`, {
+					description: 'Procore types origin_id as an integer on that endpoint. Set Options > Bulk Endpoint to "Project Bulk Create (v1.1)", which takes any origin ID, or leave Origin ID empty.',
+					itemIndex: i,
+				});
+			}
 			let name = `worker ${input.partyId}`;
 			if (settings.preflight) {
 				await settings.preflight.project(input.projectId, i);

@@ -297,8 +297,12 @@ export function readEntry(ctx: IExecuteFunctions, i: number): EntryInput {
 		entry.time_out = formatClockTime(timeOut.epochMs, timeOut.offset);
 		entry.lunch_time = String(lunch);
 	} else {
-		const hours = Number(ctx.getNodeParameter('hours', i, 0));
-		if (!Number.isFinite(hours) || hours <= 0 || hours > 24) {
+		const raw = ctx.getNodeParameter('hours', i, 0);
+		const hours = Number(raw);
+		if (!Number.isFinite(hours)) {
+			fail(ctx, `Hours "${String(raw)}" is not a number`, 'Give the hours worked as a number, excluding breaks, e.g. 7.5 (map a numeric field, not text such as "eight" or "7h30").', i);
+		}
+		if (hours <= 0 || hours > 24) {
 			fail(ctx, `Hours ${String(hours)} is not between 0 and 24`, 'Give the hours worked, excluding breaks, e.g. 7.5. Procore allows at most 24 per entry.', i);
 		}
 		entry.hours = (Math.round(hours * 100) / 100).toFixed(2);

@@ -55,7 +55,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (u.hours !== undefined) {
 		const hours = Number(u.hours);
 		if (!(hours > 0 && hours <= 24)) {
-			throw new NodeOperationError(this.getNode(), `Hours ${String(u.hours)} is not between 0 and 24`, { description: 'Give the hours worked, excluding breaks.', itemIndex: i });
+			throw new NodeOperationError(
+				this.getNode(),
+				Number.isFinite(hours) ? `Hours ${String(u.hours)} is not between 0 and 24` : `Hours "${String(u.hours)}" is not a number`,
+				{ description: 'Give the hours worked as a number, excluding breaks, e.g. 7.5. Procore allows at most 24 per entry.', itemIndex: i },
+			);
 		}
 		changes.hours = hours.toFixed(2);
 	}

@@ -55,7 +55,7 @@ describe('Document > Download', () => {
 		const requests: IHttpRequestOptions[] = [];
 		nock(API)
 			.get('/rest/v1.0/projects/101/drawing_revisions')
-			.query({ drawing_set_id: 'current_set', drawing_discipline_id: '3', page: '1', per_page: '1000' })
+			.query({ drawing_discipline_id: '3', page: '1', per_page: '1000' })
 			.reply(200, [
 				{ id: 1, number: 'A-101', title: 'Floor Plan / L1', revision_number: '2', png_url: `${S3}/d/1.png?sig=1`, pdf_url: `${S3}/d/1.pdf` },
 			]);

@@ -37,7 +37,9 @@ describe('Timecard Entry', () => {
 		it('hours mode: one entry with cost code + category and the audit tag in origin_data', async () => {
 			const procore = fakeProcore();
 			const [out] = await runProcoreNode({ parameters: entry({ additionalFields: { billable: true, originId: 'shift-1' } }) });
-			expect(procore.singleCalls).toBe(1);
+			// A text origin ID goes through bulk_create (a bulk of one): only its schema types origin_id as a string.
+			expect(procore.singleCalls).toBe(0);
+			expect(procore.bulkCalls.map((c) => c.length)).toEqual([1]);
 			expect(procore.entries[0]).toMatchObject({
 				party_id: 501,
 				date: '2026-11-20',
@@ -49,6 +51,15 @@ describe('Timecard Entry', () => {
 				origin_data: 'n8n:instance-unit:wf-unit:exec-unit:Procore',
 			});
 			expect(out.json).toMatchObject({ status: 'created', summary: 'Created timecard entry for Ana Ruiz on 2026-11-20 (7.50 h)' });
+		});
+
+		it('a numeric origin ID (or none) uses the single create', async () => {
+			const procore = fakeProcore();
+			await runProcoreNode({ parameters: entry({ additionalFields: { originId: '4711' } }) });
+			await runProcoreNode({ parameters: entry() });
+			expect(procore.singleCalls).toBe(2);
+			expect(procore.bulkCalls).toHaveLength(0);
+			expect(procore.entries[0]).toMatchObject({ origin_id: '4711' });
 		});
 
 		it('start/stop mode sends time in, time out and lunch, no hours', async () => {
@@ -91,8 +102,8 @@ describe('Timecard Entry', () => {
 	});
 
 	describe('Create Many', () => {
-		const items = (workers: string[], extra: Record<string, unknown> = {}) => {
-			const perItem = workers.map((w, k) => entry({ operation: 'createMany', worker: id(w), additionalFields: { originId: `row-${k}` }, ...extra }));
+		const items = (workers: string[], extra: Record<string, unknown> = {}, origin = (k: number) => `row-${k}`) => {
+			const perItem = workers.map((w, k) => entry({ operation: 'createMany', worker: id(w), additionalFields: { originId: origin(k) }, ...extra }));
 			return { parameters: { ...perItem[0], __perItem: perItem }, items: perItem.map(() => ({ json: {} })) };
 		};
 
@@ -153,7 +164,14 @@ describe('Timecard Entry', () => {
 			).then(() => 'written', (e: Error) => e.message);
 			expect(out).toBe('The company Timesheets endpoint takes no category or WBS code');
 			expect(calls).toEqual([]);
-			const written = await runProcoreNode(items(workers, { costCoding: 'none', options: { endpoint: 'company', batchSize: 3 } }));
+			// Its schema types origin_id as an integer: a text origin ID is refused before writing.
+			const textOrigin = await runProcoreNode(items(workers, { costCoding: 'none', options: { endpoint: 'company', batchSize: 3 } })).then(
+				() => 'written',
+				(e: Error) => e.message,
+			);
+			expect(textOrigin).toBe('The company Timesheets endpoint takes only numeric origin IDs, not "row-0"');
+			expect(calls).toEqual([]);
+			const written = await runProcoreNode(items(workers, { costCoding: 'none', options: { endpoint: 'company', batchSize: 3 } }, (k) => String(9000 + k)));
 			expect(calls).toEqual([3, 3, 1]);
 			expect(written.every((o) => o.json.status === 'created')).toBe(true);
 		});

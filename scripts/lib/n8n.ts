@@ -1,0 +1,294 @@
+/**
+ * One way to run a real n8n with this package installed the way users get it: used by the demo
+ * (`npm run demo`), the end-to-end suite (test/e2e) and the benchmarks (bench/).
+ *
+ * provision (scripts/provision-n8n.sh) → `npm pack` → install into <userFolder>/.n8n/nodes (node types
+ * `n8n-nodes-procore.procore` / `.procoreTrigger`) → import the sandbox credential and the templates
+ * with n8n's own CLI → `n8n start` (SQLite) → owner account → login → a public-API key.
+ *
+ * Must run under Node 24 (scripts/node24.sh), like everything in this repository.
+ */
+import { execFile, execFileSync, spawn, type ChildProcess } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import path from 'path';
+import { promisify } from 'util';
+
+const ROOT = path.resolve(__dirname, '../..');
+const execFileAsync = promisify(execFile);
+
+export const SANDBOX_CREDENTIAL_ID = 'procoreSandbox';
+export const SANDBOX_CREDENTIAL_NAME = 'Procore (local sandbox)';
+
+export interface StartN8nOptions {
+	/** n8n's home (its SQLite database, the nodes folder); wiped first unless `restart` is set. */
+	userFolder: string;
+	/** Start again on an existing user folder (a restart: same database, package, owner and workflows). */
+	restart?: boolean;
+	/** Procore sandbox the imported credential points at. */
+	sandboxUrl: string;
+	companyId: number | string;
+	/** 0 or unset: a free port. */
+	port?: number;
+	/** Import every template in workflows/ (default true). */
+	importTemplates?: boolean;
+	email?: string;
+	password?: string;
+	/** Extra or overriding environment for n8n (e.g. EXECUTIONS_MODE for queue mode). */
+	env?: Record<string, string>;
+	/** Where n8n's stdout/stderr go (default <userFolder>/n8n.log); `inherit` prints them. */
+	log?: string | 'inherit';
+	readinessTimeoutMs?: number;
+}
+
+export interface N8nInstance {
+	url: string;
+	port: number;
+	userFolder: string;
+	email: string;
+	password: string;
+	/** Public API key (header X-N8N-API-KEY). */
+	apiKey: string;
+	/** Environment every n8n process of this instance shares (CLI commands included). */
+	env: NodeJS.ProcessEnv;
+	bin: string;
+	logFile?: string;
+	/** What `n8n import:workflow` printed when the templates were imported. */
+	importOutput: string;
+	process: ChildProcess;
+	/** Runs an n8n CLI command against this instance's database; resolves with stdout. */
+	cli(args: string[], extraEnv?: Record<string, string>): Promise<string>;
+	/** Public REST API (/api/v1), JSON in and out; throws with n8n's message on a non-2xx. */
+	api<T = unknown>(method: string, apiPath: string, body?: unknown): Promise<T>;
+	stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The pinned n8n's folder (installed on first use; idempotent). */
+export function provisionN8n(): string {
+	const out = execFileSync('bash', [path.join(ROOT, 'scripts/provision-n8n.sh')], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	return out.trim().split('\n').pop()!;
+}
+
+/** `npm pack` of the built package (dist/ must be current: scripts/build.sh). */
+function pack(destination: string): string {
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	return path.join(destination, out.trim().split('\n').pop()!);
+}
+
+function installPackage(userFolder: string): void {
+	const nodesDir = path.join(userFolder, '.n8n/nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	const tgz = pack(userFolder);
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}');
+	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tgz], {
+		cwd: nodesDir,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+}
+
+export function sandboxCredential(sandboxUrl: string, companyId: number | string): object {
+	return {
+		id: SANDBOX_CREDENTIAL_ID,
+		name: SANDBOX_CREDENTIAL_NAME,
+		type: 'procoreOAuth2Api',
+		data: {
+			grantType: 'clientCredentials',
+			environment: 'custom',
+			customLoginUrl: sandboxUrl,
+			customApiUrl: sandboxUrl,
+			clientId: 'sandbox-dmsa-client',
+			clientSecret: 'sandbox-dmsa-secret',
+			companyId: String(companyId),
+		},
+	};
+}
+
+async function waitForOk(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} before ${url} answered`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** n8n's internal REST wraps answers in {data}; its public API does not (`unwrap: false`). */
+async function rest<T>(url: string, init: RequestInit, unwrap = true): Promise<{ data: T; response: Response }> {
+	const response = await fetch(url, init);
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status}: ${text.slice(0, 500)}`);
+	const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
+	return { data: (unwrap ? (parsed.data ?? parsed) : parsed) as T, response };
+}
+
+/** Owner account, session cookie, API key with every scope the owner may hold. */
+async function createApiKey(url: string, email: string, password: string): Promise<string> {
+	const json = { 'Content-Type': 'application/json', 'browser-id': 'n8n-nodes-procore' };
+	// The REST routes can come up a moment after readiness: retry the owner set-up.
+	let lastError: unknown;
+	for (let attempt = 0; attempt < 40; attempt++) {
+		try {
+			await rest(`${url}/rest/owner/setup`, {
+				method: 'POST',
+				headers: json,
+				body: JSON.stringify({ email, firstName: 'Demo', lastName: 'Owner', password }),
+			});
+			lastError = undefined;
+			break;
+		} catch (error) {
+			lastError = error;
+			// Already set up (a kept user folder) is fine: login below proves the password.
+			if (String(error).includes('→ 400')) {
+				lastError = undefined;
+				break;
+			}
+			await new Promise((r) => setTimeout(r, 1000));
+		}
+	}
+	if (lastError) throw lastError;
+	const login = await rest(`${url}/rest/login`, {
+		method: 'POST',
+		headers: json,
+		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+	});
+	const cookie = (login.response.headers.getSetCookie?.() ?? [])
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	const headers = { ...json, cookie };
+	const { data: scopes } = await rest<string[]>(`${url}/rest/api-keys/scopes`, { headers });
+	const { data: key } = await rest<{ rawApiKey: string }>(`${url}/rest/api-keys`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ label: `procore-${Date.now()}`, scopes, expiresAt: null }),
+	});
+	return key.rawApiKey;
+}
+
+export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
+	const dir = provisionN8n();
+	const bin = path.join(dir, 'node_modules/.bin/n8n');
+	const { userFolder } = options;
+	if (!options.restart) {
+		fs.rmSync(userFolder, { recursive: true, force: true });
+		fs.mkdirSync(userFolder, { recursive: true });
+		installPackage(userFolder);
+	}
+
+	const port = options.port || (await freePort());
+	const url = `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		WEBHOOK_URL: `${url}/`,
+		N8N_EDITOR_BASE_URL: `${url}/`,
+		N8N_ENCRYPTION_KEY: 'n8n-nodes-procore-local-key',
+		// Nothing here reaches the internet: switch off what would call n8n's cloud services.
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		// Each instance's task-runner broker on its own port, so a demo and a test run can coexist.
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		// Its registry of MCP servers is fetched from api.n8n.io at start and on a timer.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		DB_SQLITE_POOL_SIZE: '2',
+		...options.env,
+	};
+	// Under jest NODE_ENV is `test`, which silences n8n's logger and changes its start-up: n8n must
+	// run as users run it.
+	delete env.NODE_ENV;
+	delete env.JEST_WORKER_ID;
+
+	const cli = async (args: string[], extraEnv: Record<string, string> = {}): Promise<string> => {
+		const cliEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv };
+		const { stdout } = await execFileAsync(bin, args, { env: cliEnv, cwd: userFolder, maxBuffer: 64 * 1024 * 1024 });
+		return stdout;
+	};
+
+	let importOutput = '';
+	if (!options.restart) {
+		const credentialsFile = path.join(userFolder, 'credentials.json');
+		fs.writeFileSync(credentialsFile, JSON.stringify([sandboxCredential(options.sandboxUrl, options.companyId)]));
+		await cli(['import:credentials', `--input=${credentialsFile}`]);
+		const templatesDir = path.join(ROOT, 'workflows');
+		if (options.importTemplates !== false && fs.readdirSync(templatesDir).some((f) => f.endsWith('.json'))) {
+			importOutput = await cli(['import:workflow', '--separate', `--input=${templatesDir}`]);
+		}
+	}
+
+	const logFile = options.log === 'inherit' ? undefined : (options.log ?? path.join(userFolder, 'n8n.log'));
+	const out = logFile ? fs.openSync(logFile, 'a') : 'inherit';
+	// Its own process group, so stop() ends n8n and its task runners together.
+	const child = spawn(bin, ['start'], { env, cwd: userFolder, stdio: ['ignore', out, out], detached: true });
+	if (typeof out === 'number') fs.closeSync(out);
+
+	const stop = async (): Promise<void> => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		try {
+			process.kill(-child.pid!, 'SIGTERM');
+		} catch {
+			return;
+		}
+		const killer = setTimeout(() => {
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				// gone
+			}
+		}, 20_000);
+		await exited;
+		clearTimeout(killer);
+	};
+
+	try {
+		await waitForOk(`${url}/healthz/readiness`, options.readinessTimeoutMs ?? 240_000, child);
+		const email = options.email ?? 'owner@example.com';
+		const password = options.password ?? 'Procore-owner-1';
+		const apiKey = await createApiKey(url, email, password);
+		const api = async <T>(method: string, apiPath: string, body?: unknown): Promise<T> => {
+			const { data } = await rest<T>(`${url}/api/v1${apiPath}`, {
+				method,
+				headers: { 'X-N8N-API-KEY': apiKey, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			}, false);
+			return data;
+		};
+		return { url, port, userFolder, email, password, apiKey, env, bin, logFile, importOutput, process: child, cli, api, stop };
+	} catch (error) {
+		await stop();
+		const tail = logFile && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-4000) : '';
+		throw new Error(`${(error as Error).message}\n--- n8n log (tail) ---\n${tail}`);
+	}
+}

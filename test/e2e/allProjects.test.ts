@@ -1,0 +1,134 @@
+/**
+ * The All Projects trigger in a real n8n against a sandbox company with 50 active projects:
+ * publish registers 50 project hooks + 1 company hook; project 51 created in Procore gets its hook
+ * (and its events) without re-publishing; an archived project loses its hook; after an n8n restart
+ * with one hook deleted by hand only that one is re-created; unpublish removes all of them.
+ * This file runs its own n8n (the restart must not disturb the shared one) on the shared sandbox.
+ */
+import path from 'path';
+
+import { startN8n, type N8nInstance } from '../../scripts/lib/n8n';
+import { E2E_DIR } from './stateFile';
+import { eventually, sandbox, state, type Execution, type Workflow } from './env';
+
+interface Hook {
+	id: number;
+	namespace: string;
+	destination_url: string;
+	project_id?: number | null;
+	deleted_at?: string | null;
+}
+interface Call {
+	method: string;
+	path: string;
+	status: number;
+}
+
+const HOOKS = 'webhooks/hooks';
+const live = (rows: Hook[]) => rows.filter((r) => !r.deleted_at);
+const projectHooks = async () => live(await sandbox.state<Hook>(HOOKS)).filter((h) => h.project_id);
+const companyHooks = async () => live(await sandbox.state<Hook>(HOOKS)).filter((h) => !h.project_id);
+const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET' && c.path.includes('/webhooks/'));
+
+async function settle(count: () => Promise<number>, expected: number, what: string): Promise<void> {
+	await eventually(async () => (await count()) === expected, { timeoutMs: 120_000, what }).catch(() => undefined);
+	expect(await count()).toBe(expected);
+}
+
+describe('All Projects trigger on 50 projects, real n8n', () => {
+	let n8n: N8nInstance;
+	let workflow: Workflow;
+	const userFolder = path.join(E2E_DIR, 'n8n-all-projects');
+	const executions = async () => (await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${workflow.id}&includeData=true`)).data;
+
+	beforeAll(async () => {
+		// Six named projects (four active) + 51 generated (every tenth inactive): 50 active projects.
+		await sandbox.reset({ projects: 51 });
+		const projects = await sandbox.state<{ active?: boolean; is_active?: boolean }>(`companies/${state.companyId}/projects`);
+		expect(projects.filter((p) => p.active ?? p.is_active).length).toBe(50);
+		n8n = await startN8n({ userFolder, sandboxUrl: state.sandboxUrl, companyId: state.companyId, importTemplates: false });
+		workflow = await n8n.api<Workflow>('POST', '/workflows', {
+			name: 'e2e: RFIs in every project',
+			nodes: [
+				{
+					id: 'b0000000-0000-4000-8000-000000000001',
+					name: 'Procore Trigger',
+					type: 'n8n-nodes-procore.procoreTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: 'e2e-all-projects',
+					parameters: { scope: 'allProjects', projectStatus: 'active', resources: ['RFIs'], events: ['create'] },
+					credentials: { procoreOAuth2Api: { id: 'procoreSandbox', name: 'Procore (local sandbox)' } },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		});
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+	});
+
+	it('publish registers one hook per active project plus the company hook on Projects', async () => {
+		await sandbox.clearCalls();
+		await n8n.api('POST', `/workflows/${workflow.id}/publish`, {});
+		await settle(async () => (await projectHooks()).length, 50, '50 project hooks');
+		expect(await companyHooks()).toHaveLength(1);
+		const calls = await sandbox.calls();
+		// Reported in docs/benchmarks.md: the calls a publish costs for 50 projects.
+		process.stderr.write(`[all-projects] publish of 50 projects: ${calls.length} calls (${writes(calls).length} writes)\n`);
+		expect(writes(calls).length).toBeLessThanOrEqual(2 * 50 + 4);
+	});
+
+	it('a project created in Procore gets its hook and its events without re-publishing', async () => {
+		const project = (await sandbox.uiEdit({ resource: 'Projects', action: 'create', attributes: { name: 'Pier 51 Terminal', active: true, company: { id: state.companyId } } })) as { id: number };
+		await settle(async () => (await projectHooks()).filter((h) => Number(h.project_id) === project.id).length, 1, 'the new project hook');
+		await sandbox.uiEdit({ resource: 'RFIs', action: 'create', project_id: project.id, attributes: { subject: 'Fender piles' } });
+		const runs = await eventually(async () => {
+			const done = (await executions()).filter((e) => e.status === 'success');
+			return done.some((e) => JSON.stringify(e.data).includes('Fender piles') || JSON.stringify(e.data).includes(String(project.id))) ? done : undefined;
+		}, { timeoutMs: 60_000, what: 'the RFI event of project 51' });
+		expect(runs.length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('an archived project loses its hook', async () => {
+		const target = state.seed.projects.school;
+		await sandbox.uiEdit({ resource: 'Projects', action: 'update', id: target, attributes: { active: false } });
+		await settle(async () => (await projectHooks()).filter((h) => Number(h.project_id) === target).length, 0, 'the archived project hook removed');
+		expect(await projectHooks()).toHaveLength(50);
+	});
+
+	it('after a restart with one hook deleted by hand, only that one is re-created', async () => {
+		const hooks = await projectHooks();
+		const victim = hooks[7];
+		await n8n.stop();
+		const token = await dmsaToken();
+		const deleted = await fetch(`${state.sandboxUrl}/rest/v2.0/companies/${state.companyId}/projects/${victim.project_id}/webhooks/hooks/${victim.id}`, {
+			method: 'DELETE',
+			headers: { Authorization: `Bearer ${token}`, 'Procore-Company-Id': String(state.companyId) },
+		});
+		expect(deleted.status).toBeLessThan(300);
+		await sandbox.clearCalls();
+		n8n = await startN8n({ userFolder, port: n8n.port, restart: true, sandboxUrl: state.sandboxUrl, companyId: state.companyId });
+		await settle(async () => (await projectHooks()).length, 50, '50 project hooks after the restart');
+		const created = (await sandbox.calls()).filter((c) => c.method === 'POST' && /\/webhooks\/hooks$/.test(c.path));
+		expect(created).toHaveLength(1);
+		expect(created[0].path).toContain(`/projects/${victim.project_id}/`);
+		expect((await projectHooks()).filter((h) => h.id !== victim.id && hooks.some((o) => o.id === h.id))).toHaveLength(49);
+	});
+
+	it('unpublish removes every hook', async () => {
+		await n8n.api('POST', `/workflows/${workflow.id}/unpublish`);
+		await settle(async () => live(await sandbox.state<Hook>(HOOKS)).length, 0, 'no hooks left');
+	});
+});
+
+async function dmsaToken(): Promise<string> {
+	const response = await fetch(`${state.sandboxUrl}/oauth/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
+	});
+	return ((await response.json()) as { access_token: string }).access_token;
+}

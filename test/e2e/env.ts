@@ -1,0 +1,242 @@
+/**
+ * What an end-to-end test uses: the shared n8n (public API, CLI, webhooks) and the Procore sandbox
+ * (its control API), both started once by ./globalSetup.ts.
+ */
+import { execFile } from 'child_process';
+import fs from 'fs';
+import http from 'http';
+import type { AddressInfo } from 'net';
+import { promisify } from 'util';
+
+import { STATE_FILE } from './stateFile';
+
+export interface E2EState {
+	n8nUrl: string;
+	apiKey: string;
+	userFolder: string;
+	bin: string;
+	env: NodeJS.ProcessEnv;
+	logFile: string;
+	importOutput: string;
+	email: string;
+	password: string;
+	sandboxUrl: string;
+	companyId: number;
+	seed: {
+		projects: Record<string, number> & { extra: number[] };
+		users: Record<string, number>;
+		vendors: Record<string, number>;
+		[key: string]: unknown;
+	};
+}
+
+export const state: E2EState = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as E2EState;
+
+async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+	const response = await fetch(url, init);
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status}: ${text.slice(0, 800)}`);
+	return (text ? JSON.parse(text) : undefined) as T;
+}
+
+function json(method: string, body?: unknown): RequestInit {
+	return body === undefined
+		? { method }
+		: { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+export interface Execution {
+	id: string;
+	status: string;
+	mode: string;
+	workflowId: string;
+	data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message: string } }>>; error?: { message: string } } };
+}
+
+export interface WorkflowNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	[key: string]: unknown;
+}
+
+export interface Workflow {
+	id: string;
+	name: string;
+	active: boolean;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+}
+
+export const n8n = {
+	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const init = json(method, body);
+		init.headers = { ...(init.headers as Record<string, string>), 'X-N8N-API-KEY': state.apiKey };
+		return await call<T>(`${state.n8nUrl}/api/v1${path}`, init);
+	},
+	async workflow(id: string): Promise<Workflow> {
+		return await n8n.api<Workflow>('GET', `/workflows/${id}`);
+	},
+	async workflows(): Promise<Workflow[]> {
+		const all: Workflow[] = [];
+		let cursor: string | undefined;
+		do {
+			const page = await n8n.api<{ data: Workflow[]; nextCursor?: string }>('GET', `/workflows?limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+			all.push(...page.data);
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return all;
+	},
+	async publish(id: string): Promise<void> {
+		await n8n.api('POST', `/workflows/${id}/publish`, {});
+	},
+	async unpublish(id: string): Promise<void> {
+		await n8n.api('POST', `/workflows/${id}/unpublish`);
+	},
+	/** Replaces parameters of named nodes (the per-client settings a template asks users to change). */
+	async patchNodes(id: string, patch: Record<string, (node: WorkflowNode) => void>): Promise<Workflow> {
+		const wf = await n8n.workflow(id);
+		for (const [name, edit] of Object.entries(patch)) {
+			const node = wf.nodes.find((n) => n.name === name);
+			if (!node) throw new Error(`workflow ${id} has no node "${name}"`);
+			edit(node);
+		}
+		return await n8n.api<Workflow>('PUT', `/workflows/${id}`, {
+			name: wf.name,
+			nodes: wf.nodes,
+			connections: wf.connections,
+			settings: { executionOrder: 'v1' },
+		});
+	},
+	async executions(workflowId: string): Promise<Execution[]> {
+		const page = await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`);
+		return page.data;
+	},
+	/** Waits until `count` executions of the workflow finished (then a quiet period proves no more come). */
+	async waitForExecutions(workflowId: string, count: number, { timeoutMs = 60_000, quietMs = 2_000 } = {}): Promise<Execution[]> {
+		const until = Date.now() + timeoutMs;
+		for (;;) {
+			const done = (await n8n.executions(workflowId)).filter((e) => !['running', 'new', 'waiting'].includes(e.status));
+			if (done.length >= count) {
+				await new Promise((r) => setTimeout(r, quietMs));
+				return (await n8n.executions(workflowId)).filter((e) => !['running', 'new', 'waiting'].includes(e.status));
+			}
+			if (Date.now() > until) throw new Error(`workflow ${workflowId}: ${done.length} of ${count} executions after ${timeoutMs / 1000} s`);
+			await new Promise((r) => setTimeout(r, 300));
+		}
+	},
+	/** Runs a workflow once with n8n's CLI (manual and schedule-triggered templates); returns the run data. */
+	async execute(workflowId: string): Promise<Record<string, unknown>> {
+		const { stdout } = await promisify(execFile)(state.bin, ['execute', `--id=${workflowId}`, '--rawOutput'], {
+			env: { ...state.env, N8N_RUNNERS_BROKER_PORT: String(await freePortNumber()) },
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		const start = stdout.indexOf('{');
+		return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+	},
+	async webhook(path: string, body: unknown, method = 'POST'): Promise<{ status: number; body: unknown }> {
+		const response = await fetch(`${state.n8nUrl}/webhook/${path}`, json(method, body));
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// not JSON
+		}
+		return { status: response.status, body: parsed };
+	},
+};
+
+/** Output items of one node in one execution (first run, main output `index`). */
+export function nodeOutput(execution: Execution, node: string, index = 0): Array<Record<string, unknown>> {
+	const run = execution.data?.resultData.runData[node]?.[0];
+	return (run?.data?.main[index] ?? []).map((i) => i.json);
+}
+
+async function freePortNumber(): Promise<number> {
+	const server = http.createServer();
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((r) => server.close(r));
+	return port;
+}
+
+export const sandbox = {
+	async reset(seed: Record<string, unknown> = {}): Promise<void> {
+		await call(`${state.sandboxUrl}/_sandbox/reset`, json('POST', seed));
+	},
+	async config(patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+		return await call(`${state.sandboxUrl}/_sandbox/config`, json('POST', patch));
+	},
+	async uiEdit(edit: Record<string, unknown>): Promise<Record<string, unknown>> {
+		return await call(`${state.sandboxUrl}/_sandbox/ui-edit`, json('POST', edit));
+	},
+	async state<T = Record<string, unknown>>(collection: string): Promise<T[]> {
+		return await call<T[]>(`${state.sandboxUrl}/_sandbox/state?collection=${encodeURIComponent(collection)}`);
+	},
+	async calls(): Promise<Array<{ method: string; path: string; status: number; [key: string]: unknown }>> {
+		return await call(`${state.sandboxUrl}/_sandbox/calls`);
+	},
+	async clearCalls(): Promise<void> {
+		await fetch(`${state.sandboxUrl}/_sandbox/calls`, { method: 'DELETE' });
+	},
+	async deliveries(): Promise<Array<Record<string, unknown>>> {
+		return await call(`${state.sandboxUrl}/_sandbox/deliveries`);
+	},
+};
+
+export interface Received {
+	method: string;
+	path: string;
+	headers: http.IncomingHttpHeaders;
+	body: unknown;
+}
+
+/**
+ * A local stand-in for a system outside Procore (COR tool, COI platform, workforce app, chat,
+ * e-mail relay, language model): records every request and answers with `respond` (default 200 {ok}).
+ */
+export async function startStandIn(
+	respond: (req: Received) => { status?: number; body?: unknown } | undefined = () => undefined,
+): Promise<{ url: string; received: Received[]; stop(): Promise<void> }> {
+	const received: Received[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const raw = Buffer.concat(chunks).toString('utf8');
+			let body: unknown = raw;
+			try {
+				body = raw ? JSON.parse(raw) : undefined;
+			} catch {
+				// form or text body: keep the string
+			}
+			const entry = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
+			received.push(entry);
+			const answer = respond(entry) ?? {};
+			res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(answer.body ?? { ok: true }));
+		});
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		received,
+		stop: async () => await new Promise<void>((r) => server.close(() => r())),
+	};
+}
+
+/** Polls `check` until it returns a truthy value. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, { timeoutMs = 30_000, what = 'condition' } = {}): Promise<T> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}

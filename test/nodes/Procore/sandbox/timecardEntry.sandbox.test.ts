@@ -1,0 +1,273 @@
+/**
+ * Timecard Entry run by n8n-core against the local Procore sandbox (issue #7): the entries the
+ * sandbox stored, their hours to the minute, and the calls it received.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { SandboxEnv } from './sandboxRun';
+import { sandboxEnv } from './sandboxRun';
+
+const CREW = 59;
+// Each test takes well under a second; the margin is for a loaded machine (tests run in parallel).
+jest.setTimeout(20_000);
+
+let env: SandboxEnv;
+let tower: number;
+beforeAll(async () => {
+	env = await sandboxEnv({ seed: { workers: CREW } });
+});
+beforeEach(() => {
+	env.sb.reset();
+	tower = env.sb.seed.projects.tower;
+});
+afterAll(async () => await env.stop());
+
+const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+const milestone = (code: string, category: keyof typeof env.sb.seed.lineItemTypes) =>
+	`procore:budget_line:cc:${env.sb.seed.costCodes[code]}:cat:${env.sb.seed.lineItemTypes[category]}`;
+const DAY = '2026-11-20';
+const entries = () => env.records(tower, 'timecard_entries').filter((e) => e.date === DAY);
+const hundredths = (list: IDataObject[]) => list.reduce((sum, e) => sum + Math.round(Number(e.hours) * 100), 0);
+const minutes = (e: IDataObject) => (Date.parse(String(e.time_out)) - Date.parse(String(e.time_in))) / 60000 - Number(e.lunch_time ?? 0);
+const route = (c: { method: string; path: string }) => `${c.method} ${c.path.replace(/\d{5,}/g, ':id')}`;
+
+function create(parameters: IDataObject) {
+	return env.run({
+		resource: 'timecardEntry',
+		operation: 'create',
+		project: rl(tower),
+		worker: rl(env.sb.seed.people.carpenter),
+		date: DAY,
+		timeEntryMode: 'hours',
+		hours: 7.5,
+		costCoding: 'milestone',
+		milestone: rl(milestone('03-300', 'labor')),
+		...parameters,
+	});
+}
+
+/** 07:00 to 15:29 with a 30-minute lunch: 7 h 59 min worked. */
+function clockOut(parameters: IDataObject = {}, items?: INodeExecutionData[]) {
+	return env.run(
+		{
+			resource: 'timecardEntry',
+			operation: 'createFromClockOut',
+			project: rl(tower),
+			worker: rl(env.sb.seed.people.carpenter),
+			clockOutId: 'co_81234',
+			clockIn: `${DAY}T07:00:00-08:00`,
+			clockOut: `${DAY}T15:29:00-08:00`,
+			lunchMinutes: 30,
+			timeEntryMode: 'hours',
+			allocationUnit: 'percent',
+			allocationSource: 'json',
+			allocationsJson: [
+				{ milestone: milestone('03-300', 'labor'), percent: 40 },
+				{ milestone: milestone('09-250', 'labor'), percent: 35 },
+				{ milestone: milestone('26-000', 'labor'), percent: 25 },
+			],
+			...parameters,
+		},
+		{ items },
+	);
+}
+
+describe('Create: the two timesheet modes', () => {
+	it('hours mode: one entry with the hours, worker, cost code and category', async () => {
+		const run = await create({ additionalFields: { originId: 'app-entry-77', description: 'Formwork' } });
+		expect(run.error).toBeUndefined();
+		const [entry] = entries();
+		expect(entries()).toHaveLength(1);
+		expect(entry).toMatchObject({
+			party_id: env.sb.seed.people.carpenter,
+			hours: '7.50',
+			cost_code_id: env.sb.seed.costCodes['03-300'],
+			line_item_type_id: env.sb.seed.lineItemTypes.labor,
+			origin_id: 'app-entry-77',
+			description: 'Formwork',
+		});
+		expect(run.json[0]).toMatchObject({ status: 'created', summary: `Created timecard entry for Luis Ortega on ${DAY} (7.50 h)` });
+		// A text origin ID is sent through bulk_create, the endpoint whose schema takes it as a string.
+		expect(run.writes.map(route)).toEqual(['POST /rest/v1.1/projects/:id/project_timecard_entries/bulk_create']);
+		// Re-running the same entry (same origin ID) writes nothing.
+		const again = await create({ additionalFields: { originId: 'app-entry-77', description: 'Formwork' } });
+		expect(again.writes).toEqual([]);
+		expect(again.json[0].status).toBe('existing');
+		expect(entries()).toHaveLength(1);
+	});
+
+	it('time in/out mode: time in, time out and lunch as sent', async () => {
+		const run = await create({ timeEntryMode: 'startStop', timeIn: `${DAY}T06:30:00-08:00`, timeOut: `${DAY}T15:00:00-08:00`, lunchMinutes: 45 });
+		expect(run.error).toBeUndefined();
+		const [entry] = entries();
+		expect(entry).toMatchObject({ time_in: `${DAY}T06:30:00-08:00`, time_out: `${DAY}T15:00:00-08:00`, lunch_time: '45' });
+		expect(entry.hours ?? null).toBeNull();
+		expect(minutes(entry)).toBe(465);
+	});
+});
+
+describe('Create From Clock-Out: allocation that sums exactly', () => {
+	it('hours mode: 7 h 59 min over three milestones is 7.98 h in total, none lost to rounding', async () => {
+		const run = await clockOut();
+		expect(run.error).toBeUndefined();
+		const stored = entries();
+		expect(stored.map((e) => [e.cost_code_id, e.line_item_type_id, e.hours])).toEqual([
+			[env.sb.seed.costCodes['03-300'], env.sb.seed.lineItemTypes.labor, '3.19'],
+			[env.sb.seed.costCodes['09-250'], env.sb.seed.lineItemTypes.labor, '2.79'],
+			[env.sb.seed.costCodes['26-000'], env.sb.seed.lineItemTypes.labor, '2.00'],
+		]);
+		expect(hundredths(stored)).toBe(Math.round((479 * 100) / 60));
+		expect(run.json[0]).toMatchObject({ worked_minutes: 479, hours: '7.98' });
+		expect(run.writes.map(route)).toEqual(['POST /rest/v1.1/projects/:id/project_timecard_entries/bulk_create']);
+	});
+
+	it('time in/out mode: consecutive windows from clock-in to clock-out, 479 minutes to the minute', async () => {
+		const run = await clockOut({ timeEntryMode: 'startStop' });
+		expect(run.error).toBeUndefined();
+		const stored = entries();
+		expect(stored.map(minutes)).toEqual([191, 168, 120]);
+		expect(stored.reduce((sum, e) => sum + minutes(e), 0)).toBe(479);
+		expect(stored[0].time_in).toBe(`${DAY}T07:00:00-08:00`);
+		expect(stored[2].time_out).toBe(`${DAY}T15:29:00-08:00`);
+		for (let k = 1; k < stored.length; k++) expect(stored[k].time_in).toBe(stored[k - 1].time_out);
+	});
+
+	it('hours allocation: 4 h + 3.9833 h covers 7 h 59 min exactly', async () => {
+		const run = await clockOut({
+			allocationUnit: 'hours',
+			allocationsJson: [
+				{ milestone: milestone('03-300', 'labor'), hours: 4 },
+				{ milestone: milestone('09-250', 'labor'), hours: 3.9833 },
+			],
+		});
+		expect(run.error).toBeUndefined();
+		expect(entries().map((e) => e.hours)).toEqual(['4.00', '3.98']);
+	});
+});
+
+describe('a crew of 60', () => {
+	it('Create From Clock-Out with 59 coworkers: 60 entries in 3 bulk calls of at most 25', async () => {
+		const run = await clockOut({
+			coworkerIds: env.sb.seed.extraWorkers.join(', '),
+			allocationsJson: [{ milestone: milestone('03-300', 'labor'), percent: 100 }],
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.calls.map(route)).toEqual([
+			'GET /rest/v1.0/projects/:id',
+			'GET /rest/v1.0/projects/:id/people',
+			'GET /rest/v1.0/cost_codes',
+			'GET /rest/v1.0/projects/:id/timecard_entries',
+			'POST /rest/v1.1/projects/:id/project_timecard_entries/bulk_create',
+			'POST /rest/v1.1/projects/:id/project_timecard_entries/bulk_create',
+			'POST /rest/v1.1/projects/:id/project_timecard_entries/bulk_create',
+		]);
+		const stored = entries();
+		expect(stored).toHaveLength(60);
+		expect(new Set(stored.map((e) => e.party_id)).size).toBe(60);
+		expect(stored.every((e) => e.hours === '7.98')).toBe(true);
+		expect((run.json[0]._n8n as IDataObject).writeCalls).toBe(3);
+	});
+
+	it('Create Many through the company endpoint: 60 items in one call', async () => {
+		const crew = [env.sb.seed.people.carpenter, ...env.sb.seed.extraWorkers];
+		const run = await env.run(
+			{
+				resource: 'timecardEntry',
+				operation: 'createMany',
+				project: rl(tower),
+				worker: rl('={{ $json.partyId }}'),
+				date: DAY,
+				timeEntryMode: 'hours',
+				hours: 8,
+				costCoding: 'none',
+				options: { endpoint: 'company', batchSize: 100 },
+			},
+			{ items: crew.map((partyId) => ({ json: { partyId } })) },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.writes.map(route)).toEqual(['POST /rest/v1.0/companies/:id/timesheets']);
+		expect(run.calls).toHaveLength(3); // project, people, the write
+		expect(run.json).toHaveLength(60);
+		expect(entries()).toHaveLength(60);
+		expect(hundredths(entries())).toBe(60 * 800);
+	});
+});
+
+describe('re-export', () => {
+	it('the same clock-out again writes nothing and doubles no hours', async () => {
+		await clockOut();
+		const first = JSON.stringify(entries());
+		const again = await clockOut();
+		expect(again.error).toBeUndefined();
+		expect(again.writes).toEqual([]);
+		expect((again.json[0].entries as IDataObject[]).map((e) => e.status)).toEqual(['existing', 'existing', 'existing']);
+		expect(JSON.stringify(entries())).toBe(first);
+		expect(hundredths(entries())).toBe(798);
+	});
+
+	it('an edited clock-out with "If Already in Procore: Update" changes the same entries', async () => {
+		await clockOut();
+		const ids = entries().map((e) => e.id);
+		const run = await clockOut({ clockOut: `${DAY}T15:59:00-08:00`, options: { onExisting: 'update' } });
+		expect(run.error).toBeUndefined();
+		expect(run.writes.map(route)).toEqual(Array(3).fill('PATCH /rest/v1.1/projects/:id/project_timecard_entries/:id'));
+		expect(entries().map((e) => e.id)).toEqual(ids);
+		expect(hundredths(entries())).toBe(Math.round((509 * 100) / 60));
+	});
+});
+
+describe('rejections, each with its message and nothing written', () => {
+	async function rejected(run: Promise<Awaited<ReturnType<typeof create>>>, message: string | RegExp) {
+		const before = JSON.stringify(env.records(tower, 'timecard_entries'));
+		const result = await run;
+		if (typeof message === 'string') expect(result.error?.message).toBe(message);
+		else expect(String(result.error?.message)).toMatch(message);
+		expect(JSON.stringify(env.records(tower, 'timecard_entries'))).toBe(before);
+		return result;
+	}
+
+	it('negative hours', async () => {
+		const run = await rejected(create({ hours: -2 }), 'Hours -2 is not between 0 and 24');
+		expect(run.calls).toEqual([]);
+	});
+
+	it('out-of-order times', async () => {
+		await rejected(create({ timeEntryMode: 'startStop', timeIn: `${DAY}T15:00:00-08:00`, timeOut: `${DAY}T07:00:00-08:00` }), 'Time Out is not after Time In');
+		const run = await rejected(clockOut({ clockOut: `${DAY}T06:00:00-08:00` }), 'Clock-out is not after clock-in');
+		expect(run.calls).toEqual([]);
+	});
+
+	it('allocations not summing to 100 %', async () => {
+		const run = await rejected(
+			clockOut({
+				allocationsJson: [
+					{ milestone: milestone('03-300', 'labor'), percent: 40 },
+					{ milestone: milestone('09-250', 'labor'), percent: 35 },
+					{ milestone: milestone('26-000', 'labor'), percent: 20 },
+				],
+			}),
+			'The percentages add up to 95, not 100. Adjust them so they total exactly 100, or allocate in hours.',
+		);
+		expect(run.calls).toEqual([]);
+	});
+
+	it('a worker outside the project directory: checked before writing, or refused by Procore', async () => {
+		const checked = await rejected(create({ worker: rl(999001) }), `Worker 999001 is not in the directory of project ${tower}`);
+		expect(checked.writes).toEqual([]);
+		const unchecked = await rejected(
+			create({ worker: rl(999001), options: { checkBeforeWrite: false } }),
+			'Procore refused the timecard entry: the worker is not in the project directory (Procore said: party_id: is not in the project directory)',
+		);
+		expect(unchecked.writes.map((c) => c.status)).toEqual([422]);
+	});
+
+	it('an unknown milestone: a cost code of no project, a category the cost code lacks', async () => {
+		await rejected(create({ milestone: rl(`procore:budget_line:cc:999002:cat:${env.sb.seed.lineItemTypes.labor}`) }), 'Cost code 999002 is not a cost code of this project');
+		await rejected(create({ milestone: rl(milestone('23-000', 'labor')) }), /^Cost code 23-000 .*has no category/);
+		const unchecked = await rejected(
+			clockOut({ allocationsJson: [{ milestone: milestone('23-000', 'labor'), percent: 100 }], options: { checkBeforeWrite: false } }),
+			/^Procore refused the timecard entry: the cost code does not have that category \(Procore said: .*line_item_type_id: is not a category of cost code 23-000/,
+		);
+		expect(unchecked.writes.every((c) => c.status === 422)).toBe(true);
+	});
+});
