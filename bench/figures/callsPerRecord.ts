@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { benchSandbox, rl, type BenchSandbox, type NodeRun } from '../lib/workflow';
+import { benchSandbox, rl, type NodeRun } from '../lib/workflow';
 import type { FigureResult, Row } from '../lib/report';
 
 /** The tower project has 2 seeded RFIs; with these it holds exactly 10,000. */
@@ -26,17 +26,6 @@ function row(workload: string, ours: NodeRun, oursLabel: string, base: NodeRun, 
 		detail: `${records.toLocaleString('en')} records: ${(ours.calls / records).toFixed(3)} vs ${(base.calls / records).toFixed(3)} calls per record${note ? `; ${note}` : ''}`,
 		ok: !ours.error && !ours.failed && !base.error && !base.failed,
 	};
-}
-
-/**
- * WORKAROUND (sandbox): the seed keeps line item types at company scope only, so
- * `GET /rest/v1.0/line_item_types?company_id=…&project_id=…` (what Push COR asks) answers []. Procore
- * answers the company's types; the tower project gets the same records here (same ids).
- */
-function projectLineItemTypes(b: BenchSandbox): void {
-	const { sb } = b;
-	const target = sb.store.collection(`projects/${sb.seed.projects.tower}/line_item_types`);
-	for (const rec of sb.store.list(`companies/${sb.companyId}/line_item_types`)) target.set(String(rec.id), rec);
 }
 
 export async function callsPerRecord(log: (s: string) => void): Promise<FigureResult> {
@@ -88,11 +77,11 @@ export async function callsPerRecord(log: (s: string) => void): Promise<FigureRe
 				method: 'POST',
 				path: `/rest/v1.1/projects/${tower}/project_timecard_entries`,
 				query: '{}',
-				body: `={{ JSON.stringify({ timecard_entry: { party_id: Number($json.worker), date: $json.date, hours: String($json.hours), cost_code_id: ${costCode}, line_item_type_id: ${labor}, origin_id: $json.originId } }) }}`,
+				body: `={{ JSON.stringify({ party_id: Number($json.worker), date: $json.date, hours: String($json.hours), cost_code_id: ${costCode}, line_item_type_id: ${labor}, origin_id: Number($json.originId) }) }}`,
 			},
 			entries,
 		);
-		log(`timecards, baseline: ${tcBase.calls} calls, ${tcBase.failed} failed ${tcBase.error ?? ''}`);
+		log(`timecards, baseline: ${tcBase.calls} calls, ${tcBase.failed} failed ${tcBase.error ?? ''} ${tcBase.failed ? String(tcBase.items[0]?.json.error) : ''}`);
 		rows.push(row('1,000 timecard entries', bulk, 'Create Many, project bulk_create, 25 per call (documented max)', tcBase, 'one POST per entry', N));
 		rows.push(row('1,000 timecard entries', company1000, 'Create Many, company timesheets, Batch Size 1,000 (max UNCONFIRMED; no cost coding: this endpoint takes no category)', tcBase, 'one POST per entry', N));
 
@@ -139,7 +128,6 @@ export async function callsPerRecord(log: (s: string) => void): Promise<FigureRe
 
 		// 3. A COR with 500 lines → one Change Event.
 		sb.reset(SEED);
-		projectLineItemTypes(b);
 		const codes = ['01-000', '09-250'];
 		const lines = Array.from({ length: 500 }, (_, k) => ({
 			description: `COR line ${k + 1}`,
@@ -176,7 +164,6 @@ export async function callsPerRecord(log: (s: string) => void): Promise<FigureRe
 		const pushed = cor.items[0]?.json ?? {};
 		log(`COR, push: ${cor.calls} calls, ${pushed.line_count} lines, ${cor.failed} failed ${cor.error ?? ''}`);
 		sb.reset(SEED);
-		projectLineItemTypes(b);
 		const header = await b.run(
 			{
 				resource: 'customApiCall',
@@ -242,7 +229,7 @@ export async function callsPerRecord(log: (s: string) => void): Promise<FigureRe
 		notes: [
 			'Baselines are the Procore node\'s Custom API Call, one item per call (what an HTTP Request node per record does); they are given resolved IDs and skip look-ups, which favours them.',
 			'Where 20× is not reached, Procore\'s endpoints are the bound: lists top out at per_page 1,000 against a default of 100 (10×); the documented timecard bulk_create takes 25 per call (22.7× with its checks).',
-			'Bench workaround: the sandbox keeps line item types at company scope only, so the project-scoped list Push COR reads came back empty; the bench copies them into the tower project (bench/figures/callsPerRecord.ts). The company timesheets endpoint refuses a non-numeric origin ID (its schema types it as a number), so the bench uses numeric ones.',
+			'The company timesheets endpoint refuses a non-numeric origin ID (its schema types it as a number), so the bench uses numeric ones.',
 		],
 	};
 }

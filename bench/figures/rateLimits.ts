@@ -72,7 +72,7 @@ export async function rateLimits(log: (s: string) => void): Promise<FigureResult
 				method: 'POST',
 				path: `/rest/v1.1/projects/${tower}/project_timecard_entries`,
 				query: '{}',
-				body: `={{ JSON.stringify({ timecard_entry: { party_id: Number($json.worker), date: $json.date, hours: String($json.hours), cost_code_id: ${costCode}, line_item_type_id: ${labor}, origin_id: $json.originId } }) }}`,
+				body: `={{ JSON.stringify({ party_id: Number($json.worker), date: $json.date, hours: String($json.hours), cost_code_id: ${costCode}, line_item_type_id: ${labor}, origin_id: Number($json.originId) }) }}`,
 			},
 			entries.slice(0, BASELINE_SAMPLE),
 		);
