@@ -24,7 +24,7 @@ const figures: Array<{ key: string; run: (log: (s: string) => void) => Promise<F
 	{ key: 'calls', run: callsPerRecord },
 	{ key: 'limits', run: rateLimits },
 	{ key: 'memory', run: (log) => memory(log, sizes) },
-	{ key: 'n8n', run: () => n8nFigures() },
+	{ key: 'n8n', run: (log) => n8nFigures(log) },
 ];
 
 function version(pkg: string): string {
