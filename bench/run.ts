@@ -15,7 +15,13 @@ import { n8nFigures } from './figures/n8n';
 import { rateLimits } from './figures/rateLimits';
 import type { FigureResult, Row } from './lib/report';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+// `--key=value`, or a bare `--flag` (true).
+const args: Record<string, string | true> = Object.fromEntries(
+	process.argv.slice(2).map((a) => {
+		const [key, ...value] = a.replace(/^--/, '').split('=');
+		return [key, value.length ? value.join('=') : true];
+	}),
+);
 const only = args.only ? new Set(String(args.only).split(',')) : undefined;
 const sizes = args.sizes ? String(args.sizes).split(',').map(Number) : [1024, 2048];
 const root = path.join(__dirname, '..');
