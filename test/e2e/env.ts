@@ -90,8 +90,30 @@ export const n8n = {
 		} while (cursor);
 		return all;
 	},
+	/**
+	 * Publishes the workflow and waits until n8n serves its Webhook nodes' production URLs (n8n
+	 * answers the publish call about 0.3 s before a webhook is registered).
+	 */
 	async publish(id: string): Promise<void> {
-		await n8n.api('POST', `/workflows/${id}/publish`, {});
+		const wf = await n8n.api<Workflow>('POST', `/workflows/${id}/publish`, {});
+		for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook' && !n.disabled)) {
+			const method = String(node.parameters.httpMethod ?? 'GET');
+			await n8n.waitForWebhook(String(node.parameters.path), method);
+		}
+	},
+	/** Waits until n8n has registered a production webhook (a CORS preflight gets 204 only then). */
+	async waitForWebhook(path: string, method = 'POST', timeoutMs = 15_000): Promise<void> {
+		await eventually(
+			async () => {
+				const response = await fetch(`${state.n8nUrl}/webhook/${path}`, {
+					method: 'OPTIONS',
+					headers: { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': method },
+				});
+				await response.text();
+				return response.status === 204;
+			},
+			{ timeoutMs, what: `webhook ${method} ${path} registered` },
+		);
 	},
 	/** Unpublishes, then waits until n8n's hook removal has stopped calling the sandbox (it can run on after the API answered), so the next test file starts clean. */
 	async unpublish(id: string): Promise<void> {
