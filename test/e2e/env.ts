@@ -116,31 +116,24 @@ export const n8n = {
 		);
 	},
 	/**
-	 * Unpublishes the workflow. For a Procore Trigger it then waits until its hooks are gone from the
-	 * sandbox and the sandbox has had no call for a moment: n8n answers before the trigger's delete()
-	 * has finished (and may call it more than once), and those late DELETEs must not land in the
-	 * next test file's `sandbox.calls()`.
+	 * Unpublishes the workflow, waits until a Procore Trigger's hooks are gone from the sandbox, then
+	 * until n8n's hook removal has stopped calling the sandbox (it runs on after the API answered, and
+	 * may call delete() more than once), so the next test file's `sandbox.calls()` start clean.
 	 */
 	async unpublish(id: string): Promise<void> {
 		const wf = await n8n.workflow(id);
 		await n8n.api('POST', `/workflows/${id}/unpublish`);
 		const hookIds = wf.nodes.filter((n) => n.type === 'n8n-nodes-procore.procoreTrigger' && n.webhookId).map((n) => String(n.webhookId));
-		if (!hookIds.length) return;
-		await eventually(
-			async () => {
-				const hooks = await sandbox.state<{ destination_url?: string; deleted_at?: string | null }>('webhooks/hooks');
-				return !hooks.some((h) => !h.deleted_at && hookIds.some((w) => String(h.destination_url).includes(`/${w}/`)));
-			},
-			{ what: `the hooks of workflow ${id} deleted`, timeoutMs: 20_000 },
-		);
-		let last = -1;
-		let quietSince = Date.now();
-		for (const until = Date.now() + 15_000; Date.now() < until; ) {
-			const count = (await sandbox.calls()).length;
-			if (count !== last) [last, quietSince] = [count, Date.now()];
-			else if (Date.now() - quietSince >= 1500) return;
-			await new Promise((r) => setTimeout(r, 250));
+		if (hookIds.length) {
+			await eventually(
+				async () => {
+					const hooks = await sandbox.state<{ destination_url?: string; deleted_at?: string | null }>('webhooks/hooks');
+					return !hooks.some((h) => !h.deleted_at && hookIds.some((w) => String(h.destination_url).includes(`/${w}/`)));
+				},
+				{ what: `the hooks of workflow ${id} deleted`, timeoutMs: 20_000 },
+			);
 		}
+		await sandbox.quiet();
 	},
 	/** Replaces parameters of named nodes (the per-client settings a template asks users to change). */
 	async patchNodes(id: string, patch: Record<string, (node: WorkflowNode) => void>): Promise<Workflow> {
@@ -238,6 +231,20 @@ export const sandbox = {
 	},
 	async clearCalls(): Promise<void> {
 		await fetch(`${state.sandboxUrl}/_sandbox/calls`, { method: 'DELETE' });
+	},
+	/** Resolves once no API call has reached the sandbox for `quietMs`. */
+	async quiet(quietMs = 2000, timeoutMs = 60_000): Promise<void> {
+		const until = Date.now() + timeoutMs;
+		let count = (await sandbox.calls()).length;
+		let since = Date.now();
+		while (Date.now() - since < quietMs && Date.now() < until) {
+			await new Promise((r) => setTimeout(r, 250));
+			const now = (await sandbox.calls()).length;
+			if (now !== count) {
+				count = now;
+				since = Date.now();
+			}
+		}
 	},
 	async deliveries(): Promise<Array<Record<string, unknown>>> {
 		return await call(`${state.sandboxUrl}/_sandbox/deliveries`);
