@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every figure, prints the table and writes docs/benchmarks.md.
- *   scripts/node24.sh npx tsx bench/run.ts [--only=calls,limits,memory,n8n] [--sizes=1024,2048] [--out=docs/benchmarks.md]
+ *   scripts/node24.sh npx tsx bench/run.ts [--only=calls,limits,memory,n8n [--update]] [--sizes=1024,2048] [--out=docs/benchmarks.md]
+ * With --only the report is not written, unless --update: then only those figures' sections are replaced.
  * Figures are modules in bench/figures/ returning rows; a new figure is one import and one entry below.
  */
 import { execSync } from 'child_process';
@@ -24,7 +25,7 @@ const figures: Array<{ key: string; run: (log: (s: string) => void) => Promise<F
 	{ key: 'calls', run: callsPerRecord },
 	{ key: 'limits', run: rateLimits },
 	{ key: 'memory', run: (log) => memory(log, sizes) },
-	{ key: 'n8n', run: () => n8nFigures() },
+	{ key: 'n8n', run: (log) => n8nFigures(log) },
 ];
 
 function version(pkg: string): string {
@@ -92,7 +93,10 @@ async function main(): Promise<void> {
 		if (r.notes?.length) lines.push('');
 	}
 	if (!only) fs.writeFileSync(out, lines.join('\n'));
-	else console.log(`\n(--only: ${out} not written)`);
+	else if (args.update && fs.existsSync(out)) {
+		fs.writeFileSync(out, updateSections(fs.readFileSync(out, 'utf8'), lines.join('\n'), `${[...only].join(',')} (${(seconds / 60).toFixed(1)} min)`));
+		console.log(`\n(--only --update: the sections of ${[...only].join(',')} replaced in ${out})`);
+	} else console.log(`\n(--only: ${out} not written; add --update to replace only these sections)`);
 	console.log(`\n${machine.join('\n')}\n`);
 	const table = results.flatMap((r) =>
 		r.skipped ? [[r.title, '(not run)', '', '', r.skipped]] : r.rows.map((row) => [r.title, row.workload, ratioText(row), row.ok ? 'yes' : 'NO', row.ours]),
@@ -105,6 +109,24 @@ async function main(): Promise<void> {
 	for (const t of table) console.log(fmt(t));
 	if (!only) console.log(`\nwritten: ${path.relative(root, out)}`);
 	process.exit(0);
+}
+
+/**
+ * `--only=… --update`: the figures just run replace their sections (same `## title`) in the last
+ * full report, new ones are appended, the rest is kept; the header says which part is newer.
+ */
+function updateSections(previous: string, fresh: string, what: string): string {
+	const split = (text: string) => {
+		const parts = text.split(/^(?=## )/m);
+		return { head: parts[0], sections: parts.slice(1).map((body) => ({ title: body.split('\n')[0], body: body.endsWith('\n') ? body : `${body}\n` })) };
+	};
+	const old = split(previous);
+	const now = split(fresh);
+	const sections = old.sections.map((sec) => now.sections.find((f) => f.title === sec.title) ?? sec);
+	for (const f of now.sections) if (!old.sections.some((sec) => sec.title === f.title)) sections.push(f);
+	const date = /^- Date: .*$/m.exec(now.head)?.[0].replace('- Date: ', '') ?? new Date().toISOString();
+	const head = old.head.replace(/^- Partial update: .*\n/m, '').replace(/^(- Date: .*)$/m, `$1\n- Partial update: ${date}, figures ${what} re-run with \`--only --update\`; the other sections are from the date above`);
+	return [head, ...sections.map((sec) => sec.body)].join('');
 }
 
 main().catch((error) => {

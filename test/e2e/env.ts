@@ -115,9 +115,24 @@ export const n8n = {
 			{ timeoutMs, what: `webhook ${method} ${path} registered` },
 		);
 	},
-	/** Unpublishes, then waits until n8n's hook removal has stopped calling the sandbox (it can run on after the API answered), so the next test file starts clean. */
+	/**
+	 * Unpublishes the workflow, waits until a Procore Trigger's hooks are gone from the sandbox, then
+	 * until n8n's hook removal has stopped calling the sandbox (it runs on after the API answered, and
+	 * may call delete() more than once), so the next test file's `sandbox.calls()` start clean.
+	 */
 	async unpublish(id: string): Promise<void> {
+		const wf = await n8n.workflow(id);
 		await n8n.api('POST', `/workflows/${id}/unpublish`);
+		const hookIds = wf.nodes.filter((n) => n.type === 'n8n-nodes-procore.procoreTrigger' && n.webhookId).map((n) => String(n.webhookId));
+		if (hookIds.length) {
+			await eventually(
+				async () => {
+					const hooks = await sandbox.state<{ destination_url?: string; deleted_at?: string | null }>('webhooks/hooks');
+					return !hooks.some((h) => !h.deleted_at && hookIds.some((w) => String(h.destination_url).includes(`/${w}/`)));
+				},
+				{ what: `the hooks of workflow ${id} deleted`, timeoutMs: 20_000 },
+			);
+		}
 		await sandbox.quiet();
 	},
 	/** Replaces parameters of named nodes (the per-client settings a template asks users to change). */

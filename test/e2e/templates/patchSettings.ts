@@ -1,10 +1,5 @@
 /** Per-client values of a template live in its "Settings" Set node: tests point them at local stand-ins. */
-import { execFile } from 'child_process';
-import http from 'http';
-import type { AddressInfo } from 'net';
-import { promisify } from 'util';
-
-import { eventually, n8n, sandbox, state, type Execution, type WorkflowNode } from '../env';
+import { eventually, n8n, sandbox, type Execution, type WorkflowNode } from '../env';
 
 interface Assignment {
 	name: string;
@@ -50,26 +45,9 @@ export async function hookReady(urlPart: string, projectId: number | null, trigg
 	);
 }
 
-/**
- * Runs a workflow once with n8n's CLI (`execute`, which starts at its Manual Trigger), like
- * n8n.execute, but reads the run data from the first line that opens the JSON document (the CLI
- * prints log lines around it) and fails with what the CLI printed.
- */
+/** n8n.execute (n8n's CLI), failing as well when the run ended with an error in the run data. */
 export async function executeOnce(workflowId: string): Promise<ExecutedRun> {
-	const args = ['execute', `--id=${workflowId}`, '--rawOutput'];
-	const env = { ...state.env, N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-	let stdout = '';
-	try {
-		({ stdout } = await promisify(execFile)(state.bin, args, { env, maxBuffer: 64 * 1024 * 1024 }));
-	} catch (error) {
-		const e = error as Error & { stdout?: string; stderr?: string };
-		throw new Error(`n8n ${args.join(' ')} failed: ${e.message}\n${String(e.stdout ?? '').slice(-4000)}\n${String(e.stderr ?? '').slice(-2000)}`);
-	}
-	const lines = stdout.split('\n');
-	const start = lines.findIndex((l) => l === '{');
-	const end = lines.lastIndexOf('}');
-	if (start < 0 || end < start) throw new Error(`n8n ${args.join(' ')} printed no run data:\n${stdout.slice(-4000)}`);
-	const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutedRun;
+	const run = (await n8n.execute(workflowId)) as unknown as ExecutedRun;
 	const error = run.data.resultData.error;
 	if (error) throw new Error(`workflow ${workflowId} failed: ${error.message}`);
 	return run;
@@ -77,14 +55,6 @@ export async function executeOnce(workflowId: string): Promise<ExecutedRun> {
 
 export interface ExecutedRun {
 	data: { resultData: { runData: Record<string, unknown>; error?: { message: string } } };
-}
-
-async function freePort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((r) => server.close(r));
-	return port;
 }
 
 /** Asserts an execution succeeded, failing with n8n's error message and the node that raised it. */
