@@ -2,6 +2,7 @@
  * `npm run bench`: runs every figure, prints the table and writes docs/benchmarks.md.
  *   scripts/node24.sh npx tsx bench/run.ts [--only=calls,limits,memory,n8n [--update]] [--sizes=1024,2048] [--out=docs/benchmarks.md]
  * With --only the report is not written, unless --update: then only those figures' sections are replaced.
+ * --n8n=burst,cost,publish runs only some of the real-n8n figures.
  * Figures are modules in bench/figures/ returning rows; a new figure is one import and one entry below.
  */
 import { execSync } from 'child_process';
@@ -15,7 +16,13 @@ import { n8nFigures } from './figures/n8n';
 import { rateLimits } from './figures/rateLimits';
 import type { FigureResult, Row } from './lib/report';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+// `--key=value`, or a bare `--flag` (true).
+const args: Record<string, string | true> = Object.fromEntries(
+	process.argv.slice(2).map((a) => {
+		const [key, ...value] = a.replace(/^--/, '').split('=');
+		return [key, value.length ? value.join('=') : true];
+	}),
+);
 const only = args.only ? new Set(String(args.only).split(',')) : undefined;
 const sizes = args.sizes ? String(args.sizes).split(',').map(Number) : [1024, 2048];
 const root = path.join(__dirname, '..');
@@ -25,7 +32,7 @@ const figures: Array<{ key: string; run: (log: (s: string) => void) => Promise<F
 	{ key: 'calls', run: callsPerRecord },
 	{ key: 'limits', run: rateLimits },
 	{ key: 'memory', run: (log) => memory(log, sizes) },
-	{ key: 'n8n', run: (log) => n8nFigures(log) },
+	{ key: 'n8n', run: (log) => n8nFigures(log, args.n8n ? new Set(String(args.n8n).split(',')) : undefined) },
 ];
 
 function version(pkg: string): string {

@@ -428,7 +428,9 @@ async function guarded(title: string, log: Log, run: () => Promise<FigureResult>
 	}
 }
 
-export async function n8nFigures(log: Log = () => undefined): Promise<FigureResult[]> {
+/** `select` (bench/run.ts `--n8n=burst,cost,publish`): only those figures; the others are left out of the result (so `--update` keeps their sections). */
+export async function n8nFigures(log: Log = () => undefined, select?: Set<string>): Promise<FigureResult[]> {
+	const want = (key: string) => !select || select.has(key);
 	const pending = pendingN8nFigures.map(({ title, plan }) => ({ title, rows: [], skipped: `not implemented yet: ${plan}` }));
 	const distFile = path.join(__dirname, '../../dist/nodes/ProcoreTrigger/ProcoreTrigger.node.js');
 	if (!fs.existsSync(distFile)) {
@@ -448,10 +450,12 @@ export async function n8nFigures(log: Log = () => undefined): Promise<FigureResu
 		n8n = await startN8n({ userFolder, sandboxUrl: sb.url, companyId: sb.companyId, importTemplates: false });
 		log(`n8n started in ${s(Date.now() - t0)} at ${n8n.url}`);
 		const started = n8n;
-		const burst = await guarded('Webhook burst in real n8n', log, () => webhookBurst(started, sb, log));
-		const cost = await guarded('Cost of the node itself', log, () => nodeCost(started, sb, log));
-		const publish = await guarded('Publish cost of the All Projects trigger', log, () => publishCost(started, sb, log));
-		return [burst, ...pending, cost, publish];
+		const results: FigureResult[] = [];
+		if (want('burst')) results.push(await guarded('Webhook burst in real n8n', log, () => webhookBurst(started, sb, log)));
+		if (!select) results.push(...pending);
+		if (want('cost')) results.push(await guarded('Cost of the node itself', log, () => nodeCost(started, sb, log)));
+		if (want('publish')) results.push(await guarded('Publish cost of the All Projects trigger', log, () => publishCost(started, sb, log)));
+		return results;
 	} finally {
 		await n8n?.stop();
 		await sb.stop();
