@@ -1,7 +1,7 @@
 /**
  * Peak memory of one large upload or download, in a process of its own (not a test):
  *
- *   scripts/node24.sh npx tsx bench/upload-memory.ts --op=upload|download --mode=node|buffered [--mib=1024]
+ *   scripts/node24.sh npx tsx bench/upload-memory.ts --op=upload|download --mode=node|buffered [--mib=1024] [--nock=keep]
  *
  * `node`: the real Document > Upload / Download operation through the n8n-core workflow harness,
  * with n8n's binary data in filesystem mode (as n8n runs it: files on disk, read and written as
@@ -68,6 +68,12 @@ async function main(): Promise<void> {
 	const { Container } = (await import(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }))) as typeof import('@n8n/di');
 	const { BinaryDataService } = await import('n8n-core');
 	const { benchCredentials, rl, runProcoreWorkflow } = await import('./lib/workflow');
+	// The harness imports nock, and importing nock patches http.ClientRequest process-wide (through
+	// @mswjs/interceptors), even with net connect enabled: every request and response body passing
+	// through is also copied into the interceptor's own streams. That copy, not the node, is what grew
+	// with the file (≈1× on upload, ≈2× on download) and what ended large or repeated downloads with
+	// "aborted". n8n has no such interceptor, so it is removed here; `--nock=keep` measures it anyway.
+	if (args.nock !== 'keep') (await import('nock')).default.restore();
 	const binaryData = Container.get(BinaryDataService);
 	await binaryData.init();
 	const location = { type: 'execution' as const, workflowId: 'bench', executionId: 'bench-memory' };
@@ -146,10 +152,6 @@ async function main(): Promise<void> {
 			? mode === 'node' ? nodeUpload(p.stored) : bufferedUpload(p.stored)
 			: mode === 'node' ? nodeDownload(p.fileId, p.digest) : bufferedDownload(p.fileId);
 	const warmUp = async () => {
-		// FINDING: in this process a Document > Download run after any other node run that moved a
-		// file fails with "aborted" (reported in the benchmark notes), so a node download is measured
-		// cold: its figure includes loading the code (about 25 MiB), which overstates it.
-		if (op === 'download' && mode === 'node') return;
 		const outcome = await run(await prepare(4 * MiB));
 		if (outcome.startsWith('error')) throw new Error(`warm-up: ${outcome}`);
 	};
