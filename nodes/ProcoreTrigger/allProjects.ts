@@ -202,10 +202,26 @@ export async function unpublish(ctx: IHookFunctions, config: TriggerConfig, stat
 			if (hook) projectHooks[projectId] = String(hook.id);
 		}
 	}
+	// One hook that cannot be deleted (a timeout, a 5xx) must not stop the others: with hundreds of
+	// projects a single failure used to leave most hooks behind in Procore (seen with 500 projects).
+	const left: Record<string, string> = {};
+	const reasons: string[] = [];
 	await forEachLimit(Object.entries(projectHooks), CONCURRENCY, async ([projectId, hookId]) => {
-		await deleteHook(ctx, { companyId, projectId }, hookId);
+		try {
+			await deleteHook(ctx, { companyId, projectId }, hookId);
+		} catch (error) {
+			left[projectId] = hookId;
+			reasons.push(`project ${projectId}: ${(error as Error).message}`);
+		}
 	});
 	if (companyHookId) await deleteHook(ctx, { companyId }, String(companyHookId));
+	if (reasons.length) {
+		// Kept so that unpublishing again (or the next publish) retries exactly these.
+		state.projectHooks = left;
+		throw new NodeOperationError(ctx.getNode(), `${reasons.length} project hook(s) could not be deleted from Procore`, {
+			description: `Every other hook was deleted. Unpublish again to retry these. First failure: ${reasons[0]}`,
+		});
+	}
 }
 
 export type ProjectChange = 'added' | 'removed' | 'unchanged';

@@ -247,6 +247,25 @@ describe('Procore Trigger: All Projects', () => {
 		expect(fake.hooks.size).toBe(3);
 	});
 
+	it('one hook Procore refuses to delete does not stop the others; unpublishing again retries only it', async () => {
+		const { state } = await publish();
+		fake.failures.push({ method: 'DELETE', pattern: /\/projects\/1007\/webhooks\/hooks\/\d+$/, status: 400, body: { errors: 'Hook is locked' } });
+		const h = hookCtx(state);
+		expect(await methods.delete.call(h.ctx)).toBe(false);
+		expect(fake.hooks.size).toBe(1);
+		expect(fake.hooksIn('1007')).toHaveLength(1);
+		expect(Object.keys(state.projectHooks!)).toEqual(['1007']);
+		expect(h.logs.join('\n')).toMatch(/1 project hook\(s\) could not be deleted/);
+		const again = hookCtx(state);
+		expect(await methods.delete.call(again.ctx)).toBe(true);
+		expect(fake.hooks.size).toBe(0);
+		// The one project hook left, and the company hook again (already gone: a 404 counts as deleted).
+		expect(again.requests.filter((r) => r.method === 'DELETE').map((r) => r.url.replace(/^.*\/companies\/\d+/, ''))).toEqual([
+			expect.stringMatching(/^\/projects\/1007\/webhooks\/hooks\/\d+$/),
+			expect.stringMatching(/^\/webhooks\/hooks\/\d+$/),
+		]);
+	});
+
 	it('unpublishing removes every hook (project hooks, then the company hook)', async () => {
 		const { state } = await publish();
 		const h = hookCtx(state);
