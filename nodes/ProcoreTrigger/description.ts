@@ -5,6 +5,23 @@ import { DEFAULT_NAMESPACE } from './config';
 
 const allProjectsOnly = { show: { scope: ['allProjects'] } };
 
+/**
+ * n8n 2.41 checks every locator's regex validation before each execution, in a sandbox with a
+ * 250 ms timeout; on a starved CPU that check timed out after n8n had acknowledged the delivery and
+ * the event was lost (2 of 1,000 in the webhook-burst benchmark). The trigger validates its IDs in
+ * code when it publishes (getCompanyId / getProjectId), so its locators carry no regex.
+ */
+function withoutRegexValidation(locator: INodeProperties): INodeProperties {
+	return {
+		...locator,
+		modes: locator.modes?.map((mode) => {
+			const copy = { ...mode };
+			delete copy.validation;
+			return copy;
+		}),
+	};
+}
+
 export const properties: INodeProperties[] = [
 	{
 		displayName:
@@ -13,7 +30,7 @@ export const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	companyLocator,
+	withoutRegexValidation(companyLocator),
 	{
 		displayName: 'Scope',
 		name: 'scope',
@@ -38,7 +55,7 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'project',
 	},
-	{ ...projectLocator, displayOptions: { show: { scope: ['project'] } } },
+	{ ...withoutRegexValidation(projectLocator), displayOptions: { show: { scope: ['project'] } } },
 	{
 		displayName:
 			'All Projects registers one Procore hook per project plus one company hook on Projects that adds a hook to each new or re-activated project and removes it from archived ones. Publishing takes about 2 API calls per project plus 4, each restart check 1 per project plus 2, unpublishing 1 per project plus 1 (Publishing Cost below computes it for this company).',
