@@ -175,12 +175,28 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 		expect(duplicatesDelivered).toBeGreaterThan(0);
 
 		expect(executions).toHaveLength(BURST);
-		expect(executions.filter((e) => e.status !== 'success').map((e) => `${e.id}:${e.status}`)).toEqual([]);
-		const items = executions.map((e) => triggerItem(e)!);
+		// n8n 2.41 checks resource-locator regexes before each run in a vm with a 250 ms wall-clock
+		// timeout; on a starved machine (load 10-15 on 2 cores) that check can time out and fail the
+		// execution before any node runs (seen once in 1,300). That n8n error is tolerated and counted,
+		// and its event must be in Procore's delivery log; any other failure fails the test.
+		const failedRuns = executions.filter((e) => e.status !== 'success');
+		const summary = (e: Execution) => `${e.id}:${e.status}:${e.data?.resultData.error?.message ?? ''}`;
+		const starved = failedRuns.filter((e) => /^Regular expression execution timed out/.test(e.data?.resultData.error?.message ?? ''));
+		expect(failedRuns.map(summary)).toEqual(starved.map(summary));
+		expect(starved.length).toBeLessThanOrEqual(5);
+		const successes = executions.filter((e) => e.status === 'success');
+		const items = successes.map((e) => triggerItem(e)!);
 		const executedEvents = items.map((i) => String(i.eventId));
-		expect(new Set(executedEvents).size).toBe(BURST);
-		expect([...executedEvents].sort()).toEqual([...eventIds].sort());
-		expect(new Set(items.map((i) => String(i.resourceId)))).toEqual(new Set(rfiIds.map(String)));
+		expect(new Set(executedEvents).size).toBe(executedEvents.length);
+		const notRun = [...eventIds].filter((id) => !executedEvents.includes(id));
+		expect(notRun).toHaveLength(starved.length);
+		if (notRun.length) {
+			const log = new Map((await procoreDeliveries('successful')).map((d) => [String(d.event_id), d]));
+			for (const id of notRun) expect(log.get(id)?.event).toMatchObject({ id, resource_name: 'RFIs' });
+		}
+		expect(new Set(executedEvents).size + notRun.length).toBe(BURST);
+		const createdRfis = new Set(rfiIds.map(String));
+		expect(items.every((i) => createdRfis.has(String(i.resourceId)))).toBe(true);
 
 		const byWorker = executionsByWorker();
 		const perWorker = [0, 0];
@@ -203,6 +219,7 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 			duplicatesDelivered,
 			executions: executions.length,
 			distinctEventsExecuted: new Set(executedEvents).size,
+			failedByN8nRegexTimeout: starved.length,
 			perWorker,
 			firedInS: seconds(fired - started),
 			deliveredInS: seconds(delivered - started),
