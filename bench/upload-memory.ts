@@ -1,191 +1,199 @@
 /**
- * Peak memory of a large upload through Document > Upload (not a test; run by hand):
+ * Peak memory of one large upload or download, in a process of its own (not a test):
  *
- *   scripts/node24.sh npx tsx bench/upload-memory.ts [--mib=1024] [--part-mib=16] [--target=sandbox|local]
+ *   scripts/node24.sh npx tsx bench/upload-memory.ts --op=upload|download --mode=node|buffered [--mib=1024] [--nock=keep]
  *
- * The file is generated on the fly as n8n's filesystem-mode binary stream (never held in memory),
- * uploaded through the real operation (hash pass + streamed parts + completion + Create File), and
- * RSS is sampled every 20 ms. `--target=sandbox` (default) uses the Procore sandbox
- * (sandbox/index.ts: parts checked against their sha256 and stored on disk); `local` uses the small in-process stand-in below (API and storage on different origins,
- * storage refusing an Authorization header, parts checked against their sha256). Both servers run
- * in this process and stream what they receive, so their own memory is included in the figure.
+ * `node`: the real Document > Upload / Download operation through the n8n-core workflow harness,
+ * with n8n's binary data in filesystem mode (as n8n runs it: files on disk, read and written as
+ * streams). `buffered`: the baseline, the way a buffered integration moves the same file: n8n's
+ * `getBinaryDataBuffer` (the whole file in memory) then one PUT; for downloads, the whole response
+ * in memory (an HTTP Request node's "File" response) then stored.
+ * The sandbox runs in a child process (bench/sandbox-child.ts), so the figure is this process's
+ * alone: peak RSS while moving the file, minus RSS just before. Prints one JSON line.
  */
+import { fork } from 'child_process';
 import { createHash } from 'crypto';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-import { Readable } from 'stream';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
-import { startSandbox } from '../sandbox';
-import { createExecuteContext } from '../test/helpers/executeContext';
+import type { IBinaryData } from 'n8n-workflow';
+import * as v8 from 'v8';
+import { runInNewContext } from 'vm';
+
+import { generated, request, sha256Of, uploadFile } from './lib/files';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-const MIB = 1024 * 1024;
-const size = Number(args.mib ?? 1024) * MIB;
-const partMib = Number(args['part-mib'] ?? 16);
-const target = String(args.target ?? 'sandbox');
+const MiB = 1024 * 1024;
+const sizeMiB = Number(args.mib ?? 1024);
+const size = sizeMiB * MiB;
+const op = String(args.op ?? 'upload') as 'upload' | 'download';
+const mode = String(args.mode ?? 'node') as 'node' | 'buffered';
 
-/** Deterministic bytes, generated chunk by chunk. */
-function generated(total: number, chunk: number): Readable {
-	let sent = 0;
-	const block = Buffer.alloc(chunk);
-	for (let k = 0; k < chunk; k++) block[k] = 97 + (k % 26);
-	return new Readable({
-		read() {
-			if (sent >= total) return void this.push(null);
-			const n = Math.min(chunk, total - sent);
-			sent += n;
-			this.push(n === chunk ? block : block.subarray(0, n));
-		},
-	});
-}
+const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-n8n-'));
+process.env.N8N_USER_FOLDER = userFolder;
+process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
 
-async function drainHash(req: http.IncomingMessage): Promise<{ sha256: string; bytes: number }> {
-	const hash = createHash('sha256');
-	let bytes = 0;
-	for await (const chunk of req) {
-		hash.update(chunk as Buffer);
-		bytes += (chunk as Buffer).length;
-	}
-	return { sha256: hash.digest('hex'), bytes };
-}
-
-async function readJson(req: http.IncomingMessage): Promise<any> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of req) chunks.push(chunk as Buffer);
-	const text = Buffer.concat(chunks).toString('utf8');
-	return text.startsWith('{') ? JSON.parse(text) : {};
-}
-
-/** A minimal stand-in for Procore's upload flow, for when the sandbox is not available. */
-async function startLocal(): Promise<{ url: string; close(): Promise<void> }> {
-	const uploads = new Map<string, { segments: Array<{ size: number; sha256: string; etag?: string }> }>();
-	let storageOrigin = '';
-	const server = http.createServer(async (req, res) => {
-		const url = new URL(req.url!, 'http://x');
-		const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-			res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-			res.end(body === undefined ? '' : JSON.stringify(body));
-		};
-		const part = /^\/_storage\/(\w+)\/(\d+)$/.exec(url.pathname);
-		if (part && req.method === 'PUT') {
-			if (req.headers.authorization) return send(400, { error: 'two auth mechanisms' });
-			const seg = uploads.get(part[1])?.segments[Number(part[2])];
-			const got = await drainHash(req);
-			if (!seg || got.sha256 !== seg.sha256 || got.bytes !== seg.size) return send(400, { error: 'XAmzContentSHA256Mismatch' });
-			seg.etag = `"${got.sha256.slice(0, 32)}"`;
-			return send(200, undefined, { ETag: seg.etag });
-		}
-		if (req.method === 'GET' && url.pathname === '/rest/v1.0/folders') return send(200, { id: 1, name: 'Documents', folders: [], files: [] });
-		if (req.method === 'POST' && /^\/rest\/v1\.1\/projects\/\d+\/uploads$/.test(url.pathname)) {
-			const body = await readJson(req);
-			const uuid = `U${uploads.size + 1}`;
-			uploads.set(uuid, { segments: body.segments });
-			return send(201, {
-				uuid,
-				status: 'ready',
-				segments: body.segments.map((s: { size: number; sha256: string }, k: number) => ({
-					...s,
-					url: `${storageOrigin}/_storage/${uuid}/${k}`,
-					headers: { 'x-amz-content-sha256': s.sha256, 'content-length': String(s.size) },
-				})),
-			});
-		}
-		const complete = /^\/rest\/v1\.1\/projects\/\d+\/uploads\/(\w+)$/.exec(url.pathname);
-		if (req.method === 'PATCH' && complete) {
-			const body = await readJson(req);
-			const upload = uploads.get(complete[1]);
-			const ok = upload && body.segments.every((s: { etag: string }, k: number) => s.etag === upload.segments[k].etag);
-			return ok ? send(200, { uuid: complete[1], status: 'complete' }) : send(422, { errors: 'etags do not match' });
-		}
-		if (req.method === 'POST' && url.pathname === '/rest/v1.0/files') {
-			await drainHash(req);
-			return send(201, { id: 1, name: 'generated.bin' });
-		}
-		send(404, { errors: `no route ${req.method} ${url.pathname}` });
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as AddressInfo).port;
-	storageOrigin = `http://localhost:${port}`;
-	return { url: `http://127.0.0.1:${port}`, close: async () => void server.close() };
-}
-
-interface Target {
+interface SandboxInfo {
 	url: string;
-	close(): Promise<void>;
-	companyId: string;
-	projectId: string;
-	token?: string;
-	/** Bytes the server stored for the uploaded file, when it can tell. */
-	storedBytes?: () => number | undefined;
+	companyId: number;
+	project: number;
+	token: string;
+	makeFile(bytes: number): Promise<{ fileId: number; digest: string }>;
+	stop(): void;
 }
 
-async function startTarget(): Promise<Target> {
-	if (target === 'sandbox') {
-		const sb = await startSandbox({ port: 0 });
-		return {
-			url: sb.url,
-			close: async () => await sb.stop(),
-			companyId: String(sb.companyId),
-			projectId: String(sb.seed.projects.tower),
-			token: sb.issueToken(),
-			storedBytes: () => {
-				const key = sb.store.keyOf(sb.seed.files.contractPdf);
-				const file = key ? sb.store.list(key).find((f) => f.name === 'generated.bin') : undefined;
-				return file ? Number(file.size) : undefined;
-			},
-		};
-	}
-	const local = await startLocal();
-	return { ...local, companyId: '4264807', projectId: '101' };
+async function startSandboxChild(): Promise<SandboxInfo> {
+	const child = fork(path.join(__dirname, 'sandbox-child.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+	const info = await new Promise<{ url: string; companyId: number; project: number }>((r) => child.once('message', (m) => r(m as never)));
+	const { token } = await new Promise<{ token: string }>((r) => {
+		child.once('message', (m) => r(m as never));
+		child.send({ cmd: 'token' });
+	});
+	const makeFile = (bytes: number) =>
+		new Promise<{ fileId: number; digest: string }>((r) => {
+			child.once('message', (m) => r(m as never));
+			child.send({ cmd: 'file', bytes });
+		});
+	return { ...info, token, makeFile, stop: () => child.send({ cmd: 'stop' }) };
 }
+
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 async function main(): Promise<void> {
-	const server = await startTarget();
-	const ctx = createExecuteContext({
-		parameters: {
-			resource: 'document',
-			operation: 'upload',
-			company: { __rl: true, mode: 'id', value: server.companyId },
-			documentScope: 'project',
-			project: { __rl: true, mode: 'id', value: server.projectId },
-			folder: { __rl: true, mode: 'list', value: '' },
-			binaryPropertyName: 'data',
-			ifExists: 'keepBoth',
-			options: { partSizeMiB: partMib },
-		},
-		items: [{ json: {}, binary: { data: { data: 'filesystem-v2', id: 'bench:1', fileName: 'generated.bin', mimeType: 'application/octet-stream', fileSize: String(size) } } }],
-		credentials: { apiBaseUrl: server.url, companyId: server.companyId, ...(server.token ? { oauthTokenData: { access_token: server.token } } : {}) },
-	});
-	ctx.helpers.getBinaryStream = async (_id: string, chunk?: number) => generated(size, chunk ?? 64 * 1024);
-	ctx.helpers.getBinaryMetadata = async () => ({ fileSize: size, fileName: 'generated.bin', mimeType: 'application/octet-stream' });
+	// n8n-core after the environment is set: its binary data config reads it.
+	await import('reflect-metadata');
+	// n8n-core's own copy of the DI container (it nests its @n8n packages).
+	const { Container } = (await import(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }))) as typeof import('@n8n/di');
+	const { BinaryDataService } = await import('n8n-core');
+	const { benchCredentials, rl, runProcoreWorkflow } = await import('./lib/workflow');
+	// The harness imports nock, and importing nock patches http.ClientRequest process-wide (through
+	// @mswjs/interceptors), even with net connect enabled: every request and response body passing
+	// through is also copied into the interceptor's own streams. That copy, not the node, is what grew
+	// with the file (≈1× on upload, ≈2× on download) and what ended large or repeated downloads with
+	// "aborted". n8n has no such interceptor, so it is removed here; `--nock=keep` measures it anyway.
+	if (args.nock !== 'keep') (await import('nock')).default.restore();
+	const binaryData = Container.get(BinaryDataService);
+	await binaryData.init();
+	const location = { type: 'execution' as const, workflowId: 'bench', executionId: 'bench-memory' };
+	const sb = await startSandboxChild();
+	const credentials = benchCredentials(sb.url, sb.companyId, sb.token);
+	// A fresh object each time: the binary data service writes the id into the metadata it is given.
+	const meta = () => ({ fileName: 'generated.bin', mimeType: 'application/octet-stream' }) as never;
 
-	global.gc?.();
-	const baseline = process.memoryUsage().rss;
-	let peak = baseline;
-	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+	const nodeUpload = async (stored: IBinaryData) => {
+		const run = await runProcoreWorkflow(
+			{
+				resource: 'document',
+				operation: 'upload',
+				company: rl(sb.companyId),
+				documentScope: 'project',
+				project: rl(sb.project),
+				folder: { __rl: true, mode: 'list', value: '' },
+				binaryPropertyName: 'data',
+				ifExists: 'keepBoth',
+				options: {},
+			},
+			[{ json: {}, binary: { data: stored } }],
+			credentials,
+		);
+		const error = run.errorOf('Procore');
+		return error ? `error: ${String(error.message)}` : String(run.outputOf('Procore')[0].json.summary ?? run.outputOf('Procore')[0].json.error);
+	};
+	const bufferedUpload = async (stored: IBinaryData) => {
+		const buffer = await binaryData.getAsBuffer(stored);
+		const { fileId } = await uploadFile(sb, 'generated.bin', buffer.length, createHash('sha256').update(buffer).digest('hex'), () => buffer);
+		return `uploaded ${buffer.length} bytes from one buffer as file ${fileId}`;
+	};
+	const nodeDownload = async (fileId: number, digest: string) => {
+		const run = await runProcoreWorkflow(
+			{
+				resource: 'document',
+				operation: 'download',
+				company: rl(sb.companyId),
+				documentScope: 'project',
+				project: rl(sb.project),
+				source: 'documents',
+				documentsTarget: 'file',
+				fileId: String(fileId),
+				binaryPropertyName: 'data',
+			},
+			[{ json: {} }],
+			credentials,
+		);
+		const error = run.errorOf('Procore');
+		if (error) return `error: ${String(error.message)}`;
+		const item = run.outputOf('Procore')[0];
+		if (!item.binary?.data) return `error: ${JSON.stringify(item.json).slice(0, 300)}`;
+		const binary = item.binary.data;
+		const got = await sha256Of(await binaryData.getAsStream(binary.id!));
+		return `downloaded ${binary.fileSize} into n8n's binary store (filesystem), sha256 ${got === digest ? 'matches' : 'DIFFERS'}`;
+	};
+	const bufferedDownload = async (fileId: number) => {
+		const api = { Authorization: `Bearer ${sb.token}`, 'Procore-Company-Id': String(sb.companyId) };
+		const show = await request(`${sb.url}/rest/v1.0/files/${fileId}?project_id=${sb.project}`, 'GET', api);
+		const url = (JSON.parse(show.text) as { file_versions: Array<{ url: string }> }).file_versions[0].url;
+		const redirect = await request(url, 'GET', { Authorization: api.Authorization });
+		const res = await request(String(redirect.headers.location ?? url), 'GET', {}, undefined, true);
+		const stored = await binaryData.store(location, res.body!, meta());
+		return `downloaded ${res.bytes} bytes into one buffer, then stored (${stored.fileSize})`;
+	};
+
+	/** Puts `bytes` generated bytes where the operation reads them: n8n's binary store or Procore. */
+	const prepare = async (bytes: number) => {
+		if (op === 'upload') return { stored: await binaryData.store(location, generated(bytes), meta()), fileId: 0, digest: '' };
+		// Made by the sandbox process itself, so this process's memory is not touched before measuring.
+		const { fileId, digest } = await sb.makeFile(bytes);
+		return { stored: undefined as unknown as IBinaryData, fileId, digest };
+	};
+	const run = (p: Awaited<ReturnType<typeof prepare>>) =>
+		op === 'upload'
+			? mode === 'node' ? nodeUpload(p.stored) : bufferedUpload(p.stored)
+			: mode === 'node' ? nodeDownload(p.fileId, p.digest) : bufferedDownload(p.fileId);
+	const warmUp = async () => {
+		const outcome = await run(await prepare(4 * MiB));
+		if (outcome.startsWith('error')) throw new Error(`warm-up: ${outcome}`);
+	};
+	const prepared = await prepare(size);
+	const work = () => run(prepared);
+
+	// Warm-up: the same path once with a small file, so loading code is not counted as growth.
+	await warmUp();
+	collectGarbage();
+	await new Promise((r) => setTimeout(r, 200));
+	collectGarbage();
+	const before = process.memoryUsage().rss;
+	let peak = before;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
 	const started = Date.now();
-	const { Procore } = await import('../nodes/Procore/Procore.node');
-	const [out] = await new Procore().execute.call(ctx);
+	let outcome: string;
+	try {
+		outcome = await work();
+	} catch (error) {
+		outcome = `error: ${(error as Error).message}`;
+	}
 	clearInterval(sampler);
 	peak = Math.max(peak, process.memoryUsage().rss);
-	const seconds = (Date.now() - started) / 1000;
-	console.log(JSON.stringify({
-		target,
-		fileMiB: size / MIB,
-		partMiB: partMib,
-		parts: (out[0].json.upload as { parts: number }).parts,
-		seconds: Number(seconds.toFixed(1)),
-		baselineRssMiB: Math.round(baseline / MIB),
-		peakRssMiB: Math.round(peak / MIB),
-		peakGrowthMiB: Math.round((peak - baseline) / MIB),
-		storedBytes: server.storedBytes?.() ?? null,
-		summary: out[0].json.summary,
-	}, null, 2));
-	if (server.storedBytes && server.storedBytes() !== size) throw new Error(`the server stored ${server.storedBytes()} bytes, not ${size}`);
-	await server.close();
+	console.log(
+		JSON.stringify({
+			op,
+			mode,
+			mib: sizeMiB,
+			seconds: (Date.now() - started) / 1000,
+			rssBeforeMiB: Math.round(before / MiB),
+			peakRssMiB: Math.round(peak / MiB),
+			growthMiB: Math.round((peak - before) / MiB),
+			outcome,
+		}),
+	);
+	sb.stop();
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	process.exit(0);
 }
 
 main().catch((error) => {
 	console.error(error);
+	fs.rmSync(userFolder, { recursive: true, force: true });
 	process.exit(1);
 });

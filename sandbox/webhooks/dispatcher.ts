@@ -23,6 +23,8 @@ export interface DeliveryRecord {
 	destination_url: string;
 	started_at: string;
 	completed_at: string;
+	/** Time from sending the POST to the end of the response body (performance.now(), sub-millisecond): the acknowledgement time. */
+	response_ms: number | null;
 	response_status: number | null;
 	response_headers: Record<string, string>;
 	response_error: string | null;
@@ -133,7 +135,9 @@ export class Dispatcher {
 	private async deliver(url: string, q: Queue, head: Pending): Promise<void> {
 		head.attempts++;
 		const started = this.rt.clock.iso();
+		const t0 = performance.now();
 		const result = await post(url, head.json, head.hook, this.rt.config.webhookTimeoutMs);
+		const elapsedMs = performance.now() - t0;
 		q.inFlight--;
 		head.sending = false;
 		const remove = (p: Pending) => {
@@ -149,6 +153,7 @@ export class Dispatcher {
 				destination_url: url,
 				started_at: startedAt,
 				completed_at: this.rt.clock.iso(),
+				response_ms: r ? Math.round(elapsedMs * 1000) / 1000 : null,
 				response_status: r?.status ?? null,
 				response_headers: r?.headers ?? {},
 				response_error: r?.error ?? null,

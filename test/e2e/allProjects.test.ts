@@ -68,6 +68,8 @@ describe('All Projects trigger on 50 projects, real n8n', () => {
 
 	afterAll(async () => {
 		await n8n?.stop();
+		// The sandbox keeps the last seed options: give the next files the plain six-project company.
+		await sandbox.reset({ projects: 0 });
 	});
 
 	it('publish registers one hook per active project plus the company hook on Projects', async () => {

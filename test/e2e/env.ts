@@ -90,11 +90,50 @@ export const n8n = {
 		} while (cursor);
 		return all;
 	},
+	/**
+	 * Publishes the workflow and waits until n8n serves its Webhook nodes' production URLs (n8n
+	 * answers the publish call about 0.3 s before a webhook is registered).
+	 */
 	async publish(id: string): Promise<void> {
-		await n8n.api('POST', `/workflows/${id}/publish`, {});
+		const wf = await n8n.api<Workflow>('POST', `/workflows/${id}/publish`, {});
+		for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook' && !n.disabled)) {
+			const method = String(node.parameters.httpMethod ?? 'GET');
+			await n8n.waitForWebhook(String(node.parameters.path), method);
+		}
 	},
+	/** Waits until n8n has registered a production webhook (a CORS preflight gets 204 only then). */
+	async waitForWebhook(path: string, method = 'POST', timeoutMs = 15_000): Promise<void> {
+		await eventually(
+			async () => {
+				const response = await fetch(`${state.n8nUrl}/webhook/${path}`, {
+					method: 'OPTIONS',
+					headers: { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': method },
+				});
+				await response.text();
+				return response.status === 204;
+			},
+			{ timeoutMs, what: `webhook ${method} ${path} registered` },
+		);
+	},
+	/**
+	 * Unpublishes the workflow, waits until a Procore Trigger's hooks are gone from the sandbox, then
+	 * until n8n's hook removal has stopped calling the sandbox (it runs on after the API answered, and
+	 * may call delete() more than once), so the next test file's `sandbox.calls()` start clean.
+	 */
 	async unpublish(id: string): Promise<void> {
+		const wf = await n8n.workflow(id);
 		await n8n.api('POST', `/workflows/${id}/unpublish`);
+		const hookIds = wf.nodes.filter((n) => n.type === 'n8n-nodes-procore.procoreTrigger' && n.webhookId).map((n) => String(n.webhookId));
+		if (hookIds.length) {
+			await eventually(
+				async () => {
+					const hooks = await sandbox.state<{ destination_url?: string; deleted_at?: string | null }>('webhooks/hooks');
+					return !hooks.some((h) => !h.deleted_at && hookIds.some((w) => String(h.destination_url).includes(`/${w}/`)));
+				},
+				{ what: `the hooks of workflow ${id} deleted`, timeoutMs: 20_000 },
+			);
+		}
+		await sandbox.quiet();
 	},
 	/** Replaces parameters of named nodes (the per-client settings a template asks users to change). */
 	async patchNodes(id: string, patch: Record<string, (node: WorkflowNode) => void>): Promise<Workflow> {
@@ -192,6 +231,20 @@ export const sandbox = {
 	},
 	async clearCalls(): Promise<void> {
 		await fetch(`${state.sandboxUrl}/_sandbox/calls`, { method: 'DELETE' });
+	},
+	/** Resolves once no API call has reached the sandbox for `quietMs`. */
+	async quiet(quietMs = 2000, timeoutMs = 60_000): Promise<void> {
+		const until = Date.now() + timeoutMs;
+		let count = (await sandbox.calls()).length;
+		let since = Date.now();
+		while (Date.now() - since < quietMs && Date.now() < until) {
+			await new Promise((r) => setTimeout(r, 250));
+			const now = (await sandbox.calls()).length;
+			if (now !== count) {
+				count = now;
+				since = Date.now();
+			}
+		}
 	},
 	async deliveries(): Promise<Array<Record<string, unknown>>> {
 		return await call(`${state.sandboxUrl}/_sandbox/deliveries`);

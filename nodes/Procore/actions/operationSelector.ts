@@ -22,21 +22,22 @@ export function showFor(resource: string, operations: string[]) {
 	return { show: { resource: [resource], operation: operations } };
 }
 
-/** Adds `displayOptions` for one resource/operation to each parameter (merging any of its own). */
+/**
+ * Adds `displayOptions` for one resource/operation to each parameter (merging any of its own).
+ * `resource` and `operation` come first: n8n checks the keys in order and shows a parameter as soon
+ * as one it depends on holds an expression, so a Push COR with `scope` as an expression would
+ * otherwise show (and require) the insurance operations' Vendor, which depends on their `scope`.
+ */
 export function forOperation(
 	resource: string,
 	operation: string,
 	properties: INodeProperties[],
 ): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: {
-				...property.displayOptions?.show,
-				resource: [resource],
-				operation: [operation],
-			},
-		},
-	}));
+	return properties.map((property) => {
+		const show: NonNullable<INodeProperties['displayOptions']>['show'] = { resource: [resource], operation: [operation] };
+		for (const [key, values] of Object.entries(property.displayOptions?.show ?? {})) {
+			if (key !== 'resource' && key !== 'operation') show[key] = values;
+		}
+		return { ...property, displayOptions: { ...property.displayOptions, show } };
+	});
 }

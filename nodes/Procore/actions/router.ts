@@ -16,13 +16,24 @@ function findOperation(ctx: IExecuteFunctions, resource: string, operation: stri
 	return op;
 }
 
-/** A failed item's output when "Continue On Fail" is on: the reason, and how to fix it. */
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
+/**
+ * A failed item's output when "Continue On Fail" is on: the reason, how to fix it (`description`),
+ * the HTTP status and what the operation adds (`extra`). With "Continue (using error output)" the
+ * same fields go under `details`: n8n sends an item to the error output only when its json has no
+ * key but error, message and details (an item's `error` object would do too, but n8n then cuts
+ * its json down to the message, and the description is what a person needs).
+ */
+export function errorItem(ctx: IExecuteFunctions, error: Error, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
+	const details: IDataObject = {};
 	const description = (error as NodeApiError).description;
-	if (description) json.description = description;
+	if (description) details.description = description;
 	const httpCode = (error as NodeApiError).httpCode;
-	if (httpCode) json.httpCode = httpCode;
+	if (httpCode) details.httpCode = httpCode;
+	Object.assign(details, extra);
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	const json: IDataObject = toErrorOutput
+		? { error: error.message, ...(Object.keys(details).length ? { details } : {}) }
+		: { error: error.message, ...details };
 	return { json, pairedItem: { item: itemIndex } };
 }
 
@@ -53,7 +64,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			);
 		} catch (error) {
 			if (this.continueOnFail()) {
-				returnData.push(errorItem(error as Error, i));
+				returnData.push(errorItem(this, error as Error, i));
 				continue;
 			}
 			throw asNodeError(this, error as Error, i);

@@ -63,3 +63,35 @@ describe('Procore node description', () => {
 		}
 	});
 });
+
+describe('displayOptions order', () => {
+	it('every operation parameter checks resource and operation first (an expression in a later key must not show it elsewhere)', () => {
+		const wrong = properties
+			.filter((p) => p.displayOptions?.show?.operation)
+			.filter((p) => Object.keys(p.displayOptions!.show!).slice(0, 2).join() !== 'resource,operation')
+			.map((p) => p.name);
+		expect(wrong).toEqual([]);
+	});
+
+	it('Push COR with Scope as an expression asks for no parameter of another resource', () => {
+		const { NodeHelpers } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+		const description = new Procore().description;
+		const node = {
+			id: '1',
+			name: 'Push COR',
+			type: 'n8n-nodes-procore.procore',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {
+				resource: 'changeEvent',
+				operation: 'pushCor',
+				project: { __rl: true, mode: 'id', value: '={{ $json.projectId }}' },
+				corId: '={{ $json.corId }}',
+				title: '={{ $json.title }}',
+				scope: '={{ $json.scope }}',
+				breakdown: '={{ $json.breakdown }}',
+			},
+		};
+		expect(NodeHelpers.getNodeParametersIssues(description.properties, node, description)).toBeNull();
+	});
+});

@@ -62,6 +62,24 @@ describe('a workflow with the Procore node', () => {
 		expect(result.outputOf('Done')).toHaveLength(3);
 	});
 
+	it('with On Error "Continue (using error output)", the failed item goes to the error output with its reason', async () => {
+		interceptProcore('GET', /\/rest\/v1\.0\/projects\/\d+$/, (c) =>
+			c.path.endsWith('/202') ? [404, { errors: 'Not Found' }] : project(c),
+		);
+		const result = await runWorkflowFixture(PROJECTS, {
+			nodeSettings: { 'Get Project': { onError: 'continueErrorOutput' } },
+		});
+		expect(result.outputOf('Get Project', 0).map((i) => i.json.id)).toEqual([101, 303]);
+		const failed = result.outputOf('Get Project', 1);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].pairedItem).toEqual({ item: 1 });
+		expect(failed[0].json).toMatchObject({
+			projectId: '202',
+			error: 'Procore: Not Found',
+			details: { httpCode: '404', description: expect.stringContaining('Procore found nothing at GET /rest/v1.0/projects/202') },
+		});
+	});
+
 	it('pairs the error item even when other items return several records each', async () => {
 		interceptProcore('GET', /\/rest\/v1\.0\/projects\/\d+\/rfis$/, (c) => {
 			if (c.path.includes('/202/')) return [403, { errors: 'You do not have access to RFIs' }];

@@ -59,7 +59,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			}
 		} catch (error) {
 			if (this.continueOnFail()) {
-				out.push(errorItem(error as Error, i));
+				out.push(errorItem(this, error as Error, i));
 				continue;
 			}
 			throw asNodeError(this, error as Error, i);

@@ -105,7 +105,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	const tag = formatAuditTag(auditTagFor(this));
 	const fail = (itemIndex: number, error: Error) => {
 		if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
-		out[itemIndex] = errorItem(error, itemIndex);
+		out[itemIndex] = errorItem(this, error, itemIndex);
 	};
 
 	for (let i = 0; i < items.length; i++) {

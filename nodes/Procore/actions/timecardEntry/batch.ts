@@ -80,16 +80,14 @@ export async function runBatch(
 	const out: INodeExecutionData[] = [];
 	plans.forEach((p, i) => {
 		if (p instanceof Error) {
-			out.push(errorItem(p, i));
+			out.push(errorItem(ctx, p, i));
 			return;
 		}
 		const results = report.results.filter((_, k) => owner[k] === i);
 		const failed = results.find((r) => r.status === 'failed');
 		if (failed) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, failed.error!, i);
-			const item = errorItem(failed.error!, i);
-			item.json.entries = results.map(entryOutput);
-			out.push(item);
+			out.push(errorItem(ctx, failed.error!, i, { entries: results.map(entryOutput) }));
 			return;
 		}
 		const json = p.output(results, previewOnly);

@@ -1,0 +1,129 @@
+/**
+ * Template workflows/clock-outs-to-timecards.json in the real n8n against the sandbox: the
+ * workforce app posts clock-outs, the sandbox gets the timecard entries (hours to the hundredth,
+ * no double export), and the app is told per clock-out what was written or why Procore refused it.
+ */
+import { n8n, sandbox, state } from '../env';
+
+const WORKFLOW = 'ProcoreClockOut1';
+const PATH = 'procore-clock-outs';
+const DAY = '2026-11-20';
+
+interface Entry {
+	id: number;
+	party_id: number;
+	date: string;
+	hours: string;
+	cost_code_id?: number;
+	line_item_type_id?: number;
+	origin_id?: string;
+	deleted_at?: string | null;
+}
+interface Result {
+	clockOutId: string;
+	status: string;
+	summary?: string;
+	hours?: string;
+	entries?: Array<{ id: number; status: string; workerId: number; hours: string; originId: string }>;
+	reason?: string;
+	whatToDo?: string;
+}
+interface Reply {
+	written: number;
+	rejected: number;
+	results: Result[];
+}
+
+describe('template: export worker clock-outs to Procore timecards', () => {
+	const { projects, people, costCodes, lineItemTypes } = state.seed as typeof state.seed & {
+		people: Record<string, number>;
+		costCodes: Record<string, number>;
+		lineItemTypes: Record<string, number>;
+	};
+	const project = projects.tower;
+	const milestone = (code: string, category: string) => `procore:budget_line:cc:${costCodes[code]}:cat:${lineItemTypes[category]}`;
+	const entries = async () =>
+		(await sandbox.state<Entry>(`projects/${project}/timecard_entries`)).filter((e) => e.date === DAY && !e.deleted_at);
+	const hundredths = (list: Entry[]) => list.reduce((s, e) => s + Math.round(Number(e.hours) * 100), 0);
+
+	/** 07:00 to 15:29 with 30 min lunch = 7 h 59 min = 7.98 h, 60/40 over two milestones. */
+	const CLOCK_OUT = {
+		clockOutId: 'co_81234',
+		projectId: String(project),
+		workerId: String(people.carpenter),
+		coworkerIds: [String(people.laborer)],
+		clockIn: `${DAY}T07:00:00-08:00`,
+		clockOut: `${DAY}T15:29:00-08:00`,
+		lunchMinutes: 30,
+		allocations: [
+			{ milestone: milestone('03-300', 'labor'), percent: 60 },
+			{ milestone: milestone('09-250', 'labor'), percent: 40 },
+		],
+	};
+
+	beforeAll(async () => {
+		await sandbox.reset();
+		await n8n.publish(WORKFLOW);
+	});
+
+	afterAll(async () => {
+		await n8n.unpublish(WORKFLOW).catch(() => undefined);
+	});
+
+	it('a clock-out with a coworker becomes one entry per worker per milestone; the app gets their IDs', async () => {
+		const reply = await n8n.webhook(PATH, CLOCK_OUT);
+		expect(reply.status).toBe(200);
+		const stored = await entries();
+		expect(stored).toHaveLength(4);
+		for (const worker of [people.carpenter, people.laborer]) {
+			const mine = stored.filter((e) => Number(e.party_id) === worker);
+			expect(mine).toHaveLength(2);
+			expect(hundredths(mine)).toBe(798);
+		}
+		expect(stored.filter((e) => Number(e.cost_code_id) === costCodes['03-300'])).toHaveLength(2);
+		const body = reply.body as Reply;
+		expect(body).toMatchObject({ written: 1, rejected: 0 });
+		expect(body.results).toHaveLength(1);
+		expect(body.results[0]).toMatchObject({ clockOutId: 'co_81234', status: 'written', hours: '7.98' });
+		expect(body.results[0].summary).toContain('4 timecard entries created');
+		expect(body.results[0].entries!.map((e) => e.id).sort()).toEqual(stored.map((e) => e.id).sort());
+		expect(body.results[0].entries!.every((e) => e.status === 'created' && e.originId.startsWith('co_81234:'))).toBe(true);
+	});
+
+	it('the same clock-out sent again writes nothing and doubles no hours', async () => {
+		await sandbox.clearCalls();
+		const reply = await n8n.webhook(PATH, CLOCK_OUT);
+		expect(reply.status).toBe(200);
+		expect((reply.body as Reply).results[0]).toMatchObject({ clockOutId: 'co_81234', status: 'already in Procore' });
+		expect(await entries()).toHaveLength(4);
+		expect((await sandbox.calls()).filter((c) => c.method !== 'GET')).toEqual([]);
+	});
+
+	it('a batch with one refused clock-out: the good one is written, the app learns why the other was refused (207)', async () => {
+		const good = { ...CLOCK_OUT, clockOutId: 'co_81235', coworkerIds: [], clockIn: `${DAY}T16:00:00-08:00`, clockOut: `${DAY}T18:00:00-08:00`, lunchMinutes: 0 };
+		// HVAC (23-000) has no Labor category: Procore refuses that entry.
+		const bad = { ...good, clockOutId: 'co_81236', allocations: [{ milestone: milestone('23-000', 'labor'), percent: 100 }] };
+		const reply = await n8n.webhook(PATH, { clockOuts: [good, bad] });
+		expect(reply.status).toBe(207);
+		const body = reply.body as Reply;
+		expect(body).toMatchObject({ written: 1, rejected: 1 });
+		const byId = Object.fromEntries(body.results.map((r) => [r.clockOutId, r]));
+		expect(byId.co_81235).toMatchObject({ status: 'written', hours: '2.00' });
+		expect(byId.co_81236).toMatchObject({ status: 'rejected' });
+		expect(byId.co_81236.reason).toMatch(/23-000/);
+		expect(byId.co_81236.whatToDo).toBeTruthy();
+		const stored = await entries();
+		expect(stored).toHaveLength(6);
+		expect(stored.filter((e) => String(e.origin_id ?? '').startsWith('co_81236'))).toEqual([]);
+	});
+
+	it('a clock-out for a worker outside the project directory is refused with the reason (422)', async () => {
+		const reply = await n8n.webhook(PATH, { ...CLOCK_OUT, clockOutId: 'co_90000', workerId: '999999', coworkerIds: [] });
+		expect(reply.status).toBe(422);
+		const body = reply.body as Reply;
+		expect(body).toMatchObject({ written: 0, rejected: 1 });
+		expect(body.results[0]).toMatchObject({ clockOutId: 'co_90000', status: 'rejected' });
+		expect(body.results[0].reason).toMatch(/999999/);
+		expect(await entries()).toHaveLength(6);
+	});
+});

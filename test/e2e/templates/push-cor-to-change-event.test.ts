@@ -1,0 +1,129 @@
+/**
+ * Template workflows/push-cor-to-change-event.json in the real n8n against the sandbox: the COR
+ * tool posts a COR, gets the Change Event link and totals back, the project manager's chat gets the
+ * summary; an edited COR updates the same Change Event; a COR with an unknown code is refused.
+ */
+import { n8n, sandbox, startStandIn, state, type Received } from '../env';
+
+const WORKFLOW = 'ProcorePushCor01';
+const PATH = 'procore-push-cor';
+const COR_ID = 'cor-tool-8812';
+
+interface Line {
+	description: string;
+	estimated_cost_amount: string;
+	cost_code_id?: number;
+	line_item_type_id?: number;
+}
+interface ChangeEvent {
+	id: number;
+	title: string;
+	origin_id?: string;
+	deleted_at?: string | null;
+	change_event_line_items: Line[];
+}
+
+/** Total 5,600.50: 40 h × 95 + 600 + 1,200.50. */
+const COR = {
+	corId: COR_ID,
+	number: '17',
+	title: 'Slab demolition at grid C/4',
+	description: 'Unmapped slab found during excavation',
+	scope: 'out_of_scope',
+	lines: [
+		{ description: 'Demo crew', costCode: '03-300', category: 'L', quantity: 40, unit: 'HR', unitCost: 95 },
+		{ description: 'Saw rental', costCode: '03-300', category: 'E', amount: 600 },
+		{ description: 'Rebar', costCode: '03-300', category: 'M', amount: 1200.5 },
+	],
+};
+
+describe('template: push CORs to Procore Change Events', () => {
+	const project = state.seed.projects.tower;
+	let chat: Awaited<ReturnType<typeof startStandIn>>;
+
+	const pushed = async () =>
+		(await sandbox.state<ChangeEvent>(`projects/${project}/change_events`)).filter((ce) => ce.origin_id === COR_ID && !ce.deleted_at);
+	const total = (ce: ChangeEvent) => ce.change_event_line_items.reduce((s, l) => s + Math.round(Number(l.estimated_cost_amount) * 100), 0) / 100;
+	const chatTexts = () => chat.received.map((r: Received) => String((r.body as { text?: string }).text));
+
+	beforeAll(async () => {
+		await sandbox.reset();
+		chat = await startStandIn();
+		await n8n.patchNodes(WORKFLOW, {
+			Settings: (node) => {
+				const list = (node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+				list.find((a) => a.name === 'procoreProjectId')!.value = String(project);
+				list.find((a) => a.name === 'chatWebhookUrl')!.value = `${chat.url}/chat/pm`;
+			},
+		});
+		await n8n.publish(WORKFLOW);
+	});
+
+	afterAll(async () => {
+		await n8n.unpublish(WORKFLOW).catch(() => undefined);
+		await chat.stop();
+	});
+
+	it('a new COR becomes one Change Event; the sender gets link and totals, the PM the summary', async () => {
+		const reply = await n8n.webhook(PATH, COR);
+		expect(reply.status).toBe(200);
+		const [ce] = await pushed();
+		expect(await pushed()).toHaveLength(1);
+		expect(ce.title).toBe(COR.title);
+		expect(ce.change_event_line_items.map((l) => l.description).sort()).toEqual(['Demo crew', 'Rebar', 'Saw rental']);
+		expect(total(ce)).toBe(5600.5);
+		expect(ce.change_event_line_items.every((l) => l.cost_code_id === (state.seed.costCodes as Record<string, number>)['03-300'])).toBe(true);
+		expect(reply.body).toMatchObject({
+			pushed: true,
+			action: 'created',
+			corId: COR_ID,
+			changeEventId: ce.id,
+			link: `https://app.procore.com/${project}/project/change_events/events/${ce.id}`,
+			previousTotal: 0,
+			newTotal: 5600.5,
+			summary: `Change Event ${ce.id} created from COR 17: total 5,600.50 (3 lines)`,
+		});
+		await n8n.waitForExecutions(WORKFLOW, 1, { quietMs: 500 });
+		expect(chat.received).toHaveLength(1);
+		expect(chat.received[0]).toMatchObject({ method: 'POST', path: '/chat/pm' });
+		expect(chatTexts()[0]).toBe(`@project-manager Change Event ${ce.id} created from COR 17: total 5,600.50 (3 lines)\nhttps://app.procore.com/${project}/project/change_events/events/${ce.id}`);
+	});
+
+	it('the edited COR pushed again updates the same Change Event: previous and new totals in the reply', async () => {
+		const [before] = await pushed();
+		const edited = {
+			...COR,
+			lines: [
+				{ description: 'Demo crew', costCode: '03-300', category: 'L', quantity: 48, unit: 'HR', unitCost: 95 },
+				{ description: 'Rebar', costCode: '03-300', category: 'M', amount: 1200.5 },
+				{ description: 'Haul-off', costCode: '03-300', category: 'E', amount: 350 },
+			],
+		};
+		const reply = await n8n.webhook(PATH, edited);
+		expect(reply.status).toBe(200);
+		const all = await pushed();
+		expect(all).toHaveLength(1);
+		expect(all[0].id).toBe(before.id);
+		expect(all[0].change_event_line_items.map((l) => l.description).sort()).toEqual(['Demo crew', 'Haul-off', 'Rebar']);
+		expect(total(all[0])).toBe(6110.5);
+		expect(reply.body).toMatchObject({ action: 'updated', changeEventId: before.id, previousTotal: 5600.5, newTotal: 6110.5, delta: 510 });
+		// "Saw rental" became "Haul-off" on the same code and category: Push COR changes that line in place.
+		expect((reply.body as { summary: string }).summary).toBe(`Change Event ${before.id} updated from COR 17: total 5,600.50 → 6,110.50 (+510.00), 2 lines changed`);
+		await n8n.waitForExecutions(WORKFLOW, 2, { quietMs: 500 });
+		expect(chat.received).toHaveLength(2);
+		expect(chatTexts()[1]).toContain('5,600.50 → 6,110.50');
+	});
+
+	it('a COR with a code the project does not have gets a 422 naming it, and nothing is written', async () => {
+		await sandbox.clearCalls();
+		const reply = await n8n.webhook(PATH, { ...COR, corId: 'cor-tool-9999', lines: [{ description: 'Mystery', costCode: '99-999', category: 'L', amount: 10 }] });
+		expect(reply.status).toBe(422);
+		expect(reply.body).toMatchObject({ pushed: false, corId: 'cor-tool-9999' });
+		expect((reply.body as { error: string }).error).toContain('99-999');
+		const writes = (await sandbox.calls()).filter((c) => c.method !== 'GET');
+		expect(writes).toEqual([]);
+		expect(await pushed()).toHaveLength(1);
+		await n8n.waitForExecutions(WORKFLOW, 3, { quietMs: 500 });
+		expect(chat.received).toHaveLength(2);
+	});
+});

@@ -1,0 +1,138 @@
+/**
+ * Template "Procore webhook delivery monitor" in the shared real n8n: hooks on the company and on a
+ * project deliver to a destination that answers 500 until Procore (the sandbox) gives up; the
+ * monitor (run by n8n's CLI) reports each missed event once to the chat stand-in and re-sends each
+ * one's original payload once to the replay stand-in; a second run reports and replays nothing.
+ */
+import { eventually, n8n, sandbox, startStandIn, state } from '../env';
+import { executeOnce, setSettings } from './patchSettings';
+
+const WORKFLOW = 'ProcoreHookMonit';
+
+interface Delivery {
+	hook_id: number;
+	ulid: string;
+	outcome: string;
+	resource_name: string;
+	event_type: string;
+	event: { resource_id: number | string; project_id?: number | string | null };
+}
+
+async function dmsaToken(): Promise<string> {
+	const response = await fetch(`${state.sandboxUrl}/oauth/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
+	});
+	return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** A hook with one trigger, registered the way an integration does it (Webhooks API v1.0). */
+async function registerHook(scope: string, destination: string, resource: string): Promise<number> {
+	const headers = { Authorization: `Bearer ${await dmsaToken()}`, 'Procore-Company-Id': String(state.companyId), 'Content-Type': 'application/json' };
+	const hook = await fetch(`${state.sandboxUrl}/rest/v1.0/webhooks/hooks?${scope}`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ hook: { namespace: 'n8n-nodes-procore', destination_url: destination, api_version: 'v2' } }),
+	});
+	expect(hook.status).toBe(201);
+	const { id } = (await hook.json()) as { id: number };
+	const trigger = await fetch(`${state.sandboxUrl}/rest/v1.0/webhooks/hooks/${id}/triggers?${scope}`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ trigger: { resource_name: resource, event_type: 'create' } }),
+	});
+	expect(trigger.status).toBe(201);
+	return id;
+}
+
+describe('template: webhook delivery monitor', () => {
+	const { tower } = state.seed.projects;
+	let broken: Awaited<ReturnType<typeof startStandIn>>;
+	let chat: Awaited<ReturnType<typeof startStandIn>>;
+	let replay: Awaited<ReturnType<typeof startStandIn>>;
+	const missed: Array<{ ulid: string; resource: string; id: string }> = [];
+
+	beforeAll(async () => {
+		await sandbox.reset();
+		// 12 h of retries and Procore's back-off squeezed into about a second.
+		await sandbox.config({ webhookTimeScale: 0.00002 });
+		broken = await startStandIn(() => ({ status: 500, body: { error: 'receiver down' } }));
+		chat = await startStandIn();
+		replay = await startStandIn();
+		await n8n.patchNodes(WORKFLOW, {
+			Settings: setSettings({ chatWebhookUrl: `${chat.url}/chat`, replayUrl: `${replay.url}/replay` }),
+		});
+	});
+
+	afterAll(async () => {
+		await n8n.unpublish(WORKFLOW).catch(() => undefined);
+		await sandbox.config({ webhookTimeScale: 1 });
+		await Promise.all([broken, chat, replay].map((s) => s?.stop()));
+	});
+
+	it('deliveries to a destination answering 500 end failed or discarded in Procore', async () => {
+		const companyHook = await registerHook(`company_id=${state.companyId}`, `${broken.url}/company`, 'Projects');
+		const projectHook = await registerHook(`project_id=${tower}`, `${broken.url}/tower`, 'RFIs');
+		const rfi1 = await sandbox.uiEdit({ resource: 'RFIs', action: 'create', project_id: tower, attributes: { subject: 'Curtain wall anchor spacing' } });
+		const rfi2 = await sandbox.uiEdit({ resource: 'RFIs', action: 'create', project_id: tower, attributes: { subject: 'Stair 2 handrail height' } });
+		const project = await sandbox.uiEdit({ resource: 'Projects', action: 'create', attributes: { name: 'Pier 9 Fit-out', active: true, status: 'active' } });
+		const given = await eventually(
+			async () => {
+				const rows = (await sandbox.deliveries()) as unknown as Delivery[];
+				const final = rows.filter((d) => ['failed', 'discarded'].includes(d.outcome));
+				return final.length >= 3 ? rows : undefined;
+			},
+			{ what: 'Procore giving up on three events', timeoutMs: 30_000 },
+		);
+		expect(given.every((d) => d.outcome !== 'ok')).toBe(true);
+		expect(given.some((d) => d.outcome === 'discarded' && d.hook_id === projectHook)).toBe(true);
+		expect(given.some((d) => d.hook_id === companyHook)).toBe(true);
+		expect(broken.received.length).toBeGreaterThanOrEqual(3);
+		for (const [rec, resource] of [
+			[rfi1, 'RFIs'],
+			[rfi2, 'RFIs'],
+			[project, 'Projects'],
+		] as const) {
+			const d = given.find((row) => row.resource_name === resource && String(row.event.resource_id) === String(rec.id));
+			expect(d).toBeDefined();
+			missed.push({ ulid: d!.ulid, resource, id: String(rec.id) });
+		}
+	});
+
+	it('the monitor reports each missed event once and replays its original payload once', async () => {
+		await sandbox.clearCalls();
+		await executeOnce(WORKFLOW);
+
+		const reports = chat.received.filter((r) => r.path === '/chat');
+		expect(reports).toHaveLength(1);
+		const report = reports[0].body as { text: string; events: Array<{ eventId: string; resourceName: string; resourceId: string; status: string; responseStatus: number | null }> };
+		expect(report.events.map((e) => e.eventId).sort()).toEqual(missed.map((m) => m.ulid).sort());
+		expect(report.text).toContain('3 missed event(s)');
+		expect(report.text).toContain(`Replaying them to ${replay.url}/replay`);
+		for (const m of missed) expect(report.text).toContain(`${m.resource} create ${m.id}`);
+		expect(report.events.some((e) => e.status === 'discarded')).toBe(true);
+		expect(report.events.some((e) => e.responseStatus === 500)).toBe(true);
+
+		const replays = replay.received.filter((r) => r.path === '/replay');
+		expect(replays).toHaveLength(3);
+		for (const m of missed) {
+			const sent = replays.find((r) => r.headers['x-procore-event-id'] === m.ulid);
+			expect(sent?.body).toMatchObject({ ulid: m.ulid, resource_name: m.resource, event_type: 'create' });
+			expect(String((sent!.body as { resource_id: unknown }).resource_id)).toBe(m.id);
+			expect(String(sent!.headers['x-procore-replay'])).toMatch(/^(discarded|failing) delivery \d+ of hook \d+$/);
+		}
+
+		// What the monitor asked Procore: the hooks of the company and of each active project, then the
+		// failing and discarded deliveries of each hook; it wrote nothing.
+		const calls = await sandbox.calls();
+		expect(calls.filter((c) => /\/webhooks\/hooks\/\d+\/deliveries/.test(c.path)).length).toBeGreaterThanOrEqual(4);
+		expect(calls.filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'))).toEqual([]);
+	});
+
+	it('a second run reports and replays nothing: each event is handled once', async () => {
+		await executeOnce(WORKFLOW);
+		expect(chat.received.filter((r) => r.path === '/chat')).toHaveLength(1);
+		expect(replay.received.filter((r) => r.path === '/replay')).toHaveLength(3);
+	});
+});
