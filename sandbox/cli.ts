@@ -21,6 +21,7 @@ Usage: npm run sandbox -- [flags]
   --fault-path <pattern>     only inject faults on paths matching this
   --fault-seed <n>           PRNG seed for faults (default 42)
   --duplicates <0..1>        fraction of webhook events delivered twice
+  --webhook-concurrency <n>  webhook deliveries in flight per destination (default 1, in order)
   --time-scale <x>           webhook back-off time scale (default 1)
   --projects <n>             extra generated projects in the seed
   --auto-approve             /oauth/authorize redirects at once (no Approve click)
@@ -101,6 +102,9 @@ function parse(argv: string[]): StartOptions {
 				break;
 			case '--duplicates':
 				opts.duplicateDeliveries = Number(next());
+				break;
+			case '--webhook-concurrency':
+				opts.webhookConcurrency = Number(next());
 				break;
 			case '--time-scale':
 				opts.webhookTimeScale = Number(next());

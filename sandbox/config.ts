@@ -49,6 +49,12 @@ export interface SandboxConfig {
 	webhookTimeoutMs: number;
 	/** 0..1: fraction of events delivered twice (at-least-once); 1 = every event twice. */
 	duplicateDeliveries: number;
+	/**
+	 * Deliveries in flight per destination URL (1 = one after another, the default). Higher values
+	 * let a load test reach an n8n faster than one request at a time; a delivery's duplicate can then
+	 * arrive while the original is still being handled.
+	 */
+	webhookConcurrency: number;
 	/** 'schema': only fields the 2xx schema declares; 'schema+stored': also stored fields the schema omits. */
 	responseFields: 'schema' | 'schema+stored';
 	/** GET /oauth/authorize approves at once (end-to-end runs where no one clicks Approve). */
@@ -78,6 +84,7 @@ export function defaultConfig(): SandboxConfig {
 		webhookTimeScale: 1,
 		webhookTimeoutMs: 5000,
 		duplicateDeliveries: 0,
+		webhookConcurrency: 1,
 		responseFields: 'schema+stored',
 		disabledTools: {},
 		oauthAutoApprove: false,

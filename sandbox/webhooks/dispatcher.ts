@@ -42,11 +42,13 @@ interface Pending {
 	json: string;
 	view: Record<string, unknown>;
 	attempts: number;
+	/** A delivery of this item is in flight. */
+	sending?: boolean;
 }
 
 interface Queue {
 	items: Pending[];
-	busy: boolean;
+	inFlight: number;
 	timer: NodeJS.Timeout | null;
 	failingSince: number | null;
 }
@@ -109,24 +111,39 @@ export class Dispatcher {
 
 	private enqueue(p: Pending): void {
 		const url = String(p.hook.destination_url);
-		const q = this.queues.get(url) ?? { items: [], busy: false, timer: null, failingSince: null };
+		const q = this.queues.get(url) ?? { items: [], inFlight: 0, timer: null, failingSince: null };
 		this.queues.set(url, q);
 		q.items.push(p);
 		void this.pump(url);
 	}
 
+	/** Starts deliveries from the head of the queue, up to `webhookConcurrency` in flight (default 1: in order). */
 	private async pump(url: string): Promise<void> {
 		const q = this.queues.get(url);
-		if (!q || q.busy || q.timer) return;
-		const head = q.items[0];
-		if (!head) return this.checkIdle();
-		q.busy = true;
+		if (!q || q.timer) return;
+		const limit = Math.max(1, Math.floor(this.rt.config.webhookConcurrency || 1));
+		while (q.inFlight < limit) {
+			const next = q.items.find((p) => !p.sending);
+			if (!next) break;
+			next.sending = true;
+			q.inFlight++;
+			void this.deliver(url, q, next);
+		}
+		if (q.inFlight === 0 && q.items.length === 0) this.checkIdle();
+	}
+
+	private async deliver(url: string, q: Queue, head: Pending): Promise<void> {
 		head.attempts++;
 		const started = this.rt.clock.iso();
 		const t0 = performance.now();
 		const result = await post(url, head.json, head.hook, this.rt.config.webhookTimeoutMs);
 		const elapsedMs = performance.now() - t0;
-		q.busy = false;
+		q.inFlight--;
+		head.sending = false;
+		const remove = (p: Pending) => {
+			const index = q.items.indexOf(p);
+			if (index >= 0) q.items.splice(index, 1);
+		};
 		const record = (outcome: Outcome, p: Pending, r: typeof result | null, startedAt: string) =>
 			this.log.push({
 				id: this.nextId++,
@@ -149,7 +166,7 @@ export class Dispatcher {
 			});
 		if (result.ok) {
 			record('ok', head, result, started);
-			q.items.shift();
+			remove(head);
 			q.failingSince = null;
 			return this.pump(url);
 		}
@@ -159,12 +176,16 @@ export class Dispatcher {
 		const discardAfterMs = 12 * 3600 * 1000 * scale;
 		if (now - q.failingSince >= discardAfterMs) {
 			record('failed', head, result, started);
-			q.items.shift();
-			for (const p of q.items.splice(0)) record('discarded', p, null, this.rt.clock.iso());
+			remove(head);
+			for (const p of q.items.filter((i) => !i.sending)) {
+				remove(p);
+				record('discarded', p, null, this.rt.clock.iso());
+			}
 			q.failingSince = null;
 			return this.checkIdle();
 		}
 		record('retried', head, result, started);
+		if (q.timer) return;
 		const backoff = Math.min(1000 * 2 ** (head.attempts - 1), 3600 * 1000) * scale;
 		q.timer = setTimeout(() => {
 			q.timer = null;
@@ -179,7 +200,7 @@ export class Dispatcher {
 	}
 
 	private isIdle(): boolean {
-		return [...this.queues.values()].every((q) => !q.busy && !q.timer && q.items.length === 0);
+		return [...this.queues.values()].every((q) => q.inFlight === 0 && !q.timer && q.items.length === 0);
 	}
 
 	private checkIdle(): void {

@@ -4,7 +4,8 @@
  *
  * provision (scripts/provision-n8n.sh) → `npm pack` → install into <userFolder>/.n8n/nodes (node types
  * `n8n-nodes-procore.procore` / `.procoreTrigger`) → import the sandbox credential and the templates
- * with n8n's own CLI → `n8n start` (SQLite) → owner account → login → a public-API key.
+ * with n8n's own CLI → `n8n start` (SQLite, or the database `env` names) → owner account → login →
+ * a public-API key. Queue mode: startN8nWorker adds `n8n worker` processes to such an instance.
  *
  * Must run under Node 24 (scripts/node24.sh), like everything in this repository.
  */
@@ -291,4 +292,69 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		const tail = logFile && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-4000) : '';
 		throw new Error(`${(error as Error).message}\n--- n8n log (tail) ---\n${tail}`);
 	}
+}
+
+export interface N8nWorker {
+	/** The worker's process (its own process group: the worker and its task runners). */
+	process: ChildProcess;
+	pid: number;
+	logFile: string;
+	/** Port of the worker's health server (/healthz, /healthz/readiness). */
+	healthPort: number;
+	/** Graceful stop (SIGTERM to the group; SIGKILL after 20 s). */
+	stop(): Promise<void>;
+	/** SIGKILL to the whole group: a machine that dies mid-job. */
+	kill(): Promise<void>;
+}
+
+/**
+ * `n8n worker` for a queue-mode instance started with startN8n (EXECUTIONS_MODE=queue in its env):
+ * the same environment (database, Redis, encryption key, user folder with the package installed),
+ * its own health-server and task-runner broker ports. Resolves once the worker reports ready.
+ */
+export async function startN8nWorker(
+	instance: Pick<N8nInstance, 'bin' | 'env' | 'userFolder'>,
+	options: { concurrency?: number; logFile: string; env?: Record<string, string>; readinessTimeoutMs?: number },
+): Promise<N8nWorker> {
+	const healthPort = await freePort();
+	const env: NodeJS.ProcessEnv = {
+		...instance.env,
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		...options.env,
+	};
+	const out = fs.openSync(options.logFile, 'a');
+	const args = ['worker', `--concurrency=${options.concurrency ?? 10}`];
+	const child = spawn(instance.bin, args, { env, cwd: instance.userFolder, stdio: ['ignore', out, out], detached: true });
+	fs.closeSync(out);
+	const signalGroup = (signal: NodeJS.Signals): boolean => {
+		try {
+			process.kill(-child.pid!, signal);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const gone = () => child.exitCode !== null || child.signalCode !== null;
+	const stop = async (): Promise<void> => {
+		if (gone() || !signalGroup('SIGTERM')) return;
+		const killer = setTimeout(() => signalGroup('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(killer);
+	};
+	const kill = async (): Promise<void> => {
+		if (gone() || !signalGroup('SIGKILL')) return;
+		await exited;
+	};
+	try {
+		await waitForOk(`http://127.0.0.1:${healthPort}/healthz/readiness`, options.readinessTimeoutMs ?? 180_000, child);
+	} catch (error) {
+		await stop();
+		const tail = fs.existsSync(options.logFile) ? fs.readFileSync(options.logFile, 'utf8').slice(-4000) : '';
+		throw new Error(`n8n worker: ${(error as Error).message}\n--- worker log (tail) ---\n${tail}`);
+	}
+	return { process: child, pid: child.pid!, logFile: options.logFile, healthPort, stop, kill };
 }

@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	sb.reset();
-	sb.config({ webhookTimeScale: 0.001, duplicateDeliveries: 0 });
+	sb.config({ webhookTimeScale: 0.001, duplicateDeliveries: 0, webhookConcurrency: 1 });
 	rx.got.length = 0;
 	rx.failNext(0);
 	rx.setAlwaysFail(false);
@@ -390,6 +390,41 @@ describe('delivery', () => {
 		await sb.dispatcher.idle();
 		expect(rx.got).toHaveLength(2);
 		expect(JSON.parse(rx.got[0].raw).ulid).toBe(JSON.parse(rx.got[1].raw).ulid);
+	});
+
+	it('keeps up to webhookConcurrency deliveries in flight per destination (default: one at a time)', async () => {
+		const inFlight: number[] = [];
+		let open = 0;
+		const slow = http.createServer((req, res) => {
+			open++;
+			inFlight.push(open);
+			req.resume();
+			req.on('end', () => setTimeout(() => {
+				open--;
+				res.writeHead(204).end();
+			}, 50));
+		});
+		await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+		const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hook`;
+		try {
+			await v1ProjectHook('RFIs', ['create'], { destination_url: url });
+			const burst = () => {
+				for (let i = 0; i < 8; i++) {
+					sb.uiEdit({ resource: 'RFIs', action: 'create', project_id: sb.seed.projects.tower, attributes: { subject: `Load ${i}` } });
+				}
+			};
+			burst();
+			await sb.dispatcher.idle();
+			expect(Math.max(...inFlight)).toBe(1);
+			inFlight.length = 0;
+			sb.config({ webhookConcurrency: 3 });
+			burst();
+			await sb.dispatcher.idle();
+			expect(Math.max(...inFlight)).toBe(3);
+			expect(sb.deliveries().filter((d) => d.outcome === 'ok')).toHaveLength(16);
+		} finally {
+			await new Promise<void>((r) => slow.close(() => r()));
+		}
 	});
 
 	it('sends v3.0 with related_resources and v4.0 with string ids, reason and resource_type', async () => {
