@@ -14,3 +14,6 @@ fi
 jest --ci --selectProjects unit
 # One real n8n and one sandbox shared by every end-to-end file (test/e2e/globalSetup.ts): in band.
 jest --ci --selectProjects e2e --runInBand
+# n8n in queue mode (main + 2 workers, Redis and PostgreSQL from Debian's packages, started by the
+# suite itself): ~5 min.
+bash scripts/test-queue.sh
