@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 function updateSections(previous: string, fresh: string, what: string): string {
 	const split = (text: string) => {
 		const parts = text.split(/^(?=## )/m);
-		return { head: parts[0], sections: parts.slice(1).map((body) => ({ title: body.split('\n')[0], body: body.endsWith('\n') ? body : `${body}\n` })) };
+		return { head: parts[0], sections: parts.slice(1).map((body) => ({ title: body.split('\n')[0], body: body.replace(/\n*$/, '\n\n') })) };
 	};
 	const old = split(previous);
 	const now = split(fresh);
