@@ -2,7 +2,7 @@
  * `npm run bench`: runs every figure, prints the table and writes docs/benchmarks.md.
  *   scripts/node24.sh npx tsx bench/run.ts [--only=calls,limits,memory,n8n [--update]] [--sizes=1024,2048] [--out=docs/benchmarks.md]
  * With --only the report is not written, unless --update: then only those figures' sections are replaced.
- * --n8n=burst,cost,publish runs only some of the real-n8n figures.
+ * --n8n=burst,memory,cost,publish runs only some of the real-n8n figures (--sizes also sets the n8n memory figure's files).
  * Figures are modules in bench/figures/ returning rows; a new figure is one import and one entry below.
  */
 import { execSync } from 'child_process';
@@ -32,7 +32,7 @@ const figures: Array<{ key: string; run: (log: (s: string) => void) => Promise<F
 	{ key: 'calls', run: callsPerRecord },
 	{ key: 'limits', run: rateLimits },
 	{ key: 'memory', run: (log) => memory(log, sizes) },
-	{ key: 'n8n', run: (log) => n8nFigures(log, args.n8n ? new Set(String(args.n8n).split(',')) : undefined) },
+	{ key: 'n8n', run: (log) => n8nFigures(log, args.n8n ? new Set(String(args.n8n).split(',')) : undefined, sizes) },
 ];
 
 function version(pkg: string): string {
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
 	}
 	if (!only) fs.writeFileSync(out, lines.join('\n'));
 	else if (args.update && fs.existsSync(out)) {
-		fs.writeFileSync(out, updateSections(fs.readFileSync(out, 'utf8'), lines.join('\n'), `${[...only].join(',')} (${(seconds / 60).toFixed(1)} min)`));
+		fs.writeFileSync(out, updateSections(fs.readFileSync(out, 'utf8'), lines.join('\n'), `${[...only].join(',')}${args.n8n ? ` (--n8n=${String(args.n8n)})` : ''} (${(seconds / 60).toFixed(1)} min)`));
 		console.log(`\n(--only --update: the sections of ${[...only].join(',')} replaced in ${out})`);
 	} else console.log(`\n(--only: ${out} not written; add --update to replace only these sections)`);
 	console.log(`\n${machine.join('\n')}\n`);
@@ -125,14 +125,15 @@ async function main(): Promise<void> {
 function updateSections(previous: string, fresh: string, what: string): string {
 	const split = (text: string) => {
 		const parts = text.split(/^(?=## )/m);
-		return { head: parts[0], sections: parts.slice(1).map((body) => ({ title: body.split('\n')[0], body: body.endsWith('\n') ? body : `${body}\n` })) };
+		return { head: parts[0], sections: parts.slice(1).map((body) => ({ title: body.split('\n')[0], body: body.replace(/\n*$/, '\n\n') })) };
 	};
 	const old = split(previous);
 	const now = split(fresh);
 	const sections = old.sections.map((sec) => now.sections.find((f) => f.title === sec.title) ?? sec);
 	for (const f of now.sections) if (!old.sections.some((sec) => sec.title === f.title)) sections.push(f);
-	const date = /^- Date: .*$/m.exec(now.head)?.[0].replace('- Date: ', '') ?? new Date().toISOString();
-	const head = old.head.replace(/^- Partial update: .*\n/m, '').replace(/^(- Date: .*)$/m, `$1\n- Partial update: ${date}, figures ${what} re-run with \`--only --update\`; the other sections are from the date above`);
+	const date = /^- Date: .*$/m.exec(now.head)?.[0].replace('- Date: ', '').replace(/ \(whole run .*\)$/, '') ?? new Date().toISOString();
+	// Earlier partial updates are kept (each says which sections it wrote); the newest comes first.
+	const head = old.head.replace(/^(- Date: .*)$/m, `$1\n- Partial update: ${date}, figures ${what} re-run with \`--only --update\`; sections not named in a partial update are from the date above`);
 	return [head, ...sections.map((sec) => sec.body)].join('');
 }
 

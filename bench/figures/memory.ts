@@ -62,7 +62,7 @@ export async function memory(log: (s: string) => void, sizes = [1024, 2048]): Pr
 		rows,
 		notes: [
 			'The upload streams each part from n8n\'s binary store (one hashing pass, then one part at a time) and the download hands the response stream to prepareBinaryData, which writes it to disk. Earlier runs grew with the file and failed large or repeated downloads with "aborted": the harness imports nock, whose interceptor (@mswjs/interceptors) patches http.ClientRequest process-wide and copied every body; bench/upload-memory.ts now removes it (`--nock=keep` measures with it).',
-			'Measured in a process running n8n-core (workflow harness, binary data mode "filesystem"), not yet in a real n8n process (issue figure 4 needs scripts/lib/n8n.ts). The sandbox runs in a child process and is not counted.',
+			'Measured in a process running n8n-core (workflow harness, binary data mode "filesystem"), not a real n8n process: the same operations in a real n8n are the figure "Memory of the n8n process" (`--only=n8n --n8n=memory`). The sandbox runs in a child process and is not counted.',
 			'Growth = peak RSS while moving the file (sampled every 10 ms) minus RSS just before, after a 4 MiB warm-up of the same path.',
 			'Buffered baseline: upload = n8n\'s getAsBuffer of the stored file, then one PUT of that buffer; download = the whole response in one buffer, then stored. n8n reads a stored file into a buffer with fs.readFile, which refuses files of 2 GiB or more.',
 		],

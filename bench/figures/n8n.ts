@@ -8,7 +8,8 @@
  *  - Cost of the node itself: Webhook → Split Out (N items) → Procore (Project › Get) against the
  *    same with an HTTP Request node using the same credential, and against no call at all.
  *  - Publish cost of the All Projects trigger for 50 and 500 active projects (issue #15).
- * Figure 4 (RSS of the n8n process moving 1–2 GB files) is still listed as not run.
+ *  - Memory of the n8n process (figure 4): RSS of n8n's main process uploading and downloading
+ *    1 GiB and 2 GiB files (bench/figures/n8nMemory.ts).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,6 +19,7 @@ import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME, startN8n, type N8nInstance } from '../../scripts/lib/n8n';
 import type { FigureResult, Row } from '../lib/report';
+import { N8N_MEMORY_TITLE, n8nMemory, n8nMemoryEnv } from './n8nMemory';
 
 const CREDENTIALS = { procoreOAuth2Api: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME } };
 const HOOKS = 'webhooks/hooks';
@@ -415,9 +417,7 @@ async function publishCost(n8n: N8nInstance, sb: Sandbox, log: Log): Promise<Fig
 
 // ---------------------------------------------------------------- all of them in one n8n
 
-export const pendingN8nFigures: Array<{ title: string; plan: string }> = [
-	{ title: 'Memory of the n8n process', plan: 'peak RSS of n8n uploading and downloading 1 GB and 2 GB, against its idle RSS (goal: growth < 150 MB)' },
-];
+export const pendingN8nFigures: Array<{ title: string; plan: string }> = [];
 
 async function guarded(title: string, log: Log, run: () => Promise<FigureResult>): Promise<FigureResult> {
 	try {
@@ -428,8 +428,11 @@ async function guarded(title: string, log: Log, run: () => Promise<FigureResult>
 	}
 }
 
-/** `select` (bench/run.ts `--n8n=burst,cost,publish`): only those figures; the others are left out of the result (so `--update` keeps their sections). */
-export async function n8nFigures(log: Log = () => undefined, select?: Set<string>): Promise<FigureResult[]> {
+/**
+ * `select` (bench/run.ts `--n8n=burst,memory,cost,publish`): only those figures; the others are left
+ * out of the result (so `--update` keeps their sections). `sizesMiB`: the memory figure's file sizes.
+ */
+export async function n8nFigures(log: Log = () => undefined, select?: Set<string>, sizesMiB: number[] = [1024, 2048]): Promise<FigureResult[]> {
 	const want = (key: string) => !select || select.has(key);
 	const pending = pendingN8nFigures.map(({ title, plan }) => ({ title, rows: [], skipped: `not implemented yet: ${plan}` }));
 	const distFile = path.join(__dirname, '../../dist/nodes/ProcoreTrigger/ProcoreTrigger.node.js');
@@ -438,21 +441,25 @@ export async function n8nFigures(log: Log = () => undefined, select?: Set<string
 		return [
 			{ title: 'Webhook burst in real n8n', rows: [], skipped: reason },
 			...pending,
+			{ title: N8N_MEMORY_TITLE, rows: [], skipped: reason },
 			{ title: 'Cost of the node itself', rows: [], skipped: reason },
 			{ title: 'Publish cost of the All Projects trigger', rows: [], skipped: reason },
 		];
 	}
 	const sb = await startSandbox({ port: 0 });
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'procore-bench-n8n-'));
+	// Files of the memory figure: outside n8n's user folder, the only folder its file nodes may use.
+	const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'procore-bench-n8n-files-'));
 	let n8n: N8nInstance | undefined;
 	try {
 		const t0 = Date.now();
-		n8n = await startN8n({ userFolder, sandboxUrl: sb.url, companyId: sb.companyId, importTemplates: false });
+		n8n = await startN8n({ userFolder, sandboxUrl: sb.url, companyId: sb.companyId, importTemplates: false, env: n8nMemoryEnv(fileDir) });
 		log(`n8n started in ${s(Date.now() - t0)} at ${n8n.url}`);
 		const started = n8n;
 		const results: FigureResult[] = [];
 		if (want('burst')) results.push(await guarded('Webhook burst in real n8n', log, () => webhookBurst(started, sb, log)));
 		if (!select) results.push(...pending);
+		if (want('memory')) results.push(await guarded(N8N_MEMORY_TITLE, log, () => n8nMemory(started, sb, log, fileDir, sizesMiB)));
 		if (want('cost')) results.push(await guarded('Cost of the node itself', log, () => nodeCost(started, sb, log)));
 		if (want('publish')) results.push(await guarded('Publish cost of the All Projects trigger', log, () => publishCost(started, sb, log)));
 		return results;
@@ -460,5 +467,6 @@ export async function n8nFigures(log: Log = () => undefined, select?: Set<string
 		await n8n?.stop();
 		await sb.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
+		fs.rmSync(fileDir, { recursive: true, force: true });
 	}
 }
