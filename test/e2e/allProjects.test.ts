@@ -108,7 +108,7 @@ describe('All Projects trigger on 50 projects, real n8n', () => {
 		const hooks = await projectHooks();
 		const victim = hooks[7];
 		await n8n.stop();
-		const token = await dmsaToken();
+		const token = await sandbox.dmsaToken();
 		const deleted = await fetch(`${state.sandboxUrl}/rest/v2.0/companies/${state.companyId}/projects/${victim.project_id}/webhooks/hooks/${victim.id}`, {
 			method: 'DELETE',
 			headers: { Authorization: `Bearer ${token}`, 'Procore-Company-Id': String(state.companyId) },
@@ -137,11 +137,3 @@ describe('All Projects trigger on 50 projects, real n8n', () => {
 	});
 });
 
-async function dmsaToken(): Promise<string> {
-	const response = await fetch(`${state.sandboxUrl}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
-}

@@ -8,7 +8,11 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { promisify } from 'util';
 
+import { freePort } from '../../scripts/lib/n8n';
+import { call, eventually, json, sandboxControl } from '../helpers/controlApi';
 import { STATE_FILE } from './stateFile';
+
+export { eventually };
 
 export interface E2EState {
 	n8nUrl: string;
@@ -31,19 +35,6 @@ export interface E2EState {
 }
 
 export const state: E2EState = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as E2EState;
-
-async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
-	const response = await fetch(url, init);
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status}: ${text.slice(0, 800)}`);
-	return (text ? JSON.parse(text) : undefined) as T;
-}
-
-function json(method: string, body?: unknown): RequestInit {
-	return body === undefined
-		? { method }
-		: { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-}
 
 export interface Execution {
 	id: string;
@@ -174,7 +165,7 @@ export const n8n = {
 	async execute(workflowId: string): Promise<Record<string, unknown>> {
 		const { stdout } = await promisify(execFile)(state.bin, ['execute', `--id=${workflowId}`, '--rawOutput'], {
 			// `execute` prints the run data through n8n's logger at info level (the suite runs n8n at warn).
-			env: { ...state.env, N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await freePortNumber()) },
+			env: { ...state.env, N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 			maxBuffer: 64 * 1024 * 1024,
 		}).catch((error: Error & { stdout?: string; stderr?: string }) => {
 			// A failed run prints why (the node and its message) on stdout/stderr, not in the exit status.
@@ -205,51 +196,7 @@ export function nodeOutput(execution: Execution, node: string, index = 0): Array
 	return (run?.data?.main[index] ?? []).map((i) => i.json);
 }
 
-async function freePortNumber(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((r) => server.close(r));
-	return port;
-}
-
-export const sandbox = {
-	async reset(seed: Record<string, unknown> = {}): Promise<void> {
-		await call(`${state.sandboxUrl}/_sandbox/reset`, json('POST', seed));
-	},
-	async config(patch: Record<string, unknown>): Promise<Record<string, unknown>> {
-		return await call(`${state.sandboxUrl}/_sandbox/config`, json('POST', patch));
-	},
-	async uiEdit(edit: Record<string, unknown>): Promise<Record<string, unknown>> {
-		return await call(`${state.sandboxUrl}/_sandbox/ui-edit`, json('POST', edit));
-	},
-	async state<T = Record<string, unknown>>(collection: string): Promise<T[]> {
-		return await call<T[]>(`${state.sandboxUrl}/_sandbox/state?collection=${encodeURIComponent(collection)}`);
-	},
-	async calls(): Promise<Array<{ method: string; path: string; status: number; [key: string]: unknown }>> {
-		return await call(`${state.sandboxUrl}/_sandbox/calls`);
-	},
-	async clearCalls(): Promise<void> {
-		await fetch(`${state.sandboxUrl}/_sandbox/calls`, { method: 'DELETE' });
-	},
-	/** Resolves once no API call has reached the sandbox for `quietMs`. */
-	async quiet(quietMs = 2000, timeoutMs = 60_000): Promise<void> {
-		const until = Date.now() + timeoutMs;
-		let count = (await sandbox.calls()).length;
-		let since = Date.now();
-		while (Date.now() - since < quietMs && Date.now() < until) {
-			await new Promise((r) => setTimeout(r, 250));
-			const now = (await sandbox.calls()).length;
-			if (now !== count) {
-				count = now;
-				since = Date.now();
-			}
-		}
-	},
-	async deliveries(): Promise<Array<Record<string, unknown>>> {
-		return await call(`${state.sandboxUrl}/_sandbox/deliveries`);
-	},
-};
+export const sandbox = sandboxControl(state.sandboxUrl);
 
 export interface Received {
 	method: string;
@@ -291,15 +238,4 @@ export async function startStandIn(
 		received,
 		stop: async () => await new Promise<void>((r) => server.close(() => r())),
 	};
-}
-
-/** Polls `check` until it returns a truthy value. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, { timeoutMs = 30_000, what = 'condition' } = {}): Promise<T> {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
 }

@@ -110,7 +110,7 @@ describe('Procore Trigger published in real n8n', () => {
 
 	it('a hook deleted in Procore is created again on the next publish', async () => {
 		const [hook] = live(await sandbox.state<Hook>(HOOKS));
-		const token = await dmsaToken();
+		const token = await sandbox.dmsaToken();
 		const deleted = await fetch(`${state.sandboxUrl}/rest/v2.0/companies/${state.companyId}/projects/${project}/webhooks/hooks/${hook.id}`, {
 			method: 'DELETE',
 			headers: { Authorization: `Bearer ${token}`, 'Procore-Company-Id': String(state.companyId) },
@@ -150,11 +150,3 @@ async function liveTriggers(hookId: number, count: number): Promise<Trigger[]> {
 	return triggers;
 }
 
-async function dmsaToken(): Promise<string> {
-	const response = await fetch(`${state.sandboxUrl}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
-}

@@ -4,7 +4,10 @@
  */
 import fs from 'fs';
 
+import { call, json, sandboxControl } from '../helpers/controlApi';
 import { STATE_FILE } from './stateFile';
+
+export { eventually } from '../helpers/controlApi';
 
 export interface QueueState {
 	n8nUrl: string;
@@ -21,19 +24,6 @@ export interface QueueState {
 }
 
 export const state: QueueState = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as QueueState;
-
-async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
-	const response = await fetch(url, init);
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status}: ${text.slice(0, 800)}`);
-	return (text ? JSON.parse(text) : undefined) as T;
-}
-
-function json(method: string, body?: unknown): RequestInit {
-	return body === undefined
-		? { method }
-		: { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-}
 
 interface NodeRun {
 	data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
@@ -74,26 +64,7 @@ export const n8n = {
 	},
 };
 
-export const sandbox = {
-	async reset(seed: Record<string, unknown> = {}): Promise<void> {
-		await call(`${state.sandboxUrl}/_sandbox/reset`, json('POST', seed));
-	},
-	async config(patch: Record<string, unknown>): Promise<Record<string, unknown>> {
-		return await call(`${state.sandboxUrl}/_sandbox/config`, json('POST', patch));
-	},
-	async uiEdit(edit: Record<string, unknown>): Promise<Record<string, unknown>> {
-		return await call(`${state.sandboxUrl}/_sandbox/ui-edit`, json('POST', edit));
-	},
-	async state<T = Record<string, unknown>>(collection: string): Promise<T[]> {
-		return await call<T[]>(`${state.sandboxUrl}/_sandbox/state?collection=${encodeURIComponent(collection)}`);
-	},
-	async calls(): Promise<Array<{ method: string; path: string; status: number; [key: string]: unknown }>> {
-		return await call(`${state.sandboxUrl}/_sandbox/calls`);
-	},
-	async deliveries(): Promise<Array<{ event_id: string; ulid: string; outcome: string; response_status: number | null; hook_id: number; started_at: string; completed_at: string }>> {
-		return await call(`${state.sandboxUrl}/_sandbox/deliveries`);
-	},
-};
+export const sandbox = sandboxControl(state.sandboxUrl);
 
 /** Execution id → worker index (0, 1, …), from each worker's "Worker started execution <id>" log lines. */
 export function executionsByWorker(): Map<string, number[]> {
@@ -114,17 +85,6 @@ export function triggerItem(execution: Execution, node = 'Procore Trigger'): Rec
 	if (fromRun) return fromRun;
 	const queued = execution.data?.executionData?.nodeExecutionStack?.find((s) => s.node.name === node);
 	return queued?.data.main[0]?.[0]?.json;
-}
-
-/** Polls `check` until it returns a truthy value. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, { timeoutMs = 30_000, what = 'condition', everyMs = 500 } = {}): Promise<T> {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, everyMs));
-	}
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */

@@ -64,7 +64,7 @@ async function settledDeliveries(since: number, events: number): Promise<Awaited
 /** Procore's delivery log of the (one) hook: GET /rest/v1.0/webhooks/hooks/{id}/deliveries, every page. */
 async function procoreDeliveries(status: string): Promise<Array<{ id: number; event_id: string | number; event: Record<string, unknown> }>> {
 	const [hook] = live(await sandbox.state<Hook>(HOOKS));
-	const token = await dmsaToken();
+	const token = await sandbox.dmsaToken();
 	const rows: Array<{ id: number; event_id: string | number; event: Record<string, unknown> }> = [];
 	for (let start = 0; ; ) {
 		const query = `project_id=${state.seed.projects.tower}&filters[status]=${status}&page_size=1000&page_start=${start}`;
@@ -79,14 +79,6 @@ async function procoreDeliveries(status: string): Promise<Array<{ id: number; ev
 	}
 }
 
-async function dmsaToken(): Promise<string> {
-	const response = await fetch(`${state.sandboxUrl}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
-}
 
 async function fireBurst(count: number, label: string): Promise<number[]> {
 	const project = state.seed.projects.tower;

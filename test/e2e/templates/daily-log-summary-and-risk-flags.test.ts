@@ -21,12 +21,7 @@ interface Observation {
 }
 
 async function procore(method: string, path: string, body: unknown): Promise<unknown> {
-	const token = await fetch(`${state.sandboxUrl}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
-	});
-	const { access_token } = (await token.json()) as { access_token: string };
+	const access_token = await sandbox.dmsaToken();
 	const response = await fetch(`${state.sandboxUrl}${path}`, {
 		method,
 		headers: { Authorization: `Bearer ${access_token}`, 'Procore-Company-Id': String(state.companyId), 'Content-Type': 'application/json' },

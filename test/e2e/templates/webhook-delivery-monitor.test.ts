@@ -18,18 +18,10 @@ interface Delivery {
 	event: { resource_id: number | string; project_id?: number | string | null };
 }
 
-async function dmsaToken(): Promise<string> {
-	const response = await fetch(`${state.sandboxUrl}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
-}
 
 /** A hook with one trigger, registered the way an integration does it (Webhooks API v1.0). */
 async function registerHook(scope: string, destination: string, resource: string): Promise<number> {
-	const headers = { Authorization: `Bearer ${await dmsaToken()}`, 'Procore-Company-Id': String(state.companyId), 'Content-Type': 'application/json' };
+	const headers = { Authorization: `Bearer ${await sandbox.dmsaToken()}`, 'Procore-Company-Id': String(state.companyId), 'Content-Type': 'application/json' };
 	const hook = await fetch(`${state.sandboxUrl}/rest/v1.0/webhooks/hooks?${scope}`, {
 		method: 'POST',
 		headers,
