@@ -9,7 +9,7 @@
  *   of the same change writes and notifies nothing.
  */
 import { eventually, n8n, sandbox, startStandIn, state } from '../env';
-import { delivered, expectSuccess, hookReady, live, setSettings, unpublishAndWait } from './patchSettings';
+import { delivered, expectSuccess, hookReady, live, setSettings } from './patchSettings';
 
 const WORKFLOW = 'ProcoreCoiBothWy';
 const CALLBACK = 'procore-coi-compliance-in';
@@ -22,19 +22,11 @@ interface SubsBody {
 	commitments: Array<{ id: number | string; number?: string; title?: string }>;
 }
 
-async function dmsaToken(): Promise<string> {
-	const response = await fetch(`${state.sandboxUrl}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: 'grant_type=client_credentials&client_id=sandbox-dmsa-client&client_secret=sandbox-dmsa-secret',
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
-}
 
 /** A commitment's compliance as Procore shows it (a singleton record, read through the API). */
 async function commitmentCompliance(projectId: number, commitmentId: number): Promise<Record<string, unknown>> {
 	const response = await fetch(`${state.sandboxUrl}/rest/v1.0/projects/${projectId}/work_order_contracts/${commitmentId}/compliance`, {
-		headers: { Authorization: `Bearer ${await dmsaToken()}`, 'Procore-Company-Id': String(state.companyId) },
+		headers: { Authorization: `Bearer ${await sandbox.dmsaToken()}`, 'Procore-Company-Id': String(state.companyId) },
 	});
 	expect(response.status).toBe(200);
 	return (await response.json()) as Record<string, unknown>;
@@ -63,7 +55,7 @@ describe('template: COI compliance both ways', () => {
 	});
 
 	afterAll(async () => {
-		await unpublishAndWait(WORKFLOW, '/webhook/procore-coi-subs-out/');
+		await n8n.unpublish(WORKFLOW).catch(() => undefined);
 		await Promise.all([coi, relay].map((s) => s?.stop()));
 	});
 

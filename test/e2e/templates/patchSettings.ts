@@ -88,14 +88,3 @@ export async function delivered(resourceName: string, resourceId: number | strin
 	});
 }
 
-/**
- * Unpublishes a template and waits until its trigger removed its hooks from the sandbox: the next
- * file resets the sandbox, whose ids restart, so a late delete would remove that file's hooks.
- */
-export async function unpublishAndWait(workflowId: string, urlPart: string): Promise<void> {
-	await n8n.unpublish(workflowId).catch(() => undefined);
-	await eventually(async () => !live(await sandbox.state<Hook>('webhooks/hooks')).some((h) => h.destination_url.includes(urlPart)), {
-		what: `the hooks of ${urlPart} removed`,
-		timeoutMs: 30_000,
-	}).catch(() => undefined);
-}

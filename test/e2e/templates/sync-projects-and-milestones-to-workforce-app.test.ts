@@ -5,7 +5,7 @@
  * a project that is not switched on sends nothing.
  */
 import { n8n, nodeOutput, sandbox, startStandIn, state } from '../env';
-import { delivered, executeOnce, expectSuccess, hookReady, live, setSettings, unpublishAndWait } from './patchSettings';
+import { delivered, executeOnce, expectSuccess, hookReady, live, setSettings } from './patchSettings';
 
 const WORKFLOW = 'ProcoreSyncMiles';
 
@@ -56,7 +56,7 @@ describe('template: sync projects and milestones to a workforce app', () => {
 	});
 
 	afterAll(async () => {
-		await unpublishAndWait(WORKFLOW, '/webhook/procore-sync-projects-milestones/');
+		await n8n.unpublish(WORKFLOW).catch(() => undefined);
 		await app?.stop();
 	});
 
