@@ -9,6 +9,7 @@ import { explainWebhookError } from './errors';
 import type { HookScope, TriggerSpec } from './hooksApi';
 import { asNodeError, deleteHook, getHook, isNotFound, syncTriggers, updateHook } from './hooksApi';
 import { ensureHook, findOwnHook } from './hookSetup';
+import { claimSetUp, dropJournal, mergeJournal, recordProjectHook, releaseSetUp, settleProject } from './projectJournal';
 import { authorizationFor, newSecret } from './secret';
 import type { TriggerState } from './staticData';
 import { clearRegistration } from './staticData';
@@ -26,10 +27,20 @@ import { clearRegistration } from './staticData';
  * The company hook is created first: finding it on a later publish means an earlier one may have
  * left project hooks, so only then is each project's hook list read before creating (resumable
  * without duplicates, and a fresh publish pays no lookups).
+ *
+ * Time limit: n8n 2.41 gives up on a publish after 0.7 × N8N_WORKFLOW_PUBLICATION_OUTBOX_LEASE_SECONDS
+ * (84 s by default), saves the static data as it is then and never again for that publish, while
+ * the node's calls run on: hooks set up after that point were unknown to n8n and stayed behind in
+ * Procore at unpublish (measured with 500 projects: 376 of 500 remembered). So publishing starts
+ * no project set-up after Publish Time Limit; the projects left are stored as pendingProjects and
+ * set up after the next deliveries (each spends up to SET_UP_PER_DELIVERY_MS, after answering
+ * Procore), or on the next publish or restart check.
  */
 
 /** Parallel project setups: fast enough for large companies, gentle on Procore's rate limit. */
 const CONCURRENCY = 4;
+/** Set-up of waiting projects after each delivery: delays that delivery's execution by at most this. */
+export const SET_UP_PER_DELIVERY_MS = 10_000;
 
 export function publishCost(projects: number): { hooks: number; publishCalls: number; restartCalls: number; unpublishCalls: number } {
 	const pages = Math.max(1, Math.ceil(projects / 1000));
@@ -80,7 +91,7 @@ async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promi
 }
 
 interface SyncContext {
-	ctx: IHookFunctions;
+	ctx: IHookFunctions | IWebhookFunctions;
 	config: TriggerConfig;
 	state: TriggerState;
 	url: string;
@@ -103,32 +114,47 @@ async function syncProject(s: SyncContext, projectId: string, lookUp: boolean): 
 	const hookId = healthy
 		? String(existing.id)
 		: (await ensureHook(s.ctx, scope, s.config, { url: s.url, secret: s.secret, wanted, existing, secretKnown })).hookId;
-	s.state.projectHooks = { ...s.state.projectHooks, [projectId]: hookId };
+	recordProjectHook(s.ctx, s.state, projectId, hookId);
 	if (s.state.failedProjects) delete s.state.failedProjects[projectId];
 }
 
-/** Sets up every matching project; one project's failure is recorded, not fatal (retried on restart). */
-async function syncProjects(s: SyncContext, lookUp: boolean): Promise<void> {
-	const projects = await matchingProjects(s.ctx, s.config);
-	const wanted = new Set(projects);
-	let firstError: unknown;
-	let succeeded = 0;
+/**
+ * Sets up the given projects until `deadlineAt` (no new set-up starts after it); one project's
+ * failure is recorded in failedProjects, not fatal. Returns the projects not reached.
+ */
+async function syncSome(s: SyncContext, projects: string[], lookUp: boolean, deadlineAt: number): Promise<{ succeeded: number; attempted: number; notReached: string[]; firstError?: unknown }> {
+	const result: { succeeded: number; attempted: number; notReached: string[]; firstError?: unknown } = { succeeded: 0, attempted: 0, notReached: [] };
 	await forEachLimit(projects, CONCURRENCY, async (projectId) => {
+		if (Date.now() >= deadlineAt) {
+			result.notReached.push(projectId);
+			return;
+		}
+		result.attempted++;
 		try {
 			await syncProject(s, projectId, lookUp);
-			succeeded++;
+			result.succeeded++;
 		} catch (error) {
-			firstError ??= error;
+			result.firstError ??= error;
 			s.state.failedProjects = { ...s.state.failedProjects, [projectId]: (error as Error).message };
 			s.ctx.logger.warn(`Procore Trigger: project ${projectId} could not be set up: ${(error as Error).message}`);
 		}
 	});
-	if (projects.length && !succeeded) throw asNodeError(s.ctx, firstError);
+	return result;
+}
+
+/** Sets up every matching project within the time limit; the rest wait in pendingProjects. */
+async function syncProjects(s: SyncContext, lookUp: boolean, deadlineAt: number): Promise<void> {
+	const projects = await matchingProjects(s.ctx, s.config);
+	const wanted = new Set(projects);
+	const { succeeded, attempted, notReached, firstError } = await syncSome(s, projects, lookUp, deadlineAt);
+	if (attempted && !succeeded) throw asNodeError(s.ctx, firstError);
+	if (notReached.length) s.state.pendingProjects = notReached.sort((a, b) => Number(a) - Number(b));
+	else delete s.state.pendingProjects;
 	// Projects that no longer match (archived while n8n was down, or filtered out) lose their hook.
 	for (const [projectId, hookId] of Object.entries(s.state.projectHooks ?? {})) {
 		if (wanted.has(projectId)) continue;
 		await deleteHook(s.ctx, { companyId: s.config.companyId, projectId }, hookId);
-		delete s.state.projectHooks![projectId];
+		recordProjectHook(s.ctx, s.state, projectId, null);
 	}
 	for (const projectId of Object.keys(s.state.failedProjects ?? {})) {
 		if (!wanted.has(projectId)) delete s.state.failedProjects![projectId];
@@ -136,6 +162,8 @@ async function syncProjects(s: SyncContext, lookUp: boolean): Promise<void> {
 }
 
 export async function publish(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState, url: string): Promise<void> {
+	const deadlineAt = Date.now() + config.publishTimeLimitSeconds * 1000;
+	dropJournal(ctx, state);
 	const sameRegistration = state.scopeKey === scopeKeyOf(config) && state.webhookUrl === url && Boolean(state.secret);
 	if (!sameRegistration) {
 		clearRegistration(state);
@@ -156,17 +184,55 @@ export async function publish(ctx: IHookFunctions, config: TriggerConfig, state:
 	});
 	state.companyHookId = company.hookId;
 	state.projectHooks ??= {};
-	await syncProjects(s, !fresh);
+	await syncProjects(s, !fresh, deadlineAt);
+	warnAboutProjectsWithoutHook(ctx, config, state);
+}
+
+function warnAboutProjectsWithoutHook(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState): void {
 	const failed = Object.keys(state.failedProjects ?? {}).length;
 	if (failed) {
 		ctx.logger.warn(
-			`Procore Trigger: ${failed} project(s) have no hook yet (see failedProjects in the node's static data); they are retried on the next restart or publish.`,
+			`Procore Trigger: ${failed} project(s) have no hook yet (see failedProjects in the node's static data); they are retried on the next publish or restart check.`,
 		);
+	}
+	const pending = state.pendingProjects?.length ?? 0;
+	if (pending) {
+		ctx.logger.warn(
+			`Procore Trigger: ${Object.keys(state.projectHooks ?? {}).length} project hooks set up within the Publish Time Limit (${config.publishTimeLimitSeconds} s); ${pending} project(s) wait in pendingProjects and get their hooks after the next deliveries (up to ${SET_UP_PER_DELIVERY_MS / 1000} s of set-up after each). To set them all up while publishing, raise Publish Time Limit and n8n's N8N_WORKFLOW_PUBLICATION_OUTBOX_LEASE_SECONDS (n8n stops waiting after 0.7 × its value).`,
+		);
+	}
+}
+
+/**
+ * After a delivery is answered: sets up projects the publish had no time for, for at most
+ * `budgetMs`, one delivery at a time per trigger in this process. Each project's hook list is read
+ * first, so a set-up that another n8n process already did is not repeated.
+ */
+export async function setUpPendingProjects(
+	ctx: IWebhookFunctions,
+	config: TriggerConfig,
+	state: TriggerState,
+	url: string,
+	budgetMs = SET_UP_PER_DELIVERY_MS,
+): Promise<{ setUp: number; left: number }> {
+	const pending = [...(state.pendingProjects ?? [])];
+	if (!pending.length || !state.secret || !claimSetUp(ctx, state)) return { setUp: 0, left: pending.length };
+	try {
+		const s: SyncContext = { ctx, config, state, url, secret: state.secret };
+		const { succeeded, notReached } = await syncSome(s, pending, true, Date.now() + budgetMs);
+		const left = new Set(notReached);
+		for (const projectId of pending) if (!left.has(projectId)) settleProject(ctx, state, projectId);
+		if (!state.pendingProjects?.length) delete state.pendingProjects;
+		return { setUp: succeeded, left: notReached.length };
+	} finally {
+		releaseSetUp(ctx, state);
 	}
 }
 
 /** checkExists for all projects: repairs drift against Procore and reports whether it could. */
 export async function reconcile(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState, url: string): Promise<boolean> {
+	const deadlineAt = Date.now() + config.publishTimeLimitSeconds * 1000;
+	dropJournal(ctx, state);
 	if (state.scopeKey !== scopeKeyOf(config) || state.webhookUrl !== url || !state.secret || !state.companyHookId) {
 		return false;
 	}
@@ -182,16 +248,19 @@ export async function reconcile(ctx: IHookFunctions, config: TriggerConfig, stat
 	const wanted = companyTriggers(config);
 	if (Number(hook.trigger_count) !== wanted.length) await syncTriggers(ctx, companyScope, state.companyHookId, wanted);
 	try {
-		await syncProjects({ ctx, config, state, url, secret: state.secret }, true);
+		await syncProjects({ ctx, config, state, url, secret: state.secret }, true, deadlineAt);
 	} catch (error) {
 		throw asNodeError(ctx, explainWebhookError(error));
 	}
+	warnAboutProjectsWithoutHook(ctx, config, state);
 	return true;
 }
 
 export async function unpublish(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState, url: string): Promise<void> {
 	const companyId = state.companyId ?? config.companyId;
-	let projectHooks = state.projectHooks ?? {};
+	mergeJournal(ctx, state);
+	dropJournal(ctx, state);
+	let projectHooks = { ...state.projectHooks };
 	let companyHookId = state.companyHookId;
 	if (!companyHookId) {
 		// A publish that failed half-way stored nothing: find what it left by URL.
@@ -201,6 +270,13 @@ export async function unpublish(ctx: IHookFunctions, config: TriggerConfig, stat
 			const hook = await findOwnHook(ctx, { companyId, projectId }, config.namespace, url);
 			if (hook) projectHooks[projectId] = String(hook.id);
 		}
+	}
+	// A waiting project may have got its hook from a delivery whose static data was never saved
+	// (another n8n process, a crash): found by URL, so it is not left behind.
+	for (const projectId of state.pendingProjects ?? []) {
+		if (projectHooks[projectId]) continue;
+		const hook = await findOwnHook(ctx, { companyId, projectId }, config.namespace, url);
+		if (hook) projectHooks[projectId] = String(hook.id);
 	}
 	// One hook that cannot be deleted (a timeout, a 5xx) must not stop the others: with hundreds of
 	// projects a single failure used to leave most hooks behind in Procore (seen with 500 projects).
@@ -260,14 +336,16 @@ export async function onProjectEvent(
 	const scope: HookScope = { companyId, projectId };
 	if (wanted && !hooked) {
 		const { hookId } = await ensureHook(ctx, scope, config, { url, secret: state.secret, wanted: projectTriggers(config) });
-		state.projectHooks = { ...state.projectHooks, [projectId]: hookId };
+		recordProjectHook(ctx, state, projectId, hookId);
+		settleProject(ctx, state, projectId);
 		return 'added';
 	}
 	if (!wanted && hooked) {
 		await deleteHook(ctx, scope, hooked);
-		delete state.projectHooks![projectId];
+		recordProjectHook(ctx, state, projectId, null);
 		return 'removed';
 	}
+	if (!wanted && state.pendingProjects?.includes(projectId)) settleProject(ctx, state, projectId);
 	return 'unchanged';
 }
 

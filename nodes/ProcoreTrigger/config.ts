@@ -7,6 +7,8 @@ import type { HookScope, TriggerSpec } from './hooksApi';
 export type TriggerScope = 'company' | 'project' | 'allProjects';
 
 export const DEFAULT_NAMESPACE = 'n8n-nodes-procore';
+/** All Projects' Publish Time Limit: leaves n8n 2.41's 84-second publish deadline room for set-ups in flight. */
+export const DEFAULT_PUBLISH_TIME_LIMIT_SECONDS = 45;
 const NAMESPACE_PATTERN = /^[a-z0-9-]+$/;
 
 /** The resource the all-projects mode listens to on the company hook to follow projects. */
@@ -26,6 +28,8 @@ export interface TriggerConfig {
 	includeInactive: boolean;
 	/** All projects: only these project ids (empty = every matching project). */
 	projectIds: string[];
+	/** All projects: no project set-up starts later than this after publishing began. */
+	publishTimeLimitSeconds: number;
 }
 
 type Ctx = IHookFunctions | IWebhookFunctions;
@@ -70,7 +74,18 @@ export async function readConfig(ctx: Ctx): Promise<TriggerConfig> {
 		ignoreOwnChanges: Boolean(options.ignoreOwnChanges ?? true),
 		includeInactive: param<string>(ctx, 'projectStatus', 'active') === 'all',
 		projectIds,
+		publishTimeLimitSeconds: readPublishTimeLimit(ctx),
 	};
+}
+
+function readPublishTimeLimit(ctx: Ctx): number {
+	const value = Number(param(ctx, 'publishTimeLimit', DEFAULT_PUBLISH_TIME_LIMIT_SECONDS));
+	if (!Number.isFinite(value) || value < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Publish Time Limit: ${String(value)} is not a number of seconds`, {
+			description: `Enter a whole number of seconds of at least 1 (default ${DEFAULT_PUBLISH_TIME_LIMIT_SECONDS}).`,
+		});
+	}
+	return value;
 }
 
 /** The hook scope of the single-scope modes. */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { companyLocator, projectLocator } from '../Procore/actions/common.descriptions';
-import { DEFAULT_NAMESPACE } from './config';
+import { DEFAULT_NAMESPACE, DEFAULT_PUBLISH_TIME_LIMIT_SECONDS } from './config';
 
 const allProjectsOnly = { show: { scope: ['allProjects'] } };
 
@@ -82,6 +82,16 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 101, 102',
 		description: 'Limit All Projects to these projects (comma-separated IDs). Leave empty for every matching project.',
+		displayOptions: allProjectsOnly,
+	},
+	{
+		displayName: 'Publish Time Limit (Seconds)',
+		name: 'publishTimeLimit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_PUBLISH_TIME_LIMIT_SECONDS,
+		description:
+			'No project hook set-up starts later than this after publishing begins; projects left wait and get their hooks after the next deliveries (up to 10 s of set-up after each) or on the next publish. n8n 2.41 stops waiting for a publish after 0.7 × N8N_WORKFLOW_PUBLICATION_OUTBOX_LEASE_SECONDS (84 s by default): raise both together to set up a large company in one publish.',
 		displayOptions: allProjectsOnly,
 	},
 	{

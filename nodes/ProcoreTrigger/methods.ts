@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { getCompanyId, normalizeId } from '../Procore/helpers/context';
 import { procoreApiRequestAllItems } from '../Procore/transport';
 import { matchingProjects, publishCost } from './allProjects';
-import { parseIdList, PROJECTS_RESOURCE } from './config';
+import { DEFAULT_PUBLISH_TIME_LIMIT_SECONDS, parseIdList, PROJECTS_RESOURCE } from './config';
 import { COMPANY_RESOURCES, PROJECT_RESOURCES } from './resourceNames';
 
 function toOptions(names: string[], description?: (name: string) => string | undefined): INodePropertyOptions[] {
@@ -91,13 +91,14 @@ export async function estimatePublishCost(this: ILoadOptionsFunctions): Promise<
 		ignoreOwnChanges: true,
 		includeInactive: param(this, 'projectStatus', 'active') === 'all',
 		projectIds: parseIdList(param(this, 'projectIds', '')),
+		publishTimeLimitSeconds: DEFAULT_PUBLISH_TIME_LIMIT_SECONDS,
 	});
 	const cost = publishCost(projects.length);
 	return [
 		{
 			name: `${projects.length} projects: ${cost.hooks} hooks, about ${cost.publishCalls} API calls to publish`,
 			value: 'estimate',
-			description: `A restart check takes about ${cost.restartCalls} calls, unpublishing ${cost.unpublishCalls}`,
+			description: `A restart check takes about ${cost.restartCalls} calls, unpublishing ${cost.unpublishCalls}. Projects not set up within Publish Time Limit get their hooks after the next deliveries.`,
 		},
 	];
 }

@@ -4,10 +4,11 @@ import type { ProcoreWebhookEvent } from '../Procore/helpers/webhookEvent';
 import { parseWebhookEvent } from '../Procore/helpers/webhookEvent';
 import { CREDENTIAL_TYPE, parseJsonPreservingBigIds } from '../Procore/transport';
 import type { ProjectChange } from './allProjects';
-import { onProjectEvent } from './allProjects';
+import { onProjectEvent, setUpPendingProjects } from './allProjects';
 import { PROJECTS_RESOURCE, readConfig } from './config';
 import { seenBefore } from './dedupe';
 import { fetchRecord, writtenByN8n } from './fetchRecord';
+import { mergeJournal } from './projectJournal';
 import { isAuthorized } from './secret';
 import type { TriggerState } from './staticData';
 
@@ -21,6 +22,8 @@ import type { TriggerState } from './staticData';
  *   removes a project hook) it answers 200 itself through the response object first, then calls
  *   Procore, then hands the item to n8n (`noWebhookResponse` tells n8n the answer was sent). If
  *   that call fails, the item still runs with `recordError`; the event is never lost to a slow fetch.
+ *   All Projects projects still waiting for their hook (pendingProjects) are set up the same way,
+ *   after the answer, for a bounded time per delivery.
  */
 function readEvent(ctx: IWebhookFunctions): IDataObject | undefined {
 	const req = ctx.getRequestObject();
@@ -79,10 +82,12 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 
 	const scope = this.getNodeParameter('scope', 'project') as string;
 	const resources = this.getNodeParameter('resources', []) as string[];
+	if (scope === 'allProjects') mergeJournal(this, state);
 	const isProjectEvent = scope === 'allProjects' && event.resourceName === PROJECTS_RESOURCE;
+	const setsUpWaitingProjects = scope === 'allProjects' && Boolean(state.pendingProjects?.length);
 	const wantsFetch = options.fetchRecord === true;
 	let acknowledged = false;
-	if (isProjectEvent || wantsFetch) {
+	if (isProjectEvent || wantsFetch || setsUpWaitingProjects) {
 		this.getResponseObject().status(200).json({ received: true });
 		acknowledged = true;
 	}
@@ -97,9 +102,18 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 			this.logger.error(`Procore Trigger: could not update the hook of project ${event.resourceId}: ${(error as Error).message}`);
 		}
 		output.projectHookChange = change;
-		// A management event: it becomes an item only when the user listens to Projects too.
-		if (!resources.includes(PROJECTS_RESOURCE)) return acknowledgeOnly(acknowledged, this, 'project hook management');
 	}
+	if (setsUpWaitingProjects) {
+		try {
+			const config = await readConfig(this);
+			const { setUp, left } = await setUpPendingProjects(this, config, state, String(state.webhookUrl ?? ''));
+			if (setUp) this.logger.info(`Procore Trigger: ${setUp} waiting project(s) got their hook; ${left} still waiting`);
+		} catch (error) {
+			this.logger.error(`Procore Trigger: could not set up waiting projects: ${(error as Error).message}`);
+		}
+	}
+	// A management event: it becomes an item only when the user listens to Projects too.
+	if (isProjectEvent && !resources.includes(PROJECTS_RESOURCE)) return acknowledgeOnly(acknowledged, this, 'project hook management');
 
 	if (wantsFetch) {
 		const { record, recordError } = await fetchRecord(this, event, String(state.companyId ?? ''));

@@ -21,6 +21,8 @@ export interface TriggerState extends IDataObject {
 	projectHooks?: Record<string, string>;
 	/** All-projects mode: project id → why its hook could not be set up (retried on restart). */
 	failedProjects?: Record<string, string>;
+	/** All-projects mode: projects the publish had no time for; set up after the next deliveries. */
+	pendingProjects?: string[];
 	/** Recent event keys with the second they were first seen (deduplication window). */
 	recentEvents?: Array<[string, number]>;
 	/** Set when the webhook URL is one Procore cannot reach (localhost). */
@@ -37,6 +39,7 @@ export const STATE_KEYS: Array<keyof TriggerState> = [
 	'companyHookId',
 	'projectHooks',
 	'failedProjects',
+	'pendingProjects',
 	'urlWarning',
 ];
 

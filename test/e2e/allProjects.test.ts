@@ -2,7 +2,8 @@
  * The All Projects trigger in a real n8n against a sandbox company with 50 active projects:
  * publish registers 50 project hooks + 1 company hook; project 51 created in Procore gets its hook
  * (and its events) without re-publishing; an archived project loses its hook; after an n8n restart
- * with one hook deleted by hand only that one is re-created; unpublish removes all of them.
+ * with one hook deleted by hand only that one is re-created; unpublish removes all of them; past
+ * its Publish Time Limit every hook made is stored and the next deliveries set up the rest.
  * This file runs its own n8n (the restart must not disturb the shared one) on the shared sandbox.
  */
 import path from 'path';
@@ -135,5 +136,45 @@ describe('All Projects trigger on 50 projects, real n8n', () => {
 		await n8n.api('POST', `/workflows/${workflow.id}/unpublish`);
 		await settle(async () => live(await sandbox.state<Hook>(HOOKS)).length, 0, 'no hooks left');
 	});
-});
 
+	it('past its Publish Time Limit: every hook made is stored, the next deliveries set up the rest, unpublish removes all', async () => {
+		// n8n 2.41 stops waiting for a publish after 84 s and saves the static data only then: the
+		// node stops starting set-ups at the limit (1 s here) so that every hook it made is stored.
+		const current = await n8n.api<Workflow & { nodes: Array<{ parameters: Record<string, unknown> }>; connections: object; settings: object }>('GET', `/workflows/${workflow.id}`);
+		current.nodes[0].parameters.publishTimeLimit = 1;
+		await n8n.api('PUT', `/workflows/${workflow.id}`, { name: current.name, nodes: current.nodes, connections: current.connections, settings: { executionOrder: 'v1' } });
+		const stored = async () => {
+			const w = await n8n.api<{ staticData?: Record<string, { projectHooks?: Record<string, string>; pendingProjects?: string[] }> }>('GET', `/workflows/${workflow.id}`);
+			const st = w.staticData?.['node:Procore Trigger'] ?? {};
+			return { hooks: st.projectHooks ?? {}, pending: st.pendingProjects ?? [] };
+		};
+		await n8n.api('POST', `/workflows/${workflow.id}/publish`, {});
+		await eventually(async () => (await companyHooks()).length === 1, { timeoutMs: 60_000, what: 'the company hook' });
+		await sandbox.quiet(3000, 120_000);
+		const first = await eventually(async () => {
+			const st = await stored();
+			return Object.keys(st.hooks).length + st.pending.length === 50 ? st : undefined;
+		}, { timeoutMs: 30_000, what: 'the static data saved after publishing' });
+		expect(first.pending.length).toBeGreaterThan(0);
+		expect((await projectHooks()).map((h) => String(h.project_id)).sort()).toEqual(Object.keys(first.hooks).sort());
+
+		const hooked = Object.keys(first.hooks);
+		let pending = first.pending.length;
+		for (let k = 0; pending > 0 && k < 15; k++) {
+			await sandbox.uiEdit({ resource: 'RFIs', action: 'create', project_id: Number(hooked[k % hooked.length]), attributes: { subject: `Waiting projects ${k}` } });
+			await sandbox.quiet(2000, 60_000);
+			pending = await eventually(async () => {
+				const left = (await stored()).pending.length;
+				return left < pending ? left + 1 : undefined;
+			}, { timeoutMs: 30_000, what: 'fewer waiting projects stored' }).then((v) => v - 1);
+		}
+		expect(pending).toBe(0);
+		const hooks = await projectHooks();
+		expect(hooks).toHaveLength(50);
+		expect(new Set(hooks.map((h) => h.project_id)).size).toBe(50);
+		expect(Object.keys((await stored()).hooks).sort()).toEqual(hooks.map((h) => String(h.project_id)).sort());
+
+		await n8n.api('POST', `/workflows/${workflow.id}/unpublish`);
+		await settle(async () => live(await sandbox.state<Hook>(HOOKS)).length, 0, 'no hooks left');
+	});
+});

@@ -24,6 +24,8 @@ export class FakeWebhooksApi {
 	projects: Array<{ id: string; name: string; active: boolean }> = [];
 	/** Status to answer with for the next matching calls (e.g. 403 on hook creation). */
 	failures: Array<{ method: string; pattern: RegExp; status: number; body: unknown }> = [];
+	/** Called on every hook request (e.g. to advance a mocked clock). */
+	onRequest?: (method: string, uri: string) => void;
 	private nextId = 9_000_000;
 
 	constructor(readonly companyId = '4264807') {}
@@ -81,6 +83,7 @@ export class FakeWebhooksApi {
 			return { url, companyId: m[1], projectId: m[2], hookId: m[3], triggers: m[4] };
 		};
 		const failure = (method: string, uri: string) => {
+			this.onRequest?.(method, uri);
 			const index = this.failures.findIndex((f) => f.method === method && f.pattern.test(uri));
 			if (index < 0) return undefined;
 			const [f] = this.failures.splice(index, 1);

@@ -27,6 +27,8 @@ export interface TriggerContextOptions {
 	/** Every request the node sends (after auth is added). */
 	requests?: IHttpRequestOptions[];
 	logs?: string[];
+	/** The same id for contexts that stand for one workflow in one n8n process (in-process memories). */
+	workflowId?: string;
 }
 
 async function httpRequest(request: IHttpRequestOptions): Promise<unknown> {
@@ -48,7 +50,7 @@ function base(options: TriggerContextOptions) {
 	const logs = options.logs ?? [];
 	// A workflow id per context: the trigger's in-process dedupe memory is per workflow, and each
 	// test is its own workflow (tests that share one pass the same static data).
-	const workflowId = `wf-trigger-${++contexts}`;
+	const workflowId = options.workflowId ?? `wf-trigger-${++contexts}`;
 	return {
 		getNode: () => node,
 		getWorkflow: () => ({ id: workflowId, name: 'trigger', active: true }),

@@ -276,3 +276,117 @@ describe('Procore Trigger: All Projects', () => {
 		expect(state.secret).toBeUndefined();
 	});
 });
+
+describe('Procore Trigger: All Projects past the Publish Time Limit', () => {
+	// n8n 2.41 stops waiting for a publish after 84 s and never saves the static data again: every
+	// hook must be recorded by then. Each hook request advances a mocked clock by one second.
+	const workflowId = 'wf-time-limit';
+	let now: number;
+	beforeEach(() => {
+		now = Date.parse('2026-11-29T00:00:00Z');
+		jest.spyOn(Date, 'now').mockImplementation(() => now);
+		fake.onRequest = () => (now += 1000);
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	const ctxOf = (state: IDataObject, extra: IDataObject = {}) => {
+		const requests: IHttpRequestOptions[] = [];
+		const logs: string[] = [];
+		return { ctx: createHookContext({ parameters: params({ publishTimeLimit: 20, ...extra }), staticData: state, requests, logs, workflowId }), requests, logs };
+	};
+	const rfiEvent = (projectId: string, ulid: string) =>
+		JSON.stringify({ id: 2, ulid, timestamp: '2026-11-29T00:00:00Z', metadata: {}, user_id: 1, company_id: 4264807, project_id: Number(projectId), api_version: 'v2.0', event_type: 'create', resource_name: 'RFIs', resource_id: 77 });
+	const deliverTo = (state: IDataObject, body: string) => {
+		const requests: IHttpRequestOptions[] = [];
+		const { ctx, response } = createWebhookContext({
+			parameters: params({ publishTimeLimit: 20 }),
+			staticData: state,
+			workflowId,
+			requests,
+			request: { headers: { authorization: `Bearer ${String(state.secret)}` }, rawBody: body },
+		});
+		return { run: () => node.webhook.call(ctx), response, requests };
+	};
+	const publishWithLimit = async (state: IDataObject = {}) => {
+		const h = ctxOf(state);
+		expect(await methods.checkExists.call(h.ctx)).toBe(false);
+		await methods.create.call(h.ctx);
+		return { ...h, state: state as TriggerState };
+	};
+
+	it('records every hook it set up and leaves the other projects waiting', async () => {
+		const { state, logs } = await publishWithLimit();
+		const hooked = Object.keys(state.projectHooks!);
+		const waiting = state.pendingProjects!;
+		expect(hooked.length).toBeGreaterThan(0);
+		expect(waiting.length).toBeGreaterThan(0);
+		// Every matching project is either hooked or waiting, never both, never neither.
+		expect([...hooked, ...waiting].sort()).toEqual([...projectIds].sort());
+		expect(hooked.filter((id) => waiting.includes(id))).toEqual([]);
+		// What Procore has is exactly what the state knows.
+		expect(fake.hooks.size).toBe(hooked.length + 1);
+		for (const id of waiting) expect(fake.hooksIn(id)).toHaveLength(0);
+		expect(logs.join('\n')).toContain(`${waiting.length} project(s) wait in pendingProjects`);
+	});
+
+	it('deliveries set up the waiting projects after answering, without duplicates; unpublish removes every hook', async () => {
+		const { state } = await publishWithLimit();
+		const first = state.pendingProjects!.length;
+		let deliveries = 0;
+		while (state.pendingProjects?.length && deliveries < 20) {
+			const before = state.pendingProjects.length;
+			const { run, response } = deliverTo(state, rfiEvent(Object.keys(state.projectHooks!)[0], `01JRFI${String(deliveries).padStart(20, '0')}`));
+			const result = await run();
+			deliveries++;
+			// Answered before the set-up, and the event still becomes an item.
+			expect(response.statusCode).toBe(200);
+			expect(result.noWebhookResponse).toBe(true);
+			expect(result.workflowData?.[0][0].json).toMatchObject({ resourceName: 'RFIs' });
+			expect(state.pendingProjects?.length ?? 0).toBeLessThan(before);
+		}
+		expect(first).toBeGreaterThan(0);
+		expect(deliveries).toBeGreaterThan(1);
+		expect(state.pendingProjects).toBeUndefined();
+		expect(Object.keys(state.projectHooks!).sort()).toEqual([...projectIds].sort());
+		for (const id of projectIds) expect(fake.hooksIn(id)).toHaveLength(1);
+
+		const h = ctxOf(state);
+		expect(await methods.delete.call(h.ctx)).toBe(true);
+		expect(fake.hooks.size).toBe(0);
+	});
+
+	it('a hook set up by a delivery whose static data was never saved is still removed at unpublish', async () => {
+		const { state } = await publishWithLimit();
+		const saved = JSON.parse(JSON.stringify(state)) as TriggerState;
+		// The delivery sets up some waiting projects, but its save is lost (another process, a crash).
+		await deliverTo(state, rfiEvent(Object.keys(state.projectHooks!)[0], '01JRFI00000000000000000099')).run();
+		expect(state.pendingProjects!.length).toBeLessThan(saved.pendingProjects!.length);
+		// Unpublish from the last saved state, in a process without this one's memory.
+		const h = createHookContext({ parameters: params({ publishTimeLimit: 20 }), staticData: saved as IDataObject, requests: [], logs: [], workflowId: 'wf-other-process' });
+		expect(await methods.delete.call(h)).toBe(true);
+		expect(fake.hooks.size).toBe(0);
+	});
+
+	it('a delivery in the same process merges what an earlier delivery set up into the state it saves', async () => {
+		const { state } = await publishWithLimit();
+		const stale = JSON.parse(JSON.stringify(state)) as TriggerState;
+		await deliverTo(state, rfiEvent(Object.keys(state.projectHooks!)[0], '01JRFI00000000000000000098')).run();
+		const setUpByFirst = Object.keys(state.projectHooks!).filter((id) => !stale.projectHooks![id]);
+		expect(setUpByFirst.length).toBeGreaterThan(0);
+		// A second delivery that loaded the static data before the first one saved it.
+		const second = deliverTo(stale, rfiEvent(Object.keys(stale.projectHooks!)[0], '01JRFI00000000000000000097'));
+		await second.run();
+		// It knows them without asking Procore (and so saves them).
+		const touched = calls(second.requests).filter((c) => setUpByFirst.some((id) => c.includes(`/projects/${id}/`)));
+		expect(touched).toEqual([]);
+		for (const id of setUpByFirst) expect(stale.projectHooks![id]).toBe(state.projectHooks![id]);
+		for (const id of setUpByFirst) expect(stale.pendingProjects ?? []).not.toContain(id);
+		for (const id of projectIds) expect(fake.hooksIn(id).length).toBeLessThanOrEqual(1);
+	});
+
+	it('refuses a Publish Time Limit that is not a number of seconds', async () => {
+		const h = ctxOf({}, { publishTimeLimit: 0 });
+		await expect(methods.create.call(h.ctx)).rejects.toThrow('Publish Time Limit: 0 is not a number of seconds');
+	});
+});
+
