@@ -30,16 +30,25 @@ export const description: INodeProperties[] = [
 			options: [
 				{ name: 'Discarded', value: 'discarded', description: 'Procore gave up after 12 hours of retries' },
 				{ name: 'Failing', value: 'failing', description: 'Still being retried (deliveries to the URL are paused)' },
+				{
+					name: 'Successful',
+					value: 'successful',
+					description:
+						'Answered 2xx: events n8n accepted. Compare them with the executions to find events whose execution was lost (e.g. a queue worker killed mid-run).',
+				},
 			],
 			default: ['discarded', 'failing'],
+			description: 'Which deliveries to list; each status is one paged request to Procore',
 		},
 	]),
 	...returnAllOrLimit({ resource: ['webhook'], operation: ['getFailedDeliveries'] }),
 ];
 
 /**
- * One item per failed delivery, with the event in the Procore Trigger's output shape plus the
- * delivery's outcome, so a recovery workflow can feed them into the same steps as live events.
+ * One item per delivery of the chosen statuses (failing and discarded by default), with the event
+ * in the Procore Trigger's output shape plus the delivery's outcome, so a recovery workflow can
+ * feed them into the same steps as live events. The operation value keeps its first name
+ * (getFailedDeliveries) so saved workflows keep working.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const { companyId, qs } = await scopeQuery(this, i);

@@ -14,11 +14,11 @@ export const webhook: ProcoreResource = {
 			'webhook',
 			[
 				{
-					name: 'Get Failed Deliveries',
+					name: 'Get Deliveries',
 					value: 'getFailedDeliveries',
-					action: 'Get failed webhook deliveries',
+					action: 'Get webhook deliveries',
 					description:
-						'List the deliveries of a hook that are failing or that Procore discarded after 12 hours of retries, each with its event in the Procore Trigger\'s output shape, to replay missed events',
+						'List the deliveries of a hook that are failing, that Procore discarded after 12 hours of retries, or (on request) that succeeded, each with its event in the Procore Trigger\'s output shape, to replay missed events',
 				},
 				{
 					name: 'Get Many Hooks',

@@ -26,7 +26,7 @@ const params = (extra: IDataObject = {}) => ({
 afterEach(() => nock.cleanAll());
 
 describe('Procore node: Webhook resource', () => {
-	it('Get Failed Deliveries pages with page_size/page_start and outputs each event in the trigger\'s shape', async () => {
+	it('Get Deliveries pages with page_size/page_start and outputs each event in the trigger\'s shape', async () => {
 		const page1 = `[${Array.from({ length: 100 }, (_, i) => delivery(i + 1, `U${i + 1}`)).join(',')}]`;
 		nock(API)
 			.get(DELIVERIES)
