@@ -50,8 +50,11 @@ if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
 fi
 
 started=$(date +%s)
-bash scripts/build.sh
-# The pinned n8n (idempotent; ~5 min the first time, cached in .cache/).
-bash scripts/provision-n8n.sh >/dev/null
+# Set by scripts/test.sh, which has just built dist/ and provisioned n8n.
+if [ "${PROCORE_BUILT_AND_PROVISIONED:-}" != 1 ]; then
+	bash scripts/build.sh
+	# The pinned n8n (idempotent; ~5 min the first time, cached in .cache/).
+	bash scripts/provision-n8n.sh >/dev/null
+fi
 jest --ci -c jest.queue.config.js --runInBand "$@"
 echo "[queue] done in $(( $(date +%s) - started )) s" >&2

@@ -15,5 +15,5 @@ jest --ci --selectProjects unit
 # One real n8n and one sandbox shared by every end-to-end file (test/e2e/globalSetup.ts): in band.
 jest --ci --selectProjects e2e --runInBand
 # n8n in queue mode (main + 2 workers, Redis and PostgreSQL from Debian's packages, started by the
-# suite itself): ~5 min.
-bash scripts/test-queue.sh
+# suite itself): ~5 min. Built and provisioned above: the queue script need not do it again.
+PROCORE_BUILT_AND_PROVISIONED=1 bash scripts/test-queue.sh
