@@ -118,12 +118,20 @@ async function syncProject(s: SyncContext, projectId: string, lookUp: boolean): 
 	if (s.state.failedProjects) delete s.state.failedProjects[projectId];
 }
 
+interface SyncOutcome {
+	succeeded: number;
+	attempted: number;
+	/** Projects whose set-up had not started by the deadline. */
+	notReached: string[];
+	firstError?: unknown;
+}
+
 /**
  * Sets up the given projects until `deadlineAt` (no new set-up starts after it); one project's
- * failure is recorded in failedProjects, not fatal. Returns the projects not reached.
+ * failure is recorded in failedProjects, not fatal.
  */
-async function syncSome(s: SyncContext, projects: string[], lookUp: boolean, deadlineAt: number): Promise<{ succeeded: number; attempted: number; notReached: string[]; firstError?: unknown }> {
-	const result: { succeeded: number; attempted: number; notReached: string[]; firstError?: unknown } = { succeeded: 0, attempted: 0, notReached: [] };
+async function syncSome(s: SyncContext, projects: string[], lookUp: boolean, deadlineAt: number): Promise<SyncOutcome> {
+	const result: SyncOutcome = { succeeded: 0, attempted: 0, notReached: [] };
 	await forEachLimit(projects, CONCURRENCY, async (projectId) => {
 		if (Date.now() >= deadlineAt) {
 			result.notReached.push(projectId);

@@ -5,6 +5,7 @@ import { parseWebhookEvent } from '../Procore/helpers/webhookEvent';
 import { CREDENTIAL_TYPE, parseJsonPreservingBigIds } from '../Procore/transport';
 import type { ProjectChange } from './allProjects';
 import { onProjectEvent, setUpPendingProjects } from './allProjects';
+import type { TriggerConfig } from './config';
 import { PROJECTS_RESOURCE, readConfig } from './config';
 import { seenBefore } from './dedupe';
 import { fetchRecord, writtenByN8n } from './fetchRecord';
@@ -93,11 +94,13 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	}
 
 	const output: IDataObject = { ...event };
+	// Read once for the hook work below (it may decrypt the credential for the company id).
+	let config: TriggerConfig | undefined;
+	const configOnce = async () => (config ??= await readConfig(this));
 	if (isProjectEvent) {
 		let change: ProjectChange | 'failed' = 'failed';
 		try {
-			const config = await readConfig(this);
-			change = await onProjectEvent(this, config, state, String(state.webhookUrl ?? ''), event.resourceId, event.eventType);
+			change = await onProjectEvent(this, await configOnce(), state, String(state.webhookUrl ?? ''), event.resourceId, event.eventType);
 		} catch (error) {
 			this.logger.error(`Procore Trigger: could not update the hook of project ${event.resourceId}: ${(error as Error).message}`);
 		}
@@ -105,8 +108,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	}
 	if (setsUpWaitingProjects) {
 		try {
-			const config = await readConfig(this);
-			const { setUp, left } = await setUpPendingProjects(this, config, state, String(state.webhookUrl ?? ''));
+			const { setUp, left } = await setUpPendingProjects(this, await configOnce(), state, String(state.webhookUrl ?? ''));
 			if (setUp) this.logger.info(`Procore Trigger: ${setUp} waiting project(s) got their hook; ${left} still waiting`);
 		} catch (error) {
 			this.logger.error(`Procore Trigger: could not set up waiting projects: ${(error as Error).message}`);
