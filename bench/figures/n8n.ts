@@ -17,7 +17,7 @@ import * as path from 'path';
 
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
-import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME, startN8n, type N8nInstance } from '../../scripts/lib/n8n';
+import { procoreTriggerNode, SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME, startN8n, type N8nInstance } from '../../scripts/lib/n8n';
 import type { FigureResult, Row } from '../lib/report';
 import { N8N_MEMORY_TITLE, n8nMemory, n8nMemoryEnv } from './n8nMemory';
 
@@ -128,16 +128,7 @@ async function webhookBurst(n8n: N8nInstance, sb: Sandbox, log: Log): Promise<Fi
 	const wf = await createWorkflow(n8n, {
 		name: 'bench: RFI burst',
 		nodes: [
-			{
-				id: 'c0000000-0000-4000-8000-000000000001',
-				name: 'Procore Trigger',
-				type: 'n8n-nodes-procore.procoreTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: 'bench-rfi-burst',
-				parameters: { scope: 'project', project: { __rl: true, mode: 'id', value: String(project) }, resources: ['RFIs'], events: ['create'] },
-				credentials: CREDENTIALS,
-			},
+			procoreTriggerNode('c0000000-0000-4000-8000-000000000001', 'bench-rfi-burst', { scope: 'project', project: { __rl: true, mode: 'id', value: String(project) }, resources: ['RFIs'], events: ['create'] }),
 			{ id: 'c0000000-0000-4000-8000-000000000002', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
 		],
 		connections: { 'Procore Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
@@ -355,16 +346,7 @@ async function publishCost(n8n: N8nInstance, sb: Sandbox, log: Log): Promise<Fig
 		const wf = await createWorkflow(n8n, {
 			name: `bench: RFIs in every project (${size.active})`,
 			nodes: [
-				{
-					id: `d0000000-0000-4000-8000-00000000${String(size.active).padStart(4, '0')}`,
-					name: 'Procore Trigger',
-					type: 'n8n-nodes-procore.procoreTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId: `bench-all-projects-${size.active}`,
-					parameters: { scope: 'allProjects', projectStatus: 'active', resources: ['RFIs'], events: ['create'] },
-					credentials: CREDENTIALS,
-				},
+				procoreTriggerNode(`d0000000-0000-4000-8000-00000000${String(size.active).padStart(4, '0')}`, `bench-all-projects-${size.active}`, { scope: 'allProjects', projectStatus: 'active', resources: ['RFIs'], events: ['create'] }),
 			],
 			connections: {},
 			settings: { executionOrder: 'v1' },

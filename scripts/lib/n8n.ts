@@ -107,6 +107,23 @@ function installPackage(userFolder: string): void {
 	});
 }
 
+/**
+ * A Procore Trigger node named "Procore Trigger", first in its workflow, on the sandbox credential
+ * every instance started here imports: the node the e2e, queue and bench workflows start with.
+ */
+export function procoreTriggerNode(id: string, webhookId: string, parameters: Record<string, unknown>): Record<string, unknown> {
+	return {
+		id,
+		name: 'Procore Trigger',
+		type: 'n8n-nodes-procore.procoreTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters,
+		credentials: { procoreOAuth2Api: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME } },
+	};
+}
+
 export function sandboxCredential(sandboxUrl: string, companyId: number | string): object {
 	return {
 		id: SANDBOX_CREDENTIAL_ID,

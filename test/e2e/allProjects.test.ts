@@ -8,7 +8,7 @@
  */
 import path from 'path';
 
-import { startN8n, type N8nInstance } from '../../scripts/lib/n8n';
+import { procoreTriggerNode, startN8n, type N8nInstance } from '../../scripts/lib/n8n';
 import { E2E_DIR } from './stateFile';
 import { eventually, sandbox, state, type Execution, type Workflow } from './env';
 
@@ -51,16 +51,7 @@ describe('All Projects trigger on 50 projects, real n8n', () => {
 		workflow = await n8n.api<Workflow>('POST', '/workflows', {
 			name: 'e2e: RFIs in every project',
 			nodes: [
-				{
-					id: 'b0000000-0000-4000-8000-000000000001',
-					name: 'Procore Trigger',
-					type: 'n8n-nodes-procore.procoreTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId: 'e2e-all-projects',
-					parameters: { scope: 'allProjects', projectStatus: 'active', resources: ['RFIs'], events: ['create'] },
-					credentials: { procoreOAuth2Api: { id: 'procoreSandbox', name: 'Procore (local sandbox)' } },
-				},
+				procoreTriggerNode('b0000000-0000-4000-8000-000000000001', 'e2e-all-projects', { scope: 'allProjects', projectStatus: 'active', resources: ['RFIs'], events: ['create'] }),
 			],
 			connections: {},
 			settings: { executionOrder: 'v1' },

@@ -3,6 +3,7 @@
  * With the guard off, each write-back fires a new Procore event and the workflow runs again and
  * again; with the guard on (the default), a person's edit runs it exactly once.
  */
+import { procoreTriggerNode } from '../../scripts/lib/n8n';
 import { eventually, n8n, sandbox, state, type Workflow } from './env';
 
 const project = state.seed.projects.tower;
@@ -11,22 +12,13 @@ function loopWorkflow(ignoreOwnChanges: boolean): Record<string, unknown> {
 	return {
 		name: `e2e: RFI write-back (loop guard ${ignoreOwnChanges ? 'on' : 'off'})`,
 		nodes: [
-			{
-				id: 'c0000000-0000-4000-8000-000000000001',
-				name: 'Procore Trigger',
-				type: 'n8n-nodes-procore.procoreTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: `e2e-loop-guard-${ignoreOwnChanges ? 'on' : 'off'}`,
-				parameters: {
+			procoreTriggerNode('c0000000-0000-4000-8000-000000000001', `e2e-loop-guard-${ignoreOwnChanges ? 'on' : 'off'}`, {
 					scope: 'project',
 					project: { __rl: true, mode: 'id', value: String(project) },
 					resources: ['RFIs'],
 					events: ['update'],
 					options: { ignoreOwnChanges },
-				},
-				credentials: { procoreOAuth2Api: { id: 'procoreSandbox', name: 'Procore (local sandbox)' } },
-			},
+				}),
 			{
 				id: 'c0000000-0000-4000-8000-000000000002',
 				name: 'Stamp the RFI',

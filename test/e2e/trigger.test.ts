@@ -4,6 +4,7 @@
  * secret and a missing one run nothing; a hook deleted in Procore comes back on the next publish;
  * unpublish removes the hook and its triggers.
  */
+import { procoreTriggerNode } from '../../scripts/lib/n8n';
 import { n8n, nodeOutput, sandbox, state, eventually, type Workflow } from './env';
 
 const HOOKS = 'webhooks/hooks';
@@ -37,21 +38,12 @@ describe('Procore Trigger published in real n8n', () => {
 		workflow = await n8n.api<Workflow>('POST', '/workflows', {
 			name: 'e2e: RFIs of the Tower project',
 			nodes: [
-				{
-					id: 'a0000000-0000-4000-8000-000000000001',
-					name: 'Procore Trigger',
-					type: 'n8n-nodes-procore.procoreTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId: 'e2e-rfi-trigger',
-					parameters: {
+				procoreTriggerNode('a0000000-0000-4000-8000-000000000001', 'e2e-rfi-trigger', {
 						scope: 'project',
 						project: { __rl: true, mode: 'id', value: String(project) },
 						resources: ['RFIs'],
 						events: ['create', 'update'],
-					},
-					credentials: { procoreOAuth2Api: { id: 'procoreSandbox', name: 'Procore (local sandbox)' } },
-				},
+					}),
 				{ id: 'a0000000-0000-4000-8000-000000000002', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
 			],
 			connections: { 'Procore Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },

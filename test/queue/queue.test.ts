@@ -8,6 +8,7 @@
  * puts one job per accepted event on the Bull queue in Redis; the workers take the jobs and run the
  * rest of the workflow. A Wait node (1 s) keeps jobs in flight long enough for a kill to catch some.
  */
+import { procoreTriggerNode } from '../../scripts/lib/n8n';
 import { eventually, executionsByWorker, inParallel, n8n, sandbox, state, triggerItem, type Execution } from './env';
 
 const HOOKS = 'webhooks/hooks';
@@ -97,21 +98,12 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 		const workflow = await n8n.api<{ id: string }>('POST', '/workflows', {
 			name: 'queue: RFIs created in the Tower project',
 			nodes: [
-				{
-					id: 'b0000000-0000-4000-8000-000000000001',
-					name: 'Procore Trigger',
-					type: 'n8n-nodes-procore.procoreTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId: WEBHOOK_ID,
-					parameters: {
+				procoreTriggerNode('b0000000-0000-4000-8000-000000000001', WEBHOOK_ID, {
 						scope: 'project',
 						project: { __rl: true, mode: 'id', value: String(state.seed.projects.tower) },
 						resources: ['RFIs'],
 						events: ['create'],
-					},
-					credentials: { procoreOAuth2Api: { id: 'procoreSandbox', name: 'Procore (local sandbox)' } },
-				},
+					}),
 				{ id: 'b0000000-0000-4000-8000-000000000002', name: 'Hold 1 s', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [240, 0], parameters: { amount: 1, unit: 'seconds' }, webhookId: 'queue-hold' },
 				{ id: 'b0000000-0000-4000-8000-000000000003', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [480, 0], parameters: {} },
 			],
