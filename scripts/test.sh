@@ -8,6 +8,13 @@ bash scripts/lint.sh
 tsc --noEmit -p tsconfig.test.json
 # The pinned n8n is needed by the tool test and the end-to-end suite (idempotent; ~5 min the first time).
 bash scripts/provision-n8n.sh >/dev/null
+# The browser test (test/e2e/editor.test.ts) drives Debian's Chromium through playwright-core, which
+# downloads no browser of its own.
+if [ -z "${CHROMIUM:-}" ] && ! [ -x /usr/bin/chromium ]; then
+	# shellcheck source=lib/debian-packages.sh
+	source scripts/lib/debian-packages.sh
+	install_debian_packages browser chromium
+fi
 if [ "$#" -gt 0 ]; then
 	exec jest --ci "$@"
 fi
