@@ -57,9 +57,6 @@ function clockOut(parameters: IDataObject = {}, items?: INodeExecutionData[]) {
 			clockOutId: 'co_81234',
 			clockIn: `${DAY}T07:00:00-08:00`,
 			clockOut: `${DAY}T15:29:00-08:00`,
-			lunchMinutes: 30,
-			timeEntryMode: 'hours',
-			allocationUnit: 'percent',
 			allocationSource: 'json',
 			allocationsJson: [
 				{ milestone: milestone('03-300', 'labor'), percent: 40 },
@@ -67,6 +64,8 @@ function clockOut(parameters: IDataObject = {}, items?: INodeExecutionData[]) {
 				{ milestone: milestone('26-000', 'labor'), percent: 25 },
 			],
 			...parameters,
+			additionalFields: { lunchMinutes: 30, ...(parameters.additionalFields as IDataObject) },
+			options: { timeEntryMode: 'hours', allocationUnit: 'percent', ...(parameters.options as IDataObject) },
 		},
 		{ items },
 	);
@@ -122,7 +121,7 @@ describe('Create From Clock-Out: allocation that sums exactly', () => {
 	});
 
 	it('time in/out mode: consecutive windows from clock-in to clock-out, 479 minutes to the minute', async () => {
-		const run = await clockOut({ timeEntryMode: 'startStop' });
+		const run = await clockOut({ options: { timeEntryMode: 'startStop' } });
 		expect(run.error).toBeUndefined();
 		const stored = entries();
 		expect(stored.map(minutes)).toEqual([191, 168, 120]);
@@ -134,7 +133,7 @@ describe('Create From Clock-Out: allocation that sums exactly', () => {
 
 	it('hours allocation: 4 h + 3.9833 h covers 7 h 59 min exactly', async () => {
 		const run = await clockOut({
-			allocationUnit: 'hours',
+			options: { allocationUnit: 'hours' },
 			allocationsJson: [
 				{ milestone: milestone('03-300', 'labor'), hours: 4 },
 				{ milestone: milestone('09-250', 'labor'), hours: 3.9833 },
@@ -148,7 +147,7 @@ describe('Create From Clock-Out: allocation that sums exactly', () => {
 describe('a crew of 60', () => {
 	it('Create From Clock-Out with 59 coworkers: 60 entries in 3 bulk calls of at most 25', async () => {
 		const run = await clockOut({
-			coworkerIds: env.sb.seed.extraWorkers.join(', '),
+			additionalFields: { coworkers: env.sb.seed.extraWorkers.map(String) },
 			allocationsJson: [{ milestone: milestone('03-300', 'labor'), percent: 100 }],
 		});
 		expect(run.error).toBeUndefined();
