@@ -156,7 +156,8 @@ export async function writeEntries(
 				continue;
 			}
 			try {
-				const record = await procoreApiRequest.call(ctx, { method: 'PATCH', path, body, companyId, itemIndex: p.itemIndex });
+				// A lost answer is settled by reading the entry back (confirmByReading), not by re-sending.
+				const record = await procoreApiRequest.call(ctx, { method: 'PATCH', path, body, companyId, itemIndex: p.itemIndex, idempotent: false });
 				results.set(k, { planned: p, status: 'updated', record: { ...match, ...record }, changes });
 			} catch (error) {
 				results.set(k, { planned: p, status: 'failed', error: forEach(error as Error) });

@@ -72,7 +72,7 @@ function shiftIn(ctx: IExecuteFunctions, projectTzName: unknown, i: number): Shi
 		return readShift(clockIn, ctx.getNodeParameter('clockOut', i), shiftZone(override, projectTzName, clockIn));
 	} catch (error) {
 		if (error instanceof ShiftTimeError) return fail(ctx, error.message, error.fix, i);
-		throw error;
+		throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
 	}
 }
 

@@ -80,7 +80,8 @@ export async function deleteStale(
 			continue;
 		}
 		try {
-			await procoreApiRequest.call(ctx, { method: 'DELETE', path, companyId, itemIndex });
+			// Not re-sent by the transport when the answer is lost: confirmByReading settles it.
+			await procoreApiRequest.call(ctx, { method: 'DELETE', path, companyId, itemIndex, idempotent: false });
 			removed.push({ itemIndex, status: 'deleted', record: row, path });
 		} catch (error) {
 			removed.push({ itemIndex, status: 'failed', record: row, path, error: explainTimecardError(error as Error) });
