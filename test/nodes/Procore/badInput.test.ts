@@ -26,6 +26,8 @@ function plausible(property: INodeProperties): unknown {
 			return property.default ?? (property.options as INodePropertyOptions[])[0].value;
 		case 'json':
 			return '{}';
+		case 'multiOptions':
+			return Array.isArray(property.default) && property.default.length ? property.default : [(property.options as INodePropertyOptions[])[0].value];
 		default:
 			return property.name.toLowerCase().includes('path') ? '/rest/v1.0/projects' : 'x';
 	}
