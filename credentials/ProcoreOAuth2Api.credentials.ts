@@ -56,7 +56,7 @@ export class ProcoreOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName:
-				'Save, then click Connect and sign in to Procore. n8n cannot test this kind of connection before you sign in: if Procore refuses, its sign-in page or the first Procore step says why. After changing the Environment, Client ID or Client Secret, reconnect.',
+				'Save, then click Connect and sign in to Procore. n8n does not test this kind of connection before you sign in, and "Account connected" only means it holds a token from an earlier sign-in: after changing the Environment, Client ID or Client Secret, reconnect. If Procore refuses, its sign-in page or the first Procore step says why.',
 			name: 'authorizationCodeNotice',
 			type: 'notice',
 			default: '',
