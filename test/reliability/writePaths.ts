@@ -55,13 +55,12 @@ export const WRITE_PATHS: WritePath[] = [
 			resource: 'changeEvent',
 			operation: 'pushCor',
 			project: id(sb.seed.projects.tower),
-			target: 'auto',
 			corId: '={{ $json.corId }}',
-			corNumber: '={{ $json.corNumber }}',
 			title: '={{ $json.title }}',
-			scope: 'out_of_scope',
 			breakdown: 'lineItem',
+			linesInput: 'json',
 			lines: '={{ $json.lines }}',
+			additionalFields: { corNumber: '={{ $json.corNumber }}', scope: 'out_of_scope' },
 		}),
 		items: (sb, n, run) =>
 			Array.from({ length: n }, (_, k) => ({
