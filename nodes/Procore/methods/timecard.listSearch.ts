@@ -104,3 +104,40 @@ export async function searchTimecardEntries(this: ILoadOptionsFunctions, filter?
 			.filter(keep(filter)),
 	};
 }
+
+/** A project's crews (the crew a clock-out's time is logged for). */
+export async function searchCrews(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/crews`, {}, token);
+	return {
+		results: rows.map((c) => ({ name: String(c.name ?? `Crew ${String(c.id)}`), value: String(c.id) })).filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** A project's sub jobs (legacy once the project uses WBS codes). */
+export async function searchSubJobs(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, '/rest/v1.0/sub_jobs', { project_id: projectId }, token);
+	return {
+		results: rows
+			.map((s) => ({ name: `${String(s.code ?? '')} ${String(s.name ?? '')}`.trim() || `Sub job ${String(s.id)}`, value: String(s.id) }))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** The time types a project's entries can take (Regular, Overtime…). */
+export async function searchTimecardTimeTypes(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, '/rest/v1.0/timecard_time_types', { project_id: projectId }, token);
+	return {
+		results: rows
+			.map((t) => ({
+				name: `${String(t.time_type ?? t.id)}${t.abbreviated_time_type ? ` (${String(t.abbreviated_time_type)})` : ''}`,
+				value: String(t.id),
+			}))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}

@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { toProcoreId } from '../../helpers/context';
-import { isWriteOutcomeUnknown, procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
+import { isWriteOutcomeUnknown, procoreApiRequest } from '../../transport';
 import { explainTimecardError } from './errors';
+import { differences, findExisting, originOf, projectEntries } from './existing';
+import type { RemovedEntry, ReplacedEntries, Rewrite } from './replaced';
+import { confirmByReading, daysAround, deleteStale, settleUpdate, staleEntries } from './replaced';
 import { ID_FIELDS } from './fields';
 
 /** Procore's documented maximum for v1.1 bulk_create (one transaction per call). */
@@ -55,6 +58,8 @@ export interface BulkReport {
 	/** Write calls sent (or that would be sent, in preview). */
 	writeCalls: number;
 	requests: PreviewRequest[];
+	/** Entries of replaced clock-outs deleted (Update mode), per item. */
+	removed: RemovedEntry[];
 }
 
 function wire(entry: IDataObject): IDataObject {
@@ -64,57 +69,6 @@ function wire(entry: IDataObject): IDataObject {
 		out[key] = ID_FIELDS.includes(key) && typeof value === 'string' && /^\d+$/.test(value) ? toProcoreId(value) : value;
 	}
 	return out;
-}
-
-function sameValue(field: string, a: unknown, b: unknown): boolean {
-	if ((a === undefined || a === null || a === '') && (b === undefined || b === null || b === '')) return true;
-	if (a && typeof a === 'object') return sameValue(field, (a as IDataObject).id, b);
-	if (field === 'hours' || field === 'lunch_time') return Number(a) === Number(b);
-	if (field === 'time_in' || field === 'time_out') {
-		const x = Date.parse(String(a));
-		const y = Date.parse(String(b));
-		return Number.isFinite(x) && Number.isFinite(y) ? x === y : String(a) === String(b);
-	}
-	return String(a) === String(b);
-}
-
-const COMPARED = ['date', 'hours', 'time_in', 'time_out', 'lunch_time', 'party_id', 'cost_code_id', 'line_item_type_id', 'wbs_code_id', 'timecard_time_type_id', 'sub_job_id', 'billable', 'description'];
-
-function differences(existing: IDataObject, wanted: IDataObject): string[] {
-	return COMPARED.filter((f) => f in wanted && wanted[f] !== undefined && wanted[f] !== '').filter((f) => {
-		const current = existing[f] ?? existing[f.replace(/_id$/, '')];
-		return !sameValue(f, current, wanted[f]);
-	});
-}
-
-/**
- * Entries already in Procore for these origin IDs. Procore has no timecard upsert and it is
- * UNCONFIRMED whether its lists filter on origin_id, so the project's entries for the dates
- * concerned are read (a range is always sent: the list defaults to today only) and matched here.
- */
-export async function findExisting(
-	ctx: IExecuteFunctions,
-	companyId: string,
-	projectId: string,
-	dates: string[],
-	originIds: Set<string>,
-	itemIndex: number,
-): Promise<Map<string, IDataObject>> {
-	const sorted = [...dates].filter(Boolean).sort();
-	const found = new Map<string, IDataObject>();
-	if (!originIds.size || !sorted.length) return found;
-	const rows = await procoreApiRequestAllItems.call(ctx, {
-		method: 'GET',
-		path: `/rest/v1.0/projects/${projectId}/timecard_entries`,
-		qs: { start_date: sorted[0], end_date: sorted[sorted.length - 1] },
-		companyId,
-		itemIndex,
-	});
-	for (const row of rows) {
-		const origin = row.origin_id === undefined || row.origin_id === null ? '' : String(row.origin_id);
-		if (originIds.has(origin) && !found.has(origin)) found.set(origin, row);
-	}
-	return found;
 }
 
 function chunks<T>(list: T[], size: number): T[][] {
@@ -141,13 +95,16 @@ function forEach(error: Error): Error {
  * Creates timecard entries in the fewest calls Procore allows, skipping (or updating) those whose
  * origin ID is already in Procore, and reports a result per entry. A bulk call is one transaction:
  * when Procore refuses one for a field error, its entries are retried one per call so the good ones
- * go in and each bad one gets its own reason.
+ * go in and each bad one gets its own reason. In Update mode, entries of a replaced clock-out that
+ * are no longer planned are deleted once the item's own writes succeeded (see replaced.ts), and
+ * every update and delete is read back.
  */
 export async function writeEntries(
 	ctx: IExecuteFunctions,
 	companyId: string,
 	planned: PlannedEntry[],
 	options: BulkOptions,
+	replaced: ReplacedEntries[] = [],
 ): Promise<BulkReport> {
 	const results = new Map<number, EntryResult>();
 	const requests: PreviewRequest[] = [];
@@ -162,18 +119,18 @@ export async function writeEntries(
 	const byProject = new Map<string, number[]>();
 	planned.forEach((p, k) => byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), k]));
 	const fresh: number[] = [];
+	const rewrites = new Map<string, { days: string[]; stale: Array<{ itemIndex: number; row: IDataObject }>; rewrite: Rewrite }>();
 	for (const [projectId, indexes] of byProject) {
 		const withOrigin = indexes.filter((k) => planned[k].originId);
-		let existing = new Map<string, IDataObject>();
+		const sets = options.onExisting === 'update' ? replaced.filter((r) => r.projectId === projectId) : [];
+		const days = [...withOrigin.map((k) => String(planned[k].entry.date ?? '')), ...sets.flatMap((r) => daysAround(r.dates))].filter(Boolean).sort();
+		const wanted = new Set(withOrigin.map((k) => planned[k].originId!));
+		const existing = new Map<string, IDataObject>();
+		const rewrite: Rewrite = { patched: [], deleted: [] };
 		try {
-			existing = await findExisting(
-				ctx,
-				companyId,
-				projectId,
-				withOrigin.map((k) => String(planned[k].entry.date ?? '')),
-				new Set(withOrigin.map((k) => planned[k].originId!)),
-				planned[indexes[0]].itemIndex,
-			);
+			const rows = days.length ? await projectEntries(ctx, companyId, projectId, days[0], days[days.length - 1], planned[indexes[0]].itemIndex) : [];
+			for (const row of rows) if (wanted.has(originOf(row)) && !existing.has(originOf(row))) existing.set(originOf(row), row);
+			rewrites.set(projectId, { days, stale: staleEntries(sets, rows, existing), rewrite });
 		} catch (error) {
 			for (const k of indexes) results.set(k, { planned: planned[k], status: 'failed', error: forEach(error as Error) });
 			continue;
@@ -199,11 +156,19 @@ export async function writeEntries(
 				continue;
 			}
 			try {
-				const record = await procoreApiRequest.call(ctx, { method: 'PATCH', path, body, companyId, itemIndex: p.itemIndex });
+				// A lost answer is settled by reading the entry back (confirmByReading), not by re-sending.
+				const record = await procoreApiRequest.call(ctx, { method: 'PATCH', path, body, companyId, itemIndex: p.itemIndex, idempotent: false });
 				results.set(k, { planned: p, status: 'updated', record: { ...match, ...record }, changes });
 			} catch (error) {
 				results.set(k, { planned: p, status: 'failed', error: forEach(error as Error) });
 			}
+			rewrite.patched.push({
+				id: String(match.id),
+				wanted: p.entry,
+				confirm: (row) => {
+					if (settleUpdate(row, p.entry) === 'applied') results.set(k, { planned: p, status: 'updated', record: row, changes });
+				},
+			});
 		}
 	}
 
@@ -295,5 +260,17 @@ export async function writeEntries(
 		for (const batch of chunks(indexes, size)) await send(batch);
 	}
 
-	return { results: planned.map((_, k) => results.get(k)!), writeCalls, requests };
+	// An item's old entries go only once its new ones are in: a failed write never leaves a
+	// clock-out with fewer hours in Procore than before the edit.
+	const failedItems = new Set(planned.filter((_, k) => results.get(k)?.status === 'failed').map((p) => p.itemIndex));
+	const removed: RemovedEntry[] = [];
+	for (const [projectId, { days, stale, rewrite }] of rewrites) {
+		const due = stale.filter((s) => !failedItems.has(s.itemIndex));
+		writeCalls += due.length;
+		rewrite.deleted = await deleteStale(ctx, companyId, projectId, due, options.previewOnly);
+		await confirmByReading(ctx, companyId, projectId, days, rewrite);
+		removed.push(...rewrite.deleted);
+	}
+
+	return { results: planned.map((_, k) => results.get(k)!), writeCalls, requests, removed };
 }
