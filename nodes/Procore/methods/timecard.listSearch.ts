@@ -141,3 +141,35 @@ export async function searchTimecardTimeTypes(this: ILoadOptionsFunctions, filte
 		paginationToken: next,
 	};
 }
+
+/** A project's locations (where on site the work was done), by their full path. */
+export async function searchLocations(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/locations`, {}, token);
+	return {
+		results: rows.map((l) => ({ name: String(l.node_name ?? l.name ?? `Location ${String(l.id)}`), value: String(l.id) })).filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** A project's timesheets, one per day, newest first as Procore lists them. */
+export async function searchTimesheets(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/timesheets`, {}, token);
+	return {
+		results: rows
+			.map((t) => ({ name: `${String(t.date ?? '')} ${String(t.name ?? (t.number ? `#${String(t.number)}` : ''))}`.trim() || `Timesheet ${String(t.id)}`, value: String(t.id) }))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** A project's work classifications (trade or pay class, e.g. Journeyman Carpenter). */
+export async function searchWorkClassifications(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/work_classifications`, {}, token);
+	return {
+		results: rows.map((w) => ({ name: String(w.name ?? `Work classification ${String(w.id)}`), value: String(w.id) })).filter(keep(filter)),
+		paginationToken: next,
+	};
+}

@@ -3,7 +3,7 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import type { AllocationUnit } from '../../helpers/allocation';
 import type { MilestoneRef } from '../../helpers/milestone';
-import { readMilestone } from './parameters';
+import { readMilestone } from './input';
 
 /** A clock-out's split of the worked time: milestones with their shares, and what the shares are. */
 export interface Allocation {

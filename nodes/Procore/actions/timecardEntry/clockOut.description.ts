@@ -1,9 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { writeOptions } from '../../helpers/write';
-import { projectLocator, recordLocator, sortedOptions } from '../common.descriptions';
+import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
-import { checkBeforeWriteOption, milestoneLocator, onExistingOption, syncedProjectsOption, timeEntryMode, workerLocator } from './parameters';
+import {
+	checkBeforeWriteOption,
+	crewLocator,
+	milestoneLocator,
+	onExistingOption,
+	subJobLocator,
+	syncedProjectsOption,
+	timeEntryMode,
+	timeTypeLocator,
+	workerLocator,
+} from './parameters';
 
 /**
  * The Create From Clock-Out panel, in n8n's order: what is required on top, broad to narrow
@@ -26,8 +36,6 @@ const onExistingClockOut: INodeProperties = {
 	description: 'What to do when this clock-out was exported before. Use Update when clock-outs can be edited in the app.',
 };
 
-const optionalId = (locator: INodeProperties): INodeProperties => ({ ...locator, required: false, default: { mode: 'list', value: '' } });
-
 const entryFields: INodeProperties[] = [
 	{
 		displayName: 'Billable',
@@ -45,15 +53,7 @@ const entryFields: INodeProperties[] = [
 		description:
 			'People of the project who worked the same shift; each gets the same entries. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	optionalId(
-		recordLocator({
-			name: 'crew',
-			displayName: 'Crew',
-			searchListMethod: 'searchCrews',
-			urlPattern: 'crews/([0-9]+)',
-			description: 'The crew the time is logged for',
-		}),
-	),
+	crewLocator,
 	{
 		displayName: 'Date',
 		name: 'date',
@@ -71,24 +71,8 @@ const entryFields: INodeProperties[] = [
 		default: 0,
 		description: 'Unpaid break, in whole minutes, taken off the worked time',
 	},
-	optionalId(
-		recordLocator({
-			name: 'subJob',
-			displayName: 'Sub Job',
-			searchListMethod: 'searchSubJobs',
-			urlPattern: 'sub_jobs/([0-9]+)',
-			description: 'The sub job the time is charged to (legacy once the project uses WBS codes)',
-		}),
-	),
-	optionalId(
-		recordLocator({
-			name: 'timeType',
-			displayName: 'Time Type',
-			searchListMethod: 'searchTimecardTimeTypes',
-			urlPattern: 'timecard_time_types/([0-9]+)',
-			description: 'Regular, overtime and so on',
-		}),
-	),
+	subJobLocator,
+	timeTypeLocator,
 ];
 
 const allocateBy: INodeProperties = {

@@ -7,7 +7,8 @@ import { forOperation } from '../operationSelector';
 import { findExisting } from './existing';
 import { explainTimecardError } from './errors';
 import { ID_FIELDS, TIMECARD_FIELDS } from './fields';
-import { entryParameters, readEntry, readIdListOption } from './parameters';
+import { readEntry, readIdListOption } from './input';
+import { entryParameters } from './parameters';
 import { ProjectRecords } from './projects';
 import { Preflight, explained, personName } from './preflight';
 

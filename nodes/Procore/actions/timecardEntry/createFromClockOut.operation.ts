@@ -21,7 +21,7 @@ import type { BatchSettings } from './batch';
 import { entryOutput, removedOutput, runBatch } from './batch';
 import type { EntryResult, PlannedEntry } from './bulk';
 import { PROJECT_BULK_MAX } from './bulk';
-import { readIdField, readIdListOption } from './parameters';
+import { readIdListOption, readOptionalIds } from './input';
 import { personName } from './preflight';
 import type { RemovedEntry } from './replaced';
 
@@ -89,12 +89,6 @@ function split(ctx: IExecuteFunctions, shift: Shift, lunch: number, mode: string
 	}
 }
 
-const OPTIONAL_IDS: Array<[string, string, string]> = [
-	['crew', 'crew_id', 'Crew'],
-	['subJob', 'sub_job_id', 'Sub Job'],
-	['timeType', 'timecard_time_type_id', 'Time Type'],
-];
-
 async function planClockOut(ctx: IExecuteFunctions, i: number, settings: BatchSettings) {
 	const projectId = getProjectId(ctx, i);
 	const workerId = getRecordId(ctx, 'worker', 'Worker', i);
@@ -115,11 +109,7 @@ async function planClockOut(ctx: IExecuteFunctions, i: number, settings: BatchSe
 		for (const w of workers) names.set(w, personName(await settings.preflight.worker(projectId, w, i), w));
 		for (const s of shares) await settings.preflight.milestone(projectId, s.key, i);
 	}
-	const common: IDataObject = { date };
-	for (const [param, field, label] of OPTIONAL_IDS) {
-		const id = readIdField(ctx, ctx.getNodeParameter(`additionalFields.${param}`, i, '', { extractValue: true }), label, i);
-		if (id) common[field] = id;
-	}
+	const common: IDataObject = { date, ...readOptionalIds(ctx, ['crew', 'subJob', 'timeType'], i) };
 	if (additional.billable !== undefined) common.billable = additional.billable;
 	if (additional.description) common.description = additional.description;
 	const segments = mode === 'startStop' ? timeSegments(shift.start.toMillis(), shares.map((s) => s.units), lunch) : [];

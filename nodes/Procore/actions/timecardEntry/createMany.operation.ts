@@ -5,7 +5,8 @@ import { forOperation } from '../operationSelector';
 import type { EntryResult } from './bulk';
 import { COMPANY_BULK_DEFAULT, PROJECT_BULK_MAX } from './bulk';
 import { entryOutput, runBatch } from './batch';
-import { entryParameters, readEntry, readIdListOption } from './parameters';
+import { readEntry, readIdListOption } from './input';
+import { entryParameters } from './parameters';
 import { personName } from './preflight';
 
 const bulkOptions: INodeProperties[] = [

@@ -387,3 +387,16 @@ describe('per-item Company and Options (issue #20)', () => {
 		expect(entries().map((e) => String(e.origin_id).split(':')[0])).toEqual(['co_b', 'co_b', 'co_b']);
 	});
 });
+
+describe('IDs picked from the project\'s lists (issue #20)', () => {
+	it('crew, sub job and time type chosen in Additional Fields are stored on every entry of the clock-out', async () => {
+		const { crews, subJobs, timeTypes } = env.sb.seed;
+		const run = await clockOut({
+			additionalFields: { crew: rl(crews.concrete), subJob: { __rl: true, mode: 'list', value: String(subJobs.towerA) }, timeType: rl(timeTypes.overtime) },
+		});
+		expect(run.error).toBeUndefined();
+		expect(entries().map((e) => [e.crew_id, e.sub_job_id, e.timecard_time_type_id])).toEqual(
+			Array(3).fill([crews.concrete, subJobs.towerA, timeTypes.overtime]),
+		);
+	});
+});
