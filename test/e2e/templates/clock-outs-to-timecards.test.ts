@@ -6,7 +6,8 @@
 import { n8n, sandbox, state } from '../env';
 
 const WORKFLOW = 'ProcoreClockOut1';
-const PATH = 'procore-clock-outs';
+/** The production path this import of the template got (the template leaves it empty). */
+let PATH = '';
 const DAY = '2026-11-20';
 
 interface Entry {
@@ -62,6 +63,7 @@ describe('template: export worker clock-outs to Procore timecards', () => {
 	};
 
 	beforeAll(async () => {
+		PATH = await n8n.webhookPath(WORKFLOW);
 		await sandbox.reset();
 		await n8n.publish(WORKFLOW);
 	});
