@@ -1,22 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { uploadBinaryAttachments, withAttachments } from '../../helpers/attachments';
-import { getCompanyId, getProjectId, getRecordId, normalizeId } from '../../helpers/context';
+import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
 import { idList } from '../../helpers/filters';
 import { simplify } from '../../helpers/output';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { procoreWrite } from '../../helpers/write';
 import { isWriteOutcomeUnknown, procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
-import { projectLocator } from '../common.descriptions';
-import { forOperation } from '../operationSelector';
 import type { HeaderInput, ResolvedLine } from './body';
 import { V10_PATH, originIdOf, readLines, v10Header, v10ItemPath, v10Line, v10ZeroLine, v11Extras, v11ItemPath } from './body';
 import type { Breakdown, CorDefaults } from './breakdown';
 import { planLines } from './breakdown';
-import type { Ref } from './corInput';
-import { LINE_SHAPE, readCorLines } from './corInput';
-import { CHANGE_EVENT_FIELDS, changeEventLocator, changeTypeLookup, eventTypeOptions, lookupLocator, lookupValue, reasonLookup, scopeOptions, statusLookup, withTotals } from './fields';
+import type { LinesInput, Ref } from './corInput';
+import { LINE_SHAPE, costCodeRef, readCorLines } from './corInput';
+import { CHANGE_EVENT_FIELDS, withTotals } from './fields';
 import type { LinePlan, RemovedLines } from './lineDiff';
 import { hasLineWrites, lineDiffOutput, planLineChanges } from './lineDiff';
 import { KINDS, Unmatched } from './lookups';
@@ -29,175 +27,7 @@ const codeText = (value: unknown): Ref | undefined => {
 	return text ? { text, byId: false } : undefined;
 };
 
-export const description: INodeProperties[] = forOperation('changeEvent', 'pushCor', [
-	projectLocator,
-	{
-		displayName: 'Change Event',
-		name: 'target',
-		type: 'options',
-		options: [
-			{
-				name: 'Find by COR, or Create',
-				value: 'auto',
-				description: 'Update the Change Event this COR was pushed to before (matched by its COR ID), or create one',
-			},
-			{ name: 'Update a Chosen Change Event', value: 'existing', description: 'Push the COR into a Change Event you pick' },
-		],
-		default: 'auto',
-		description: 'Pushing the same COR again never creates a second Change Event: it updates the one it created',
-	},
-	{ ...changeEventLocator, displayOptions: { show: { target: ['existing'] } } },
-	{
-		displayName: 'COR ID',
-		name: 'corId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. cor-8812',
-		description:
-			'The COR\'s unique ID in the tool it comes from. Stored as the Change Event\'s origin ID, so a re-push finds and updates it.',
-	},
-	{ displayName: 'COR Number', name: 'corNumber', type: 'string', default: '', placeholder: 'e.g. 17', description: 'Shown in line descriptions and the summary ("COR 17")' },
-	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', description: 'The Change Event title, usually the COR title' },
-	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'The COR\'s description or scope narrative' },
-	statusLookup,
-	{
-		displayName: 'Scope',
-		name: 'scope',
-		type: 'options',
-		options: [...scopeOptions, { name: 'Unchanged (TBD When Created)', value: '' }],
-		default: '',
-		description: 'In scope, out of scope or TBD. Procore requires it; empty means TBD on create and unchanged on update.',
-	},
-	{
-		displayName: 'Cost Breakdown',
-		name: 'breakdown',
-		type: 'options',
-		options: [
-			{ name: 'Line Item', value: 'lineItem', description: 'One Change Event line per COR line' },
-			{ name: 'Lump Sum', value: 'lumpSum', description: 'One line for the COR total, on the COR\'s cost code' },
-			{
-				name: 'Sub-Total',
-				value: 'subTotal',
-				description: 'One line per rate type (labor, material, equipment, subcontract, markup…), on the COR\'s cost code',
-			},
-		],
-		default: 'lineItem',
-	},
-	{
-		displayName: 'Lines (JSON)',
-		name: 'lines',
-		type: 'json',
-		default: '={{ $json.lines }}',
-		description: `The COR's lines as a JSON array; each line is ${LINE_SHAPE}. Codes are matched against the project's cost codes, line item types, WBS codes and commitments. Empty when the lines are entered below.`,
-	},
-	{
-		displayName: 'Lines',
-		name: 'lineItems',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Line',
-		default: {},
-		description: 'COR lines entered here (added after the JSON lines)',
-		options: [
-			{
-				displayName: 'Line',
-				name: 'line',
-				values: [
-					{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'Extended amount; 0 = quantity × unit cost' },
-					{ displayName: 'Category', name: 'category', type: 'string', default: '', placeholder: 'e.g. L or Labor', description: 'Line item type (cost type) code, name or ID' },
-					{ displayName: 'Contract', name: 'contract', type: 'string', default: '', description: 'Commitment ID, number or title (overrides the COR\'s contract)' },
-					{ displayName: 'Cost Code', name: 'costCode', type: 'string', default: '', placeholder: 'e.g. 01-100', description: 'Cost code or its ID' },
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 0 },
-					{ displayName: 'Rate Type', name: 'rateType', type: 'string', default: '', placeholder: 'e.g. labor', description: 'Groups lines for the Sub-Total breakdown' },
-					{ displayName: 'Unit', name: 'unit', type: 'string', default: '', placeholder: 'e.g. HR', description: 'One of the company\'s units of measure' },
-					{ displayName: 'Unit Cost', name: 'unitCost', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
-					{ displayName: 'Vendor', name: 'vendor', type: 'string', default: '', description: 'Vendor ID or name' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Cost Code',
-		name: 'costCode',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 01-100',
-		description: 'The COR\'s cost code (code or ID): the code of Lump Sum and Sub-Total lines, and of any line without one',
-	},
-	lookupLocator({
-		name: 'contract',
-		displayName: 'Contract',
-		searchListMethod: 'searchChangeEventContracts',
-		placeholder: 'e.g. SC-004, or an ID',
-		description:
-			'The commitment (subcontract, purchase order) the COR belongs to, or the prime contract. A commitment becomes each line\'s contract and vendor; a prime contract becomes the Change Event\'s prime contract for estimates.',
-	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Attachment Binary Properties',
-				name: 'binaryProperties',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. data',
-				description:
-					'Binary properties of the input item holding files to attach, e.g. the COR PDF (comma-separated). Each is uploaded to the project and attached to the Change Event; a file name the Change Event already has is not uploaded again, so a re-push does not duplicate it.',
-			},
-			{
-				displayName: 'Attachment Upload UUIDs',
-				name: 'attachmentUuids',
-				type: 'string',
-				default: '',
-				description:
-					'Completed Procore uploads to attach (comma-separated UUIDs or an array), e.g. the COR PDF uploaded with Document > Upload',
-			},
-			{ displayName: 'Budget Code', name: 'budgetCode', type: 'string', default: '', placeholder: 'e.g. 01-100.L', description: 'WBS budget code (or ID) for lines without one, when the project uses WBS codes' },
-			{ displayName: 'Category', name: 'category', type: 'string', default: '', placeholder: 'e.g. L', description: 'Line item type for the Lump Sum line and lines without one' },
-			changeTypeLookup,
-			{ ...reasonLookup },
-			{
-				displayName: 'Change Event Number',
-				name: 'number',
-				type: 'string',
-				default: '',
-				description: 'Procore numbers Change Events itself; set only to override',
-			},
-			{ displayName: 'COR Total', name: 'corTotal', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'The COR total for a Lump Sum push without lines' },
-			{ displayName: 'Event Type', name: 'eventType', type: 'options', options: eventTypeOptions, default: 'tbd', description: 'Procore\'s fixed event type (v1.0)' },
-			{ displayName: 'Procore File Version IDs', name: 'fileVersionIds', type: 'string', default: '', description: 'Files already in Procore Documents to attach (comma-separated file version IDs)' },
-			{ displayName: 'Vendor', name: 'vendor', type: 'string', default: '', description: 'Vendor (ID or name) for lines without one, when no commitment gives it' },
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Removed Lines',
-				name: 'removedLines',
-				type: 'options',
-				options: [
-					{ name: 'Delete (Zero If Linked)', value: 'delete', description: 'Remove them; a line Procore will not delete (already in a commitment change order) is set to 0' },
-					{ name: 'Keep', value: 'keep', description: 'Leave them as they are' },
-					{ name: 'Set to Zero', value: 'zero', description: 'Keep them at 0, for the audit trail' },
-				],
-				default: 'delete',
-				description: 'What happens on update to Change Event lines the COR no longer has',
-			},
-			...writeOptions,
-		],
-	},
-]);
+export { description } from './pushCor/description';
 
 interface Target {
 	record: IDataObject;
@@ -278,24 +108,33 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const companyId = await getCompanyId(this, i);
 	const projectId = getProjectId(this, i);
 	const scope: Scope = { companyId, projectId };
-	const target = this.getNodeParameter('target', i, 'auto') as string;
-	const chosenId = target === 'existing' ? getRecordId(this, 'changeEventId', 'Change Event', i) : undefined;
-	const corId = String(this.getNodeParameter('corId', i)).trim();
-	const corNumber = String(this.getNodeParameter('corNumber', i, '')).trim();
-	const title = String(this.getNodeParameter('title', i)).trim();
-	const corDescription = String(this.getNodeParameter('description', i, '')).trim();
-	const scopeValue = String(this.getNodeParameter('scope', i, ''));
-	const breakdown = this.getNodeParameter('breakdown', i, 'lineItem') as Breakdown;
 	const add = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const chosenId = normalizeId(this.getNodeParameter('options.changeEventId', i, '', { extractValue: true })) || undefined;
+	if (chosenId && !/^\d{1,20}$/.test(chosenId)) {
+		throw new NodeOperationError(this.getNode(), `Change Event "${chosenId}" is not a Procore ID`, {
+			description: 'Under Options, pick the Change Event from the list, enter its numeric ID, or paste its URL; or remove the option to find it by COR ID.',
+			itemIndex: i,
+		});
+	}
+	const corId = String(this.getNodeParameter('corId', i)).trim();
+	const corNumber = String(add.corNumber ?? '').trim();
+	const title = String(this.getNodeParameter('title', i)).trim();
+	const corDescription = String(add.description ?? '').trim();
+	const scopeValue = String(add.scope ?? '');
+	const breakdown = this.getNodeParameter('breakdown', i, 'lineItem') as Breakdown;
+	const linesInput = this.getNodeParameter('linesInput', i, 'fields') as LinesInput;
 	const removedLines = (options.removedLines as RemovedLines | undefined) ?? 'delete';
 	const previewOnly = options.previewOnly === true;
 	const label = `COR ${corNumber || corId}`;
 
-	const corLines = readCorLines(this, i);
+	const corLines = readCorLines(this, i, linesInput);
 	if (!corLines.length && breakdown !== 'lumpSum') {
 		throw new NodeOperationError(this.getNode(), 'The COR has no lines', {
-			description: `Give the lines in "Lines (JSON)" (an array of ${LINE_SHAPE}) or under "Lines", or choose the Lump Sum breakdown with "COR Total".`,
+			description:
+				linesInput === 'json'
+					? `Map the lines into "Lines (JSON)" (an array of ${LINE_SHAPE}), or choose the Lump Sum breakdown with "COR Total".`
+					: 'Add the lines under "Lines" (or set Lines Input to Using JSON to map them), or choose the Lump Sum breakdown with "COR Total".',
 			itemIndex: i,
 		});
 	}
@@ -308,9 +147,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 	// Everything that can be wrong with the input is found here, before any write.
 	const unmatched = new Unmatched();
-	const contract = await resolveContract(this, i, scope, lookupValue(this, 'contract', i), unmatched);
+	const contract = await resolveContract(this, i, scope, normalizeId(add.contract), unmatched);
 	const defaults: CorDefaults = {
-		costCode: codeText(this.getNodeParameter('costCode', i, '')),
+		costCode: costCodeRef(this.getNodeParameter('costCode', i, '')),
 		category: codeText(add.category),
 		budgetCode: codeText(add.budgetCode),
 		vendor: codeText(add.vendor),
@@ -321,7 +160,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	};
 	const planned = planLines(this, i, breakdown, corLines, defaults);
 	const lines: ResolvedLine[] = await resolveLines(this, i, scope, planned, unmatched);
-	const statusId = await resolveOne(this, i, scope, KINDS.status, lookupValue(this, 'status', i), unmatched);
+	const statusId = await resolveOne(this, i, scope, KINDS.status, normalizeId(add.status), unmatched);
 	const reasonId = await resolveOne(this, i, scope, KINDS.reason, normalizeId(add.reason), unmatched);
 	const changeTypeId = await resolveOne(this, i, scope, KINDS.changeType, normalizeId(add.changeType), unmatched);
 	unmatched.throwIfAny(this, i, projectId);
@@ -432,116 +271,153 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		});
 	}
 
-	const existing = found.record;
-	const existingOrigin = originIdOf(existing);
-	const owned = existingOrigin === '' || existingOrigin === corId;
-	const plan = planLineChanges(lines, readLines(existing), { owned, removedLines });
-	const status = existing.change_event_status as IDataObject | undefined;
-	const reason = existing.change_order_change_reason as IDataObject | undefined;
-	const header: IDataObject = {};
-	const previous: IDataObject = { id: existing.id };
-	const setIfChanged = (field: string, current: unknown, next: unknown) => {
-		if (next === undefined || next === '') return;
-		if (String(current ?? '') !== String(next)) {
-			header[field] = next as IDataObject[string];
-			previous[field] = (current ?? null) as IDataObject[string];
-		}
-	};
-	const wanted = v10Header({
-		title,
-		number: add.number ? String(add.number) : undefined,
-		statusId,
-		scope: scopeValue || undefined,
-		eventType: add.eventType ? String(add.eventType) : undefined,
-		reasonId,
-	});
-	setIfChanged('title', existing.title, wanted.title);
-	setIfChanged('number', existing.number, wanted.number);
-	setIfChanged('change_event_status_id', status?.id, wanted.change_event_status_id);
-	setIfChanged('event_scope', existing.event_scope, wanted.event_scope);
-	setIfChanged('event_type', existing.event_type, wanted.event_type);
-	setIfChanged('change_order_change_reason_id', reason?.id, wanted.change_order_change_reason_id);
-	// A Change Event chosen by the user becomes this COR's, unless another origin already owns it.
-	if (existingOrigin === '') setIfChanged('origin_id', '', corId);
-	const uploads = await uploadFiles(this, i, scope, files, existing, previewOnly);
-	Object.assign(header, withAttachments('changeEvent', v10Header({ attachmentUuids, fileVersionIds }), uploads.uuids));
-	const lineBodies = [
-		...plan.updates.map((u) => v10Line(u.line, u.existing.id)),
-		...plan.creates.map((l) => v10Line(l)),
-		...plan.removals.filter((r) => r.action === 'zeroed').map((r) => v10ZeroLine(r.existing.id)),
-	];
-	if (lineBodies.length) header.change_event_line_items_attributes = lineBodies;
-	// Lines are diffed per line in `lines`; the field diff covers the header only.
-	previous.change_event_line_items_attributes = header.change_event_line_items_attributes;
-
-	const deleted = plan.removals.filter((r) => r.action === 'deleted').map((r) => r.existing.id);
-	const extras = v11Extras(
-		{ ...extrasHeader, description: corDescription && corDescription !== String(existing.description ?? '') ? corDescription : undefined },
-		deleted,
-	);
-	const changeEventId = found.id;
-	const summary = (preview: boolean) => {
-		const totals = `total ${formatMoney(plan.previousCents)} → ${formatMoney(plan.newCents)} (${formatDelta(plan.newCents - plan.previousCents)})`;
-		return preview
-			? `Would update Change Event ${changeEventId} from ${label}: ${totals}, ${linesPhrase(plan)}`
-			: `Change Event ${changeEventId} updated from ${label}: ${totals}, ${linesPhrase(plan)}`;
-	};
-	const headerChanged = Object.keys(header).some((k) => k !== 'change_event_line_items_attributes');
-	const lineCount = lines.length + plan.removals.filter((r) => r.action !== 'deleted').length + plan.others.length;
-	const details = {
-		action: 'updated',
-		corId,
-		previousCents: plan.previousCents,
-		newCents: plan.newCents,
-		diff: lineDiffOutput(plan),
-		record: existing,
-		owned,
-		existingOrigin,
-		lineCount,
-		attachments: files.length ? uploads.report : undefined,
-	};
-	if (!headerChanged && !hasLineWrites(plan) && !extras) {
-		return output(
-			{ summary: `Change Event ${changeEventId} already matches ${label}: total ${formatMoney(plan.newCents)}, nothing to write`, ...(previewOnly ? { preview: true } : {}) },
-			undefined,
-			{ ...details, action: 'unchanged' },
-		);
-	}
-	let written: IDataObject | undefined;
-	if (headerChanged || lineBodies.length) {
-		written = await procoreWrite.call(this, {
-			itemIndex: i,
-			action: 'update',
-			recordLabel: 'Change Event',
-			request: {
-				method: 'PATCH',
-				path: v10ItemPath(changeEventId),
-				qs: { project_id: projectId },
-				body: { project_id: projectId, change_event: header },
-				companyId,
-			},
-			wrapperKey: 'change_event',
-			auditField: 'origin_data',
-			previous,
-			summarize: (_r, _c, preview) => summary(preview),
+	// When Procore does not answer a PATCH, transport/retry.ts does not send it again (its new lines
+	// and files would be added twice). The Change Event is read again and the push planned against
+	// it: nothing left to write means the PATCH landed, and the push is reported done. What is left is
+	// not sent (a slow write may still land): the item fails, and running it again is safe, because
+	// the next push re-reads and writes only what is missing.
+	let existing = found.record;
+	let lost: { details: OutputDetails; summary: string; error: NodeOperationError; byRefOnly: boolean } | undefined;
+	for (;;) {
+		const existingOrigin = originIdOf(existing);
+		const owned = existingOrigin === '' || existingOrigin === corId;
+		const plan = planLineChanges(lines, readLines(existing), { owned, removedLines });
+		const status = existing.change_event_status as IDataObject | undefined;
+		const reason = existing.change_order_change_reason as IDataObject | undefined;
+		const header: IDataObject = {};
+		const previous: IDataObject = { id: existing.id };
+		const setIfChanged = (field: string, current: unknown, next: unknown) => {
+			if (next === undefined || next === '') return;
+			if (String(current ?? '') !== String(next)) {
+				header[field] = next as IDataObject[string];
+				previous[field] = (current ?? null) as IDataObject[string];
+			}
+		};
+		const wanted = v10Header({
+			title,
+			number: add.number ? String(add.number) : undefined,
+			statusId,
+			scope: scopeValue || undefined,
+			eventType: add.eventType ? String(add.eventType) : undefined,
+			reasonId,
 		});
+		setIfChanged('title', existing.title, wanted.title);
+		setIfChanged('number', existing.number, wanted.number);
+		setIfChanged('change_event_status_id', status?.id, wanted.change_event_status_id);
+		setIfChanged('event_scope', existing.event_scope, wanted.event_scope);
+		setIfChanged('event_type', existing.event_type, wanted.event_type);
+		setIfChanged('change_order_change_reason_id', reason?.id, wanted.change_order_change_reason_id);
+		// A Change Event chosen by the user becomes this COR's, unless another origin already owns it.
+		if (existingOrigin === '') setIfChanged('origin_id', '', corId);
+		// On the re-read nothing is uploaded: a file still missing (by name) is reported, not sent.
+		const uploads = await uploadFiles(this, i, scope, files, existing, previewOnly || lost !== undefined);
+		const fieldChanges = Object.keys(header).length;
+		Object.assign(header, withAttachments('changeEvent', v10Header({ attachmentUuids, fileVersionIds }), uploads.uuids));
+		const lineBodies = [
+			...plan.updates.map((u) => v10Line(u.line, u.existing.id)),
+			...plan.creates.map((l) => v10Line(l)),
+			...plan.removals.filter((r) => r.action === 'zeroed').map((r) => v10ZeroLine(r.existing.id)),
+		];
+		if (lineBodies.length) header.change_event_line_items_attributes = lineBodies;
+		// Lines are diffed per line in `lines`; the field diff covers the header only.
+		previous.change_event_line_items_attributes = header.change_event_line_items_attributes;
+
+		const deleted = plan.removals.filter((r) => r.action === 'deleted').map((r) => r.existing.id);
+		const newDescription = corDescription && corDescription !== String(existing.description ?? '') ? corDescription : undefined;
+		const extras = v11Extras({ ...extrasHeader, description: newDescription }, deleted);
+		const changeEventId = found.id;
+		if (lost) {
+			const idOf = (field: string) => String((existing[field] as IDataObject | undefined)?.id ?? '');
+			const pending = [
+				fieldChanges ? 'header fields' : '',
+				hasLineWrites(plan) ? linesPhrase(plan) : '',
+				uploads.uuids.length ? `${uploads.uuids.length} file(s)` : '',
+				newDescription || deleted.length || (extrasHeader.changeTypeId && idOf('change_type') !== extrasHeader.changeTypeId) ||
+				(extrasHeader.primeContractId && idOf('prime_contract_for_estimates') !== extrasHeader.primeContractId)
+					? 'v1.1 fields'
+					: '',
+			].filter(Boolean);
+			if (pending.length || lost.byRefOnly) {
+				lost.error.description = pending.length
+					? `Procore did not answer the update, and re-reading Change Event ${changeEventId} shows it was not written (still to do: ${pending.join(', ')}). It was not sent again, in case a slow write still lands. Running this item again is safe: the push re-reads the Change Event and writes only what is missing.`
+					: `Procore did not answer the update, which only attached files by upload UUID or file version; re-reading Change Event ${changeEventId} cannot tell whether they were attached. Check its attachments before running this item again.`;
+				throw lost.error;
+			}
+			return output({ summary: lost.summary, confirmedBy: 'Change Event re-read after Procore did not answer' }, undefined, { ...lost.details, record: existing });
+		}
+		const summary = (preview: boolean) => {
+			const totals = `total ${formatMoney(plan.previousCents)} → ${formatMoney(plan.newCents)} (${formatDelta(plan.newCents - plan.previousCents)})`;
+			return preview
+				? `Would update Change Event ${changeEventId} from ${label}: ${totals}, ${linesPhrase(plan)}`
+				: `Change Event ${changeEventId} updated from ${label}: ${totals}, ${linesPhrase(plan)}`;
+		};
+		const headerChanged = Object.keys(header).some((k) => k !== 'change_event_line_items_attributes');
+		const lineCount = lines.length + plan.removals.filter((r) => r.action !== 'deleted').length + plan.others.length;
+		const details: OutputDetails = {
+			action: 'updated',
+			corId,
+			previousCents: plan.previousCents,
+			newCents: plan.newCents,
+			diff: lineDiffOutput(plan),
+			record: existing,
+			owned,
+			existingOrigin,
+			lineCount,
+			attachments: files.length ? uploads.report : undefined,
+		};
+		if (!headerChanged && !hasLineWrites(plan) && !extras) {
+			return output(
+				{ summary: `Change Event ${changeEventId} already matches ${label}: total ${formatMoney(plan.newCents)}, nothing to write`, ...(previewOnly ? { preview: true } : {}) },
+				undefined,
+				{ ...details, action: 'unchanged' },
+			);
+		}
+		try {
+			let written: IDataObject | undefined;
+			if (headerChanged || lineBodies.length) {
+				written = await procoreWrite.call(this, {
+					itemIndex: i,
+					action: 'update',
+					recordLabel: 'Change Event',
+					request: {
+						method: 'PATCH',
+						path: v10ItemPath(changeEventId),
+						qs: { project_id: projectId },
+						body: { project_id: projectId, change_event: header },
+						companyId,
+					},
+					wrapperKey: 'change_event',
+					auditField: 'origin_data',
+					previous,
+					summarize: (_r, _c, preview) => summary(preview),
+				});
+			}
+			const followUp = extras
+				? await procoreWrite.call(this, {
+						itemIndex: i,
+						action: 'update',
+						recordLabel: 'Change Event',
+						// Removing a line twice fails (it is gone): a lost answer is re-read like the lines.
+						request: { method: 'PATCH', path: v11ItemPath(changeEventId), qs: { project_id: projectId }, body: { change_event: extras }, companyId, idempotent: deleted.length === 0 },
+						wrapperKey: 'change_event',
+						auditField: null,
+						summarize: (_r, _c, preview) => summary(preview),
+					})
+				: undefined;
+			const main = written ?? followUp!;
+			return output(main, written ? followUp : undefined, {
+				...details,
+				record: main.preview ? existing : written && !written.preview ? written : existing,
+			});
+		} catch (caught) {
+			// procoreRequest throws only NodeApiError / NodeOperationError.
+			const error = caught as NodeOperationError;
+			if (lost || !isWriteOutcomeUnknown(error)) throw error;
+			const byRefOnly = !fieldChanges && !lineBodies.length && !uploads.uuids.length && !extras;
+			lost = { details, summary: summary(false), error, byRefOnly };
+			existing = await procoreApiRequest.call(this, { method: 'GET', path: v10ItemPath(found.id), qs: { project_id: projectId }, companyId, itemIndex: i });
+		}
 	}
-	const followUp = extras
-		? await procoreWrite.call(this, {
-				itemIndex: i,
-				action: 'update',
-				recordLabel: 'Change Event',
-				request: { method: 'PATCH', path: v11ItemPath(changeEventId), qs: { project_id: projectId }, body: { change_event: extras }, companyId },
-				wrapperKey: 'change_event',
-				auditField: null,
-				summarize: (_r, _c, preview) => summary(preview),
-			})
-		: undefined;
-	const main = written ?? followUp!;
-	return output(main, written ? followUp : undefined, {
-		...details,
-		record: main.preview ? existing : written && !written.preview ? written : existing,
-	});
 }
 
 interface OutputDetails {
@@ -576,6 +452,7 @@ function output(main: IDataObject, followUp: IDataObject | undefined, d: OutputD
 		out.line_count = d.lineCount;
 	}
 	if (d.attachments) out.attachments = d.attachments;
+	if (main.confirmedBy) out.confirmedBy = main.confirmedBy;
 	if (d.owned === false) {
 		out.notes = `This Change Event belongs to origin "${String(d.existingOrigin)}", not to this COR: its other lines were left as they are and its origin ID was kept.`;
 	}
