@@ -1,89 +1,21 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toProcoreId } from '../../helpers/context';
-import { isWriteOutcomeUnknown, procoreApiRequest } from '../../transport';
+import { procoreApiRequest } from '../../transport';
 import { explainTimecardError } from './errors';
-import { differences, findExisting, originOf, projectEntries } from './existing';
+import type { BulkOptions, BulkReport, EntryResult, PlannedEntry, PreviewRequest } from './bulk.types';
+import { PROJECT_BULK_MAX } from './bulk.types';
+import { differences, originOf, projectEntries } from './existing';
 import type { RemovedEntry, ReplacedEntries, Rewrite } from './replaced';
 import { confirmByReading, daysAround, deleteStale, settleUpdate, staleEntries } from './replaced';
-import { ID_FIELDS } from './fields';
+import { BulkCreator, wire } from './bulkCreate';
 
-/** Procore's documented maximum for v1.1 bulk_create (one transaction per call). */
-export const PROJECT_BULK_MAX = 25;
-/** The company timesheets bulk endpoint states no maximum (UNCONFIRMED); this is the safe default. */
-export const COMPANY_BULK_DEFAULT = 25;
-
-export type BulkTarget = 'project' | 'company';
-
-export interface PlannedEntry {
-	itemIndex: number;
-	projectId: string;
-	/** Procore's field names; IDs as strings. */
-	entry: IDataObject;
-	/** The source system's ID for this entry: when set, an entry already carrying it is not created again. */
-	originId?: string;
-}
-
-export type EntryStatus = 'created' | 'existing' | 'updated' | 'failed' | 'preview';
-
-export interface EntryResult {
-	planned: PlannedEntry;
-	status: EntryStatus;
-	record?: IDataObject;
-	error?: Error;
-	/** Fields that differ from the entry already in Procore (status existing / updated). */
-	changes?: string[];
-}
-
-export interface BulkOptions {
-	target: BulkTarget;
-	chunkSize: number;
-	onExisting: 'skip' | 'update';
-	previewOnly: boolean;
-	/** Written to origin_data when the entry has none. */
-	auditTag?: string;
-}
-
-export interface PreviewRequest {
-	method: string;
-	path: string;
-	body: IDataObject;
-	/** Which planned entries (by position in the input) this call carries. */
-	entries: number[];
-}
-
-export interface BulkReport {
-	results: EntryResult[];
-	/** Write calls sent (or that would be sent, in preview). */
-	writeCalls: number;
-	requests: PreviewRequest[];
-	/** Entries of replaced clock-outs deleted (Update mode), per item. */
-	removed: RemovedEntry[];
-}
-
-function wire(entry: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(entry)) {
-		if (value === undefined || value === '') continue;
-		out[key] = ID_FIELDS.includes(key) && typeof value === 'string' && /^\d+$/.test(value) ? toProcoreId(value) : value;
-	}
-	return out;
-}
+export type { BulkOptions, BulkReport, BulkTarget, EntryResult, EntryStatus, PlannedEntry, PreviewRequest } from './bulk.types';
+export { COMPANY_BULK_DEFAULT, PROJECT_BULK_MAX } from './bulk.types';
 
 function chunks<T>(list: T[], size: number): T[][] {
 	const out: T[][] = [];
 	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
 	return out;
-}
-
-function createdRecords(body: unknown): IDataObject[] {
-	if (Array.isArray(body)) return body as IDataObject[];
-	const data = (body ?? {}) as IDataObject;
-	for (const key of ['timecard_entries', 'entities', 'data']) {
-		if (Array.isArray(data[key])) return data[key] as IDataObject[];
-	}
-	return [];
 }
 
 /** The same error, one copy per entry, so each item can report it. */
@@ -178,87 +110,11 @@ export async function writeEntries(
 		groups.set(key, [...(groups.get(key) ?? []), k]);
 	}
 	const size = Math.max(1, options.target === 'project' ? Math.min(PROJECT_BULK_MAX, options.chunkSize) : options.chunkSize);
-	const pathFor = (projectId: string) =>
-		options.target === 'company'
-			? `/rest/v1.0/companies/${companyId}/timesheets`
-			: `/rest/v1.1/projects/${projectId}/project_timecard_entries/bulk_create`;
-
-	const send = async (batch: number[]): Promise<void> => {
-		const path = pathFor(planned[batch[0]].projectId);
-		const body = { timecard_entries: batch.map((k) => wire({ project_id: planned[k].projectId, ...planned[k].entry })) };
-		writeCalls++;
-		if (options.previewOnly) {
-			requests.push({ method: 'POST', path, body, entries: batch });
-			for (const k of batch) results.set(k, { planned: planned[k], status: 'preview', record: wire(planned[k].entry) });
-			return;
-		}
-		try {
-			const response = await procoreApiRequest.call(ctx, {
-				method: 'POST',
-				path,
-				body,
-				companyId,
-				itemIndex: planned[batch[0]].itemIndex,
-			});
-			const records = createdRecords(response);
-			batch.forEach((k, position) => {
-				const origin = planned[k].originId;
-				const record =
-					(origin && records.find((r) => String(r.origin_id ?? '') === origin)) || records[position] || {};
-				results.set(k, { planned: planned[k], status: 'created', record });
-			});
-		} catch (error) {
-			if (isWriteOutcomeUnknown(error) && (await confirmByOrigin(batch, error as Error))) return;
-			const status = error instanceof NodeApiError ? String(error.httpCode ?? '') : '';
-			// Only the project endpoint is documented as one transaction: after its field errors
-			// nothing was written, so singling out the bad entry cannot create anything twice.
-			if (batch.length > 1 && options.target === 'project' && (status === '422' || status === '400')) {
-				for (const k of batch) await send([k]);
-				return;
-			}
-			for (const k of batch) results.set(k, { planned: planned[k], status: 'failed', error: forEach(error as Error) });
-		}
-	};
-	/**
-	 * Procore did not answer a bulk create (transport/retry.ts never re-sends a POST): the entries are
-	 * looked up by origin ID instead. Those found were written; the others are reported failed, with
-	 * the assurance that re-running them cannot create a second entry. Without origin IDs there is
-	 * nothing to look up, and the batch is reported as possibly written.
-	 */
-	async function confirmByOrigin(batch: number[], error: Error): Promise<boolean> {
-		if (!batch.every((k) => planned[k].originId)) return false;
-		let found: Map<string, IDataObject>;
-		try {
-			const first = planned[batch[0]];
-			found = await findExisting(
-				ctx,
-				companyId,
-				first.projectId,
-				batch.map((k) => String(planned[k].entry.date ?? '')),
-				new Set(batch.map((k) => planned[k].originId!)),
-				first.itemIndex,
-			);
-		} catch {
-			return false;
-		}
-		for (const k of batch) {
-			const record = found.get(planned[k].originId!);
-			if (record) {
-				results.set(k, { planned: planned[k], status: 'created', record });
-				continue;
-			}
-			const failure = new NodeOperationError(ctx.getNode(), error.message, {
-				description: `Procore did not answer the bulk create, and no entry with origin ID "${planned[k].originId!}" was found afterwards: it was not written, or Procore may still be writing it. Running this item again is safe: an entry already carrying its origin ID is not created again.`,
-				itemIndex: planned[k].itemIndex,
-			});
-			results.set(k, { planned: planned[k], status: 'failed', error: failure });
-		}
-		return true;
-	}
-
+	const creator = new BulkCreator(ctx, companyId, planned, options, results, requests);
 	for (const indexes of groups.values()) {
-		for (const batch of chunks(indexes, size)) await send(batch);
+		for (const batch of chunks(indexes, size)) await creator.send(batch);
 	}
+	writeCalls += creator.calls;
 
 	// An item's old entries go only once its new ones are in: a failed write never leaves a
 	// clock-out with fewer hours in Procore than before the edit.
