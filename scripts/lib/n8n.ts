@@ -22,11 +22,12 @@ const ROOT = path.resolve(__dirname, '../..');
 const execFileAsync = promisify(execFile);
 
 /**
- * The n8n versions the package is tested in (the compatibility suite, test/e2e/compat.test.ts), oldest
- * first: the newest 1.x that installs from the npm registry, and the 2.x line. The last one is the
- * default everywhere else (demo, end-to-end and queue suites, benchmarks), as in scripts/provision-n8n.sh.
+ * The n8n versions the package is tested in (package.json `config.n8nVersions`, oldest first: the
+ * newest 1.x that installs from the npm registry, and the 2.x line), each by the compatibility suite
+ * (test/e2e/compat.test.ts). The last one is the default everywhere else (demo, end-to-end and queue
+ * suites, benchmarks), as in scripts/provision-n8n.sh.
  */
-export const N8N_VERSIONS = ['1.123.81', '2.41.1'] as const;
+export const N8N_VERSIONS: readonly string[] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { n8nVersions: string } }).config.n8nVersions.split(' ');
 export const DEFAULT_N8N_VERSION = N8N_VERSIONS[N8N_VERSIONS.length - 1];
 
 /**

@@ -122,7 +122,7 @@ const additionalFields: INodeProperties[] = [
 	lookupLocator({
 		name: 'vendor',
 		displayName: 'Vendor',
-		searchListMethod: 'searchVendors',
+		searchListMethod: 'searchProjectVendors',
 		placeholder: 'e.g. Acme Electric, or an ID',
 		description: 'The vendor of lines without one, when no commitment gives it (a vendor of the project directory)',
 	}),

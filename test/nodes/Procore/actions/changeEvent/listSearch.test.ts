@@ -60,3 +60,22 @@ describe('Push COR line options', () => {
 		expect(types.map((t) => t.name)).toContain('Labor (L)');
 	});
 });
+
+describe('Push COR vendor list', () => {
+	beforeEach(() => nock.disableNetConnect());
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it('offers the vendors of the chosen project\'s directory', async () => {
+		nock('https://api.procore.test')
+			.get(`/rest/v1.0/projects/${PROJECT}/vendors`)
+			.query(true)
+			.reply(200, [
+				{ id: 3001, name: 'Acme Concrete', abbreviated_name: 'ACME' },
+				{ id: 3002, name: 'Bolt Electric' },
+			]);
+		expect((await search.searchProjectVendors.call(loadOptionsContext(), 'acme')).results).toEqual([{ name: 'Acme Concrete', value: '3001' }]);
+	});
+});
