@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId, normalizeId } from '../../helpers/context';
 import { idList } from '../../helpers/filters';
-import { simplify } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator, sortedOptions } from '../common.descriptions';
@@ -104,12 +104,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			previous: current,
 		});
 		if (!result) return second;
-		const changes = [...((result._n8n as IDataObject).changes as IDataObject[]), ...((second._n8n as IDataObject).changes as IDataObject[])];
-		(result._n8n as IDataObject).changes = changes;
+		const changes = [...(result.changes as IDataObject[]), ...(second.changes as IDataObject[])];
+		result.changes = changes;
 		const fields = changes.map((c) => String(c.field)).join(', ');
 		result.summary = `${result.preview ? `Would update Change Event ${id}` : `Change Event ${id} updated`}: ${changes.length} field${changes.length === 1 ? '' : 's'} changed (${fields})`;
 		if (result.preview) result.followUpRequest = second.request as IDataObject;
 	}
-	if (result && !result.preview) return { ...simplify(withTotals(result), CHANGE_EVENT_FIELDS), summary: result.summary, _n8n: result._n8n };
 	return result!;
 }
+
+export const output: OutputSpec = { fields: CHANGE_EVENT_FIELDS, simplify: withTotals };

@@ -11,6 +11,12 @@ import { procoreWrite, writeOptions } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
+import type { OutputSpec } from '../../helpers/output';
+import { CHANGE_EVENT_FIELDS } from '../changeEvent/fields';
+import { COMMITMENT_FIELDS } from '../commitment/get.operation';
+import { COMPLIANCE_DOCUMENT_FIELDS } from '../complianceDocument/getAll.operation';
+import { observationRead } from '../observation/read';
+import { RFI_FIELDS } from '../rfi/read';
 
 const recordTypes = Object.entries(ATTACHMENT_TARGETS as Record<string, AttachmentTarget>)
 	.map(([value, target]) => ({ name: target.label, value }))
@@ -135,7 +141,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		uploads.push(preview ? planUpload(source, { partBytes }) : await uploadToProcore(this, i, { companyId, projectId }, source, { partBytes }));
 	}
 	const uuids = uploads.map((u) => ('uuid' in u ? u.uuid : `(upload of ${u.fileName})`));
-	const uploadInfo = uploads.map((u) => ({ fileName: u.fileName, size: u.size, parts: u.parts, uuid: 'uuid' in u ? u.uuid : null })) as IDataObject[];
+	const uploadInfo = uploads.map((u) => ({ file_name: u.fileName, size: u.size, parts: u.parts, uuid: 'uuid' in u ? u.uuid : null })) as IDataObject[];
 
 	if (target.createPath) {
 		const results: IDataObject[] = [];
@@ -179,3 +185,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return { ...result, uploads: uploadInfo };
 }
+
+/** The record the files were attached to, in the shape its own Get gives it. */
+export const output: OutputSpec = {
+	fields: ['id'],
+	variants: {
+		parameter: 'recordType',
+		fields: {
+			changeEvent: CHANGE_EVENT_FIELDS,
+			rfi: RFI_FIELDS,
+			workOrderContract: COMMITMENT_FIELDS,
+			purchaseOrderContract: COMMITMENT_FIELDS,
+			observation: observationRead.fields,
+			workOrderComplianceDocument: COMPLIANCE_DOCUMENT_FIELDS,
+			purchaseOrderComplianceDocument: COMPLIANCE_DOCUMENT_FIELDS,
+			image: ['id', 'name', 'description', 'image_category_id', 'url', 'thumbnail_url', 'created_at'],
+		},
+	},
+};

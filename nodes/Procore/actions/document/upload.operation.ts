@@ -18,6 +18,7 @@ import {
 	scopeQuery,
 	scopedProjectLocator,
 } from './scope';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('document', 'upload', [
 	documentScopeParameter,
@@ -148,8 +149,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return {
 		...result,
-		upload: { ...plan, uuid: upload?.uuid ?? null, folder: folder.path, folderId: folder.id ?? null, newVersionOf: asVersion ? existing!.id : null } as IDataObject,
-		...(folder.wouldCreate.length ? { wouldCreateFolders: folder.wouldCreate } : {}),
-		...(folder.created.length ? { createdFolders: folder.created.map((f) => ({ id: f.id, name: f.name })) } : {}),
+		upload: {
+			file_name: plan.fileName,
+			mime_type: plan.mimeType,
+			size: plan.size,
+			segmented: plan.segmented,
+			parts: plan.parts,
+			part_bytes: plan.partBytes,
+			uuid: upload?.uuid ?? null,
+			folder: folder.path,
+			folder_id: folder.id ?? null,
+			new_version_of: asVersion ? existing!.id : null,
+		} as IDataObject,
+		...(folder.wouldCreate.length ? { would_create_folders: folder.wouldCreate } : {}),
+		...(folder.created.length ? { created_folders: folder.created.map((f) => ({ id: f.id, name: f.name })) } : {}),
 	};
 }
+
+/** The uploaded file in the shape Get Many gives a document. */
+export const output: OutputSpec = { fields: ['id', 'name', 'name_with_path', 'parent_id', 'size', 'private', 'description', 'updated_at'] };

@@ -365,7 +365,7 @@ async function writeInsurances(
 				id: previous.id,
 				previous_status: previous.status,
 				status: desired.insurance.status,
-				changes: (result._n8n as IDataObject | undefined)?.changes ?? [],
+				changes: result.changes ?? [],
 			},
 		});
 	}
@@ -459,7 +459,7 @@ async function writeCommitments(
 				action: 'update',
 				id: commitment.id,
 				type,
-				changes: (result._n8n as IDataObject | undefined)?.changes ?? [],
+				changes: result.changes ?? [],
 			},
 		});
 	}

@@ -7,6 +7,8 @@ import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { observationFieldOptions, observationFieldsToBody } from './fields';
 import { observationLocator } from './read';
+import type { OutputSpec } from '../../helpers/output';
+import { observationRead } from './read';
 
 export const description: INodeProperties[] = forOperation('observation', 'update', [
 	projectLocator,
@@ -46,3 +48,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		changes,
 	});
 }
+
+export const output: OutputSpec = { fields: observationRead.fields };

@@ -7,6 +7,8 @@ import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { rfiFieldOptions, rfiFieldsToBody } from './fields';
 import { rfiLocator } from './read';
+import type { OutputSpec } from '../../helpers/output';
+import { RFI_FIELDS } from './read';
 
 export const description: INodeProperties[] = forOperation('rfi', 'update', [
 	projectLocator,
@@ -52,3 +54,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		changes,
 	});
 }
+
+export const output: OutputSpec = { fields: RFI_FIELDS };

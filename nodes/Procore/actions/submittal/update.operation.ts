@@ -7,6 +7,8 @@ import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { submittalFieldOptions, submittalFieldsToBody } from './fields';
 import { submittalLocator } from './read';
+import type { OutputSpec } from '../../helpers/output';
+import { submittalRead } from './read';
 
 export const description: INodeProperties[] = forOperation('submittal', 'update', [
 	projectLocator,
@@ -30,3 +32,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		changes: submittalFieldsToBody(this, this.getNodeParameter('updateFields', i, {}) as IDataObject, i),
 	});
 }
+
+export const output: OutputSpec = { fields: submittalRead.fields };

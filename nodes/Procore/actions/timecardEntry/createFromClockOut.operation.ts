@@ -214,16 +214,20 @@ function summarize(results: EntryResult[], who: string, date: string, hours: str
 	return `${head} for ${who} on ${date}: ${over}`;
 }
 
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	assertRequired: (itemIndex: number) => void,
+): Promise<INodeExecutionData[]> {
 	return await runBatch(
 		this,
 		items,
-		() => ({
+		(i) => ({
 			target: 'project',
 			chunkSize: PROJECT_BULK_MAX,
-			onExisting: this.getNodeParameter('options.onExisting', 0, 'skip') as 'skip' | 'update',
-			check: this.getNodeParameter('options.checkBeforeWrite', 0, true) as boolean,
-			synced: readIdListOption(this, this.getNodeParameter('options.syncedProjectIds', 0, ''), 'Synced Project IDs', 0),
+			onExisting: this.getNodeParameter('options.onExisting', i, 'skip') as 'skip' | 'update',
+			check: this.getNodeParameter('options.checkBeforeWrite', i, true) as boolean,
+			synced: readIdListOption(this, this.getNodeParameter('options.syncedProjectIds', i, ''), 'Synced Project IDs', i),
 		}),
 		async (i, settings) => {
 			const projectId = getProjectId(this, i);
@@ -312,5 +316,6 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 				}),
 			};
 		},
+		assertRequired,
 	);
 }

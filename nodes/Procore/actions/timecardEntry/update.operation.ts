@@ -12,6 +12,8 @@ import { updateRecord } from '../shared/updateRecord';
 import { explainTimecardError } from './errors';
 import { readIdField, readMilestone, readTime } from './parameters';
 import { timecardEntryLocator } from './read';
+import type { OutputSpec } from '../../helpers/output';
+import { TIMECARD_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('timecardEntry', 'update', [
 	projectLocator,
@@ -102,3 +104,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		throw explainTimecardError(error as Error);
 	}
 }
+
+export const output: OutputSpec = { fields: TIMECARD_FIELDS };

@@ -9,6 +9,8 @@ import { forOperation } from '../operationSelector';
 import { describeChanges } from '../shared/describeChanges';
 import { directoryParameter, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
 import { resolveVendor, vendorLocator } from './resolve';
+import type { OutputSpec } from '../../helpers/output';
+import { VENDOR_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('vendor', 'update', [
 	directoryParameter,
@@ -58,3 +60,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			`${preview ? 'Would update' : 'Updated'} vendor ${vendor.id} "${String(previous.name)}": ${describeChanges(diff) || 'no field changed'}`,
 	});
 }
+
+export const output: OutputSpec = { fields: VENDOR_FIELDS };

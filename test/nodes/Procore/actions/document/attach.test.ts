@@ -7,6 +7,7 @@ import { API, STORAGE, company, inlineItem, multipartFields, project, run } from
 const attach = (recordType: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'document',
 	operation: 'attach',
+	output: 'raw',
 	company,
 	project,
 	recordType,
@@ -119,8 +120,8 @@ describe('Document > Attach to Record', () => {
 		expect(requests.map((r) => r.method)).toEqual(['GET']);
 		expect(out.json).toMatchObject({ preview: true, summary: 'Would attach "a.pdf", "b.jpg" to Change Event 42' });
 		expect(out.json.uploads).toEqual([
-			{ fileName: 'a.pdf', size: 5, parts: 1, uuid: null },
-			{ fileName: 'b.jpg', size: 6, parts: 1, uuid: null },
+			{ file_name: 'a.pdf', size: 5, parts: 1, uuid: null },
+			{ file_name: 'b.jpg', size: 6, parts: 1, uuid: null },
 		]);
 	});
 
