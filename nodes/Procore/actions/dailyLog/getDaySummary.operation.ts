@@ -17,7 +17,7 @@ export const description: INodeProperties[] = forOperation('dailyLog', 'getDaySu
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'The day to summarise, e.g. {{ $today.toISODate() }}',
+		description: 'The day to summarise (an expression such as today\'s date works too)',
 	},
 	{
 		displayName: 'Log Types',

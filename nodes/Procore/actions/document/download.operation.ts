@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 			displayOptions: { show: { source: ['drawings'] } },
 		},
 		{
-			displayName: 'Put Output File in Field',
+			displayName: 'Output Data Field Name',
 			name: 'binaryPropertyName',
 			type: 'string',
 			default: 'data',

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			name: 'recursive',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to list every folder below the parent too (one call per folder)',
+			description: 'Whether to list every folder below the parent too (slower on deep folder trees)',
 		},
 	]),
 	...returnAllOrLimit({ resource: ['folder'], operation: ['getAll'] }),

@@ -99,7 +99,7 @@ export const description: INodeProperties[] = forOperation('insurance', OP, [
 		name: 'insuranceOriginId',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. ={{ $json.certificate_id }}',
+		placeholder: 'e.g. coi-2026-0042',
 		description: 'Your COI platform\'s ID for the certificate or vendor; unique across the Procore company',
 		displayOptions: { show: { updateInsurance: [true], insuranceMatch: ['originId'] } },
 	},

@@ -49,7 +49,7 @@ export const description: INodeProperties[] = forOperation('insurance', 'upsert'
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. ={{ $json.certificateId }}',
+		placeholder: 'e.g. coi-2026-0042',
 		displayOptions: { show: { matchBy: ['originId'] } },
 	},
 	{

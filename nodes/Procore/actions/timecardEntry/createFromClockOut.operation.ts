@@ -98,7 +98,7 @@ export const description: INodeProperties[] = forOperation('timecardEntry', 'cre
 		type: 'options',
 		options: [
 			{ name: 'List', value: 'list', description: 'Enter milestones and shares below' },
-			{ name: 'JSON', value: 'json', description: 'An array from the source app, e.g. {{ $JSON.allocations }}' },
+			{ name: 'JSON', value: 'json', description: 'An array from the source app, mapped with an expression (e.g. the allocations field of the input item)' },
 		],
 		default: 'list',
 	},

@@ -126,7 +126,7 @@ describe('Document > Attach to Record', () => {
 	});
 
 	it('refuses a record ID that is not a number', async () => {
-		await expect(run({ parameters: attach('rfi', { recordId: 'RFI-12' }), items: [twoFiles()] })).rejects.toThrow('Record ID "RFI-12" is not a Procore ID');
+		await expect(run({ parameters: attach('rfi', { recordId: 'RFI-12' }), items: [twoFiles()] })).rejects.toThrow('Record "RFI-12" is not a Procore ID');
 	});
 });
 
