@@ -30,11 +30,12 @@ export const MAX_SIMPLIFIED_FIELDS = 10;
 /**
  * Keys the package itself adds to a write's output, in the same snake_case as Procore's fields:
  * `summary` (one sentence, always), `changes` (previous → new, updates), `skipped` (an idempotent
- * write found the record already there), `audit_tag` (the tag written to Procore). Simplified and
+ * write found the record already there), `audit_tag` (the tag written to Procore), `confirmed_by`
+ * (how a write whose answer was lost was confirmed by reading the record back). Simplified and
  * Selected Fields keep only `summary`; Raw keeps all. A preview (`preview: true`, with `request`)
  * is not a record and is returned as it is in every mode.
  */
-export const WRITE_KEYS = ['summary', 'changes', 'skipped', 'audit_tag'] as const;
+export const WRITE_KEYS = ['summary', 'changes', 'skipped', 'audit_tag', 'confirmed_by'] as const;
 
 const SIMPLIFIED_PREFIX = 'Only the most used fields: ';
 

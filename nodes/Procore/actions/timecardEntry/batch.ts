@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { getCompanyId } from '../../helpers/context';
 import { asNodeError, errorItem } from '../../helpers/errorItem';
-import type { ItemGroup } from '../../helpers/groupItems';
 import { groupItems } from '../../helpers/groupItems';
 import { simplify } from '../../helpers/output';
 import { auditTagFor, formatAuditTag } from '../../helpers/write';
@@ -10,18 +9,27 @@ import type { BulkOptions, EntryResult, PlannedEntry } from './bulk';
 import { writeEntries } from './bulk';
 import { TIMECARD_FIELDS } from './fields';
 import { Preflight } from './preflight';
+import { ProjectRecords } from './projects';
+import type { RemovedEntry, ReplacedEntries } from './replaced';
 
 export interface ItemPlan {
 	entries: Array<Omit<PlannedEntry, 'itemIndex'>>;
+	/** Entries written earlier for the same source record that this item replaces (Update mode). */
+	replaces?: Omit<ReplacedEntries, 'itemIndex'>;
 	/** Builds the item's output from its entries' results (the summary sentence, the totals). */
-	output: (results: EntryResult[], preview: boolean) => IDataObject;
+	output: (results: EntryResult[], preview: boolean, removed: RemovedEntry[]) => IDataObject;
 }
 
 export interface BatchSettings {
 	companyId: string;
+	/** Project records read once per project per execution (active flag, time zone). */
+	projects: ProjectRecords;
 	preflight?: Preflight;
 	options: BulkOptions;
 }
+
+/** The settings of a bulk call that an item may set by expression (its Company and Options). */
+export type ItemBatchOptions = Omit<BulkOptions, 'auditTag' | 'previewOnly'> & { check: boolean; synced: string[] };
 
 export function entryOutput(result: EntryResult): IDataObject {
 	const out: IDataObject = { status: result.status, ...simplify(result.record ?? {}, TIMECARD_FIELDS) };
@@ -31,113 +39,140 @@ export function entryOutput(result: EntryResult): IDataObject {
 	return out;
 }
 
-type ChosenOptions = Omit<BulkOptions, 'auditTag' | 'previewOnly'> & { check: boolean; synced: string[] };
+export function removedOutput(removed: RemovedEntry): IDataObject {
+	const out: IDataObject = { status: removed.status, ...simplify(removed.record, TIMECARD_FIELDS) };
+	if (removed.error) out.error = removed.error.message;
+	return out;
+}
 
-/** What one item's Company and Options resolve to; items that resolve alike are written together. */
-interface GroupSettings {
-	companyId: string;
-	chosen: ChosenOptions;
-	previewOnly: boolean;
-	tagEnabled: boolean;
+interface Group {
+	settings: BatchSettings;
+	items: number[];
 }
 
 /**
- * Runs a bulk timecard operation: reads every item's Company and Options and groups the items that
- * share them (each group is written with its own values), plans every item (bad input and failed
- * checks are per item, and with Continue On Fail off they stop the run before anything is
- * written), writes each group's planned entries in the fewest calls, then gives one output per
- * input item, paired.
+ * Items that share a Company and the same Options go into the same bulk calls; an item whose
+ * Company or Options differ (set by expression, e.g. one integrator routing several clients)
+ * gets calls of its own with its own values: never the first item's (helpers/groupItems.ts).
+ */
+async function groupBySettings(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	batchOptions: (i: number) => ItemBatchOptions,
+): Promise<{ groupOf: Array<Group | Error>; groups: Group[] }> {
+	const groupOf = new Array<Group | Error>(items.length);
+	const grouped = await groupItems(
+		items.length,
+		async (i) => ({
+			companyId: await getCompanyId(ctx, i),
+			chosen: batchOptions(i),
+			previewOnly: ctx.getNodeParameter('options.previewOnly', i, false) as boolean,
+			tagEnabled: ctx.getNodeParameter('options.auditTag', i, true) as boolean,
+		}),
+		(i, error) => {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
+			groupOf[i] = error;
+		},
+	);
+	const projectsByCompany = new Map<string, ProjectRecords>();
+	const groups = grouped.map(({ settings: { companyId, chosen, previewOnly, tagEnabled }, itemIndexes }) => {
+		let projects = projectsByCompany.get(companyId);
+		if (!projects) projectsByCompany.set(companyId, (projects = new ProjectRecords(ctx, companyId)));
+		const group: Group = {
+			items: itemIndexes,
+			settings: {
+				companyId,
+				projects,
+				preflight: chosen.check ? new Preflight(ctx, companyId, projects, chosen.synced) : undefined,
+				options: {
+					target: chosen.target,
+					chunkSize: chosen.chunkSize,
+					onExisting: chosen.onExisting,
+					previewOnly,
+					auditTag: tagEnabled ? formatAuditTag(auditTagFor(ctx)) : undefined,
+				},
+			},
+		};
+		for (const i of itemIndexes) groupOf[i] = group;
+		return group;
+	});
+	return { groupOf, groups };
+}
+
+/**
+ * Runs a bulk timecard operation: plans every item first (bad input and failed checks are per
+ * item, and with Continue On Fail off they stop the run before anything is written), writes the
+ * planned entries of each group of items sharing Company and Options in the fewest calls, then
+ * gives one output per input item, paired, in input order.
  */
 export async function runBatch(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
-	batchOptions: (itemIndex: number, settings: { companyId: string }) => ChosenOptions,
+	batchOptions: (i: number) => ItemBatchOptions,
 	plan: (i: number, settings: BatchSettings) => Promise<ItemPlan>,
+	/** The router's check of every required parameter (see BatchOperation). */
 	assertRequired: (itemIndex: number) => void,
 ): Promise<INodeExecutionData[]> {
-	const out: Array<INodeExecutionData | undefined> = new Array(items.length);
-	const fail = (i: number, error: Error) => {
-		if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
-		out[i] = errorItem(ctx, error, i);
-	};
-	const groups = await groupItems<GroupSettings>(
-		items.length,
-		async (i) => {
-			assertRequired(i);
-			const companyId = await getCompanyId(ctx, i);
-			return {
-				companyId,
-				chosen: batchOptions(i, { companyId }),
-				previewOnly: ctx.getNodeParameter('options.previewOnly', i, false) as boolean,
-				tagEnabled: ctx.getNodeParameter('options.auditTag', i, true) as boolean,
-			};
-		},
-		fail,
-	);
-	const planned: Array<{ group: ItemGroup<GroupSettings>; settings: BatchSettings; plans: Map<number, ItemPlan> }> = [];
-	for (const group of groups) {
-		const { companyId, chosen, previewOnly, tagEnabled } = group.settings;
-		const settings: BatchSettings = {
-			companyId,
-			preflight: chosen.check ? new Preflight(ctx, companyId, chosen.synced) : undefined,
-			options: {
-				target: chosen.target,
-				chunkSize: chosen.chunkSize,
-				onExisting: chosen.onExisting,
-				previewOnly,
-				auditTag: tagEnabled ? formatAuditTag(auditTagFor(ctx)) : undefined,
-			},
-		};
-		const plans = new Map<number, ItemPlan>();
-		for (const i of group.itemIndexes) {
-			try {
-				plans.set(i, await plan(i, settings));
-			} catch (error) {
-				fail(i, error as Error);
-			}
-		}
-		planned.push({ group, settings, plans });
-	}
-	for (const { settings, plans } of planned) await writeGroup(ctx, settings, plans, out);
-	return out.filter((o): o is INodeExecutionData => o !== undefined);
-}
-
-/** Writes one group's planned entries and puts each item's output in `out`. */
-async function writeGroup(
-	ctx: IExecuteFunctions,
-	settings: BatchSettings,
-	plans: Map<number, ItemPlan>,
-	out: Array<INodeExecutionData | undefined>,
-): Promise<void> {
-	const previewOnly = settings.options.previewOnly;
-	const planned: PlannedEntry[] = [];
-	const owner: number[] = [];
-	for (const [i, p] of plans) {
-		for (const entry of p.entries) {
-			planned.push({ ...entry, itemIndex: i });
-			owner.push(i);
-		}
-	}
-	if (!planned.length) return;
-	const report = await writeEntries(ctx, settings.companyId, planned, settings.options);
-	for (const [i, p] of plans) {
-		const results = report.results.filter((_, k) => owner[k] === i);
-		const failed = results.find((r) => r.status === 'failed');
-		if (failed) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, failed.error!, i);
-			out[i] = errorItem(ctx, failed.error!, i, { entries: results.map(entryOutput) });
+	const { groupOf, groups } = await groupBySettings(ctx, items, batchOptions);
+	const plans: Array<ItemPlan | Error> = [];
+	for (let i = 0; i < items.length; i++) {
+		const group = groupOf[i];
+		if (group instanceof Error) {
+			plans.push(group);
 			continue;
 		}
-		const json = p.output(results, previewOnly);
-		if (previewOnly) {
-			const positions = new Set(report.results.map((r, k) => (owner[k] === i ? k : -1)).filter((k) => k >= 0));
-			json.preview = true;
-			json.requests = report.requests
-				.filter((r) => r.entries.some((k) => positions.has(k)))
-				.map((r) => ({ method: r.method, path: r.path, body: r.body }));
+		try {
+			assertRequired(i);
+			plans.push(await plan(i, group.settings));
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error as Error, i);
+			plans.push(error as Error);
 		}
-		json.write_calls = report.writeCalls;
-		if (settings.options.auditTag) json.audit_tag = settings.options.auditTag;
-		out[i] = { json, pairedItem: { item: i } };
 	}
+	const out: INodeExecutionData[] = new Array<INodeExecutionData>(items.length);
+	plans.forEach((p, i) => {
+		if (p instanceof Error) out[i] = errorItem(ctx, p, i);
+	});
+	for (const group of groups) {
+		const planned: PlannedEntry[] = [];
+		const owner: number[] = [];
+		const replaced: ReplacedEntries[] = [];
+		for (const i of group.items) {
+			const p = plans[i];
+			if (p instanceof Error) continue;
+			if (p.replaces) replaced.push({ ...p.replaces, itemIndex: i });
+			for (const entry of p.entries) {
+				planned.push({ ...entry, itemIndex: i });
+				owner.push(i);
+			}
+		}
+		const { options } = group.settings;
+		const report = await writeEntries(ctx, group.settings.companyId, planned, options, replaced);
+		for (const i of group.items) {
+			const p = plans[i];
+			if (p instanceof Error) continue;
+			const results = report.results.filter((_, k) => owner[k] === i);
+			const removed = report.removed.filter((r) => r.itemIndex === i);
+			const failed = [...results, ...removed].find((r) => r.status === 'failed');
+			if (failed) {
+				if (!ctx.continueOnFail()) throw asNodeError(ctx, failed.error!, i);
+				out[i] = errorItem(ctx, failed.error!, i, { entries: results.map(entryOutput), removed: removed.map(removedOutput) });
+				continue;
+			}
+			const json = p.output(results, options.previewOnly, removed);
+			if (options.previewOnly) {
+				const positions = new Set(report.results.map((r, k) => (owner[k] === i ? k : -1)).filter((k) => k >= 0));
+				json.preview = true;
+				json.requests = report.requests
+					.filter((r) => r.entries.some((k) => positions.has(k)))
+					.map((r) => ({ method: r.method, path: r.path, body: r.body }))
+					.concat(removed.map((r) => ({ method: 'DELETE', path: r.path, body: {} })));
+			}
+			// The package's own keys, in Procore's snake_case (docs/architecture.md).
+			json.write_calls = report.writeCalls;
+			if (options.auditTag) json.audit_tag = options.auditTag;
+			out[i] = { json, pairedItem: { item: i } };
+		}
+	}
+	return out;
 }

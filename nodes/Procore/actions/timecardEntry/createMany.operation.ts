@@ -7,7 +7,8 @@ import type { EntryResult } from './bulk';
 import { COMPANY_BULK_DEFAULT, PROJECT_BULK_MAX } from './bulk';
 import { runBatch } from './batch';
 import { TIMECARD_FIELDS } from './fields';
-import { entryParameters, readEntry, readIdListOption } from './parameters';
+import { readEntry, readIdListOption } from './input';
+import { entryParameters } from './parameters';
 import { personName } from './preflight';
 
 const bulkOptions: INodeProperties[] = [
