@@ -72,7 +72,7 @@ export function outputParameters(spec: OutputSpec): INodeProperties[] {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'e.g. id, title, status, vendor.name',
+			placeholder: 'e.g. title, status, vendor.name',
 			description:
 				'Procore field names, separated by commas. A dot reaches into a nested field (vendor.name becomes vendor_name).',
 			displayOptions: { show: { output: ['selected'] } },

@@ -47,7 +47,6 @@ const excepted = (key: string, rule: string) => KNOWN_EXCEPTIONS[key]?.includes(
 
 beforeAll(() => {
 	const lines = Object.entries(KNOWN_EXCEPTIONS).map(([key, rules]) => `  ${key}: ${rules.join(', ')}`);
-	// eslint-disable-next-line no-console
 	console.log(`Operations not yet meeting the panel conventions (${lines.length}):\n${lines.join('\n')}`);
 });
 

@@ -4,10 +4,9 @@ import { getCompanyId, toProcoreId } from '../../helpers/context';
 import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { forOperation } from '../operationSelector';
-import { insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
+import { INSURANCE_FIELDS, insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
 import { insuranceTarget, needsVendorIdInBody, scopeParameters } from './scope';
 import type { OutputSpec } from '../../helpers/output';
-import { INSURANCE_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('insurance', 'create', [
 	...scopeParameters(true, 'The vendor the insurance belongs to. Pick it, enter its ID, its exact name, or its origin ID.'),

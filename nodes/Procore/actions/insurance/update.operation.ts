@@ -6,11 +6,10 @@ import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { describeChanges } from '../shared/describeChanges';
-import { insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
+import { INSURANCE_FIELDS, insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
 import { insuranceLocator } from './read';
 import { insuranceTarget, needsVendorIdInBody, scopeParameters } from './scope';
 import type { OutputSpec } from '../../helpers/output';
-import { INSURANCE_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('insurance', 'update', [
 	...scopeParameters(false),

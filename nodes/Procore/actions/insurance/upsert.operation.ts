@@ -9,11 +9,10 @@ import { procoreApiRequestAllItems } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { asNodeError, errorItem, markFailed } from '../../helpers/errorItem';
 import type { VendorCache } from '../vendor/resolve';
-import { insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
+import { INSURANCE_FIELDS, insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
 import type { InsuranceTarget } from './scope';
 import { insuranceTarget, needsVendorIdInBody, scopeParameters } from './scope';
 import type { OutputSpec } from '../../helpers/output';
-import { INSURANCE_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('insurance', 'upsert', [
 	{

@@ -6,9 +6,8 @@ import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { observationFieldOptions, observationFieldsToBody } from './fields';
-import { observationLocator } from './read';
+import { observationLocator, observationRead } from './read';
 import type { OutputSpec } from '../../helpers/output';
-import { observationRead } from './read';
 
 export const description: INodeProperties[] = forOperation('observation', 'update', [
 	projectLocator,

@@ -6,9 +6,8 @@ import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { rfiFieldOptions, rfiFieldsToBody } from './fields';
-import { rfiLocator } from './read';
+import { RFI_FIELDS, rfiLocator } from './read';
 import type { OutputSpec } from '../../helpers/output';
-import { RFI_FIELDS } from './read';
 
 export const description: INodeProperties[] = forOperation('rfi', 'update', [
 	projectLocator,

@@ -6,9 +6,8 @@ import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { submittalFieldOptions, submittalFieldsToBody } from './fields';
-import { submittalLocator } from './read';
+import { submittalLocator, submittalRead } from './read';
 import type { OutputSpec } from '../../helpers/output';
-import { submittalRead } from './read';
 
 export const description: INodeProperties[] = forOperation('submittal', 'update', [
 	projectLocator,

@@ -5,10 +5,9 @@ import { procoreWrite, writeOptions } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
-import { directoryParameter, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
+import { directoryParameter, VENDOR_FIELDS, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
 import { sameName } from './resolve';
 import type { OutputSpec } from '../../helpers/output';
-import { VENDOR_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('vendor', 'create', [
 	directoryParameter,

@@ -7,10 +7,9 @@ import { procoreApiRequest } from '../../transport';
 import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { describeChanges } from '../shared/describeChanges';
-import { directoryParameter, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
+import { directoryParameter, VENDOR_FIELDS, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
 import { resolveVendor, vendorLocator } from './resolve';
 import type { OutputSpec } from '../../helpers/output';
-import { VENDOR_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('vendor', 'update', [
 	directoryParameter,
