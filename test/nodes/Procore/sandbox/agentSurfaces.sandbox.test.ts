@@ -268,10 +268,10 @@ describe('the other reads', () => {
 			total_workers: log('manpower').num_workers,
 			total_man_hours: Number(log('manpower').man_hours),
 			manpower: [expect.objectContaining({ vendor_name: (log('manpower').vendor as IDataObject).name, num_workers: log('manpower').num_workers })],
-			notes: [expect.objectContaining({ comment: log('notes').comment, issue: log('notes').is_issue_day })],
+			notes: [expect.objectContaining({ comment: log('notes').comment, is_issue_day: log('notes').is_issue_day })],
 			work: [expect.objectContaining({ comments: log('work').comments })],
 			delivery: [expect.objectContaining({ delivery_from: log('delivery').delivery_from, tracking_number: log('delivery').tracking_number })],
-			weather: [expect.objectContaining({ sky: log('weather').sky, temperature: log('weather').temperature, delay: log('weather').is_weather_delay })],
+			weather: [expect.objectContaining({ sky: log('weather').sky, temperature: log('weather').temperature, is_weather_delay: log('weather').is_weather_delay })],
 			accident: [expect.objectContaining({ involved_name: log('accident').involved_name, involved_company: log('accident').involved_company })],
 		});
 		// Every value the summary reports is there: none is lost to a field name Procore does not use.
