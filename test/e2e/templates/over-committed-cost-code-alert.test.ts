@@ -2,7 +2,8 @@ jest.setTimeout(180_000);
 /**
  * workflows/over-committed-cost-code-alert.json run by n8n's CLI in the shared real n8n: for every
  * active project, the budget lines of the chosen view above 90% committed reach the project
- * accountant (a local relay stand-in) in one message, and nothing is written to Procore.
+ * accountant (a local relay stand-in) in one message, and nothing is written to Procore; a line
+ * already reported with the same figures is not sent again.
  */
 import { n8n, sandbox, startStandIn, state } from '../env';
 
@@ -84,7 +85,15 @@ describe('template: Over-committed cost code alert', () => {
 		expect(writes).toEqual([]);
 	});
 
-	it('a stricter threshold sends only the lines above it; nothing over it sends nothing', async () => {
+	it('the next night, with the same figures, nothing already reported is sent again', async () => {
+		relay.received.length = 0;
+		const run = (await n8n.execute(WORKFLOW_ID)) as { data: { resultData: { error?: unknown; runData: Record<string, unknown> } } };
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(run.data.resultData.runData['Find over-committed cost codes']).toBeDefined();
+		expect(relay.received).toHaveLength(0);
+	});
+
+	it('a stricter threshold (a new rule: reported anew) sends only the lines above it; nothing over it sends nothing', async () => {
 		const setThreshold = async (value: number) =>
 			await n8n.patchNodes(WORKFLOW_ID, {
 				Settings: (node) => {

@@ -36,14 +36,24 @@ const costCodeLocator: INodeProperties = {
 /** One COR line entered in the panel; its keys are the JSON line's keys. */
 const lineFields: INodeProperties[] = [
 	{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'Extended amount; 0 = quantity × unit cost' },
-	{ displayName: 'Category', name: 'category', type: 'string', default: '', placeholder: 'e.g. Labor', description: 'Line item type (cost type) code, name or ID; empty: the COR\'s Category' },
+	{
+		displayName: 'Category Name or ID',
+		name: 'category',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getLineItemTypes', loadOptionsDependsOn: ['project.value'] },
+		default: '',
+		description:
+			'This line\'s line item type (cost type), when it differs from the COR\'s Category (a code or name works too). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 	{ displayName: 'Contract', name: 'contract', type: 'string', default: '', description: 'Commitment ID, number or title, when it differs from the COR\'s Contract' },
 	{
-		displayName: 'Cost Code Override',
+		displayName: 'Cost Code Override Name or ID',
 		name: 'costCode',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCostCodes', loadOptionsDependsOn: ['project.value'] },
 		default: '',
-		description: 'This line\'s cost code (code or ID), when it differs from the COR\'s Cost Code above',
+		description:
+			'This line\'s cost code, when it differs from the COR\'s Cost Code above (a code works too). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 0 },
@@ -61,8 +71,20 @@ const additionalFields: INodeProperties[] = [
 		default: '',
 		description: 'Completed Procore uploads to attach (comma-separated UUIDs or an array), e.g. the COR PDF uploaded with Document > Upload',
 	},
-	{ displayName: 'Budget Code', name: 'budgetCode', type: 'string', default: '', description: 'WBS budget code (or ID) for lines without one, when the project uses WBS codes' },
-	{ displayName: 'Category', name: 'category', type: 'string', default: '', placeholder: 'e.g. Labor', description: 'Line item type (code, name or ID) of the Lump Sum line and of lines without one' },
+	lookupLocator({
+		name: 'budgetCode',
+		displayName: 'Budget Code',
+		searchListMethod: 'searchWbsCodes',
+		placeholder: 'A budget code as the project lists it, or an ID',
+		description: 'The WBS budget code of lines without one, when the project uses WBS codes',
+	}),
+	lookupLocator({
+		name: 'category',
+		displayName: 'Category',
+		searchListMethod: 'searchLineItemTypes',
+		placeholder: 'e.g. Labor, or an ID',
+		description: 'The line item type (cost type) of the Lump Sum line and of lines without one',
+	}),
 	changeTypeLookup,
 	{ displayName: 'Change Event Number', name: 'number', type: 'string', default: '', description: 'Procore numbers Change Events itself; set only to override' },
 	reasonLookup,
@@ -97,7 +119,13 @@ const additionalFields: INodeProperties[] = [
 		description: 'In scope, out of scope or TBD. Not set: TBD on create, unchanged on update.',
 	},
 	statusLookup,
-	{ displayName: 'Vendor', name: 'vendor', type: 'string', default: '', description: 'Vendor (ID or name) for lines without one, when no commitment gives it' },
+	lookupLocator({
+		name: 'vendor',
+		displayName: 'Vendor',
+		searchListMethod: 'searchProjectVendors',
+		placeholder: 'e.g. Acme Electric, or an ID',
+		description: 'The vendor of lines without one, when no commitment gives it (a vendor of the project directory)',
+	}),
 ];
 
 const options: INodeProperties[] = [

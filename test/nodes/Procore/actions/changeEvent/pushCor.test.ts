@@ -316,7 +316,8 @@ describe('Change Event: Push COR', () => {
 				line: [
 					// The panel fills Amount with 0 when it is left alone: quantity × unit cost counts.
 					{ description: 'Crew', costCode: '', category: 'L', quantity: 8, unitCost: 95, amount: 0 },
-					{ description: 'Saw', costCode: '01-100', category: 'E', quantity: 0, unitCost: 0, amount: 600 },
+					// Picked from the project's list: the cost code's ID.
+					{ description: 'Saw', costCode: '501', category: '13', quantity: 0, unitCost: 0, amount: 600 },
 				],
 			},
 		});
@@ -324,6 +325,7 @@ describe('Change Event: Push COR', () => {
 			['Crew', 502, '760.00'],
 			['Saw', 501, '600.00'],
 		]);
+		expect(procore.changeEvents[0].change_event_line_items[1].line_item_type_id).toBe(13);
 		expect(out.json).toMatchObject({ newTotal: 1360, line_count: 2 });
 	});
 
@@ -367,7 +369,7 @@ describe('Push COR panel', () => {
 		expect(costCode.type).toBe('resourceLocator');
 		expect(costCode.modes?.[0].typeOptions?.searchListMethod).toBe('searchCostCodes');
 		expect(JSON.stringify(costCode)).not.toMatch(/\d\d-\d\d\d/);
-		expect(all.filter((p) => p.displayName === 'Cost Code Override')).toHaveLength(1);
+		expect(all.filter((p) => String(p.displayName ?? '').startsWith('Cost Code Override'))).toEqual([expect.objectContaining({ name: 'costCode', typeOptions: expect.objectContaining({ loadOptionsMethod: 'getCostCodes' }) })]);
 	});
 
 	it('Lines (JSON) defaults to no expression, so a run without lines shows no red "undefined"', () => {
