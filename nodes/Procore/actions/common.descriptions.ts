@@ -7,8 +7,8 @@ export function recordLocator(options: {
 	name: string;
 	displayName: string;
 	searchListMethod: string;
-	/** Regex whose first group is the id inside the record's URL in Procore's web app. */
-	urlPattern: string;
+	/** Regex whose first group is the id inside the record's URL in Procore's web app (none: no By URL). */
+	urlPattern?: string;
 	required?: boolean;
 	description?: string;
 }): INodeProperties {
@@ -38,22 +38,26 @@ export function recordLocator(options: {
 					},
 				],
 			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'e.g. https://app.procore.com/…',
-				extractValue: { type: 'regex', regex: options.urlPattern },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `.*${options.urlPattern}.*`,
-							errorMessage: 'Paste the URL of the record in Procore',
+			...(options.urlPattern
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: 'e.g. https://app.procore.com/…',
+							extractValue: { type: 'regex' as const, regex: options.urlPattern },
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: {
+										regex: `.*${options.urlPattern}.*`,
+										errorMessage: 'Paste the URL of the record in Procore',
+									},
+								},
+							],
 						},
-					},
-				],
-			},
+					]
+				: []),
 		],
 	};
 }
