@@ -4,6 +4,7 @@
  * that breaks one fails here, with the operation and the parameter named.
  */
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { Procore } from '../../../nodes/Procore/Procore.node';
 import { SEMANTIC_ORDER } from '../../../nodes/Procore/actions/operationSelector';
@@ -17,8 +18,6 @@ import { ProcoreTrigger } from '../../../nodes/ProcoreTrigger/ProcoreTrigger.nod
  */
 const KNOWN_EXCEPTIONS: Record<string, string[]> = {
 	// Reworked by the headline panels change (Push COR, Update Compliance Status) and the clock-out change.
-	'changeEvent.pushCor': ['crowded panel', 'output', 'typed ID', 'unsorted options', 'text', 'standard names'],
-	'insurance.updateComplianceStatus': ['crowded panel', 'output', 'typed ID', 'unsorted options', 'text', 'standard names'],
 	'timecardEntry.createFromClockOut': ['crowded panel', 'output', 'typed ID', 'unsorted options', 'text', 'standard names'],
 	// Filters and optional fields still typed as IDs (Procore has lists for them): list searches to come.
 	'commitment.getAll': ['typed ID'],
@@ -164,14 +163,41 @@ describe('Panels: required first, optional in collections (n8n node UI design, "
 	];
 	const MAX_TOP_LEVEL = 8;
 
+	/**
+	 * Every panel state a person can reach by choosing the options above the collections (each value
+	 * of each option and toggle, each set of a multi-option): fields that replace one another (By
+	 * Origin ID / By Policy Number / Chosen Insurance) are never shown together and count once.
+	 */
+	function states(panel: INodeProperties[]): Array<Record<string, unknown>> {
+		let all: Array<Record<string, unknown>> = [{}];
+		for (const p of panel.filter((q) => !isCollection(q) && q.name !== 'company')) {
+			const values = ((p.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
+			let choices: unknown[];
+			if (p.type === 'boolean') choices = [true, false];
+			else if (p.type === 'options') choices = values;
+			else if (p.type === 'multiOptions') choices = Array.from({ length: 2 ** values.length - 1 }, (_, n) => values.filter((__, bit) => ((n + 1) >> bit) & 1));
+			else continue;
+			all = all.flatMap((state) => (p.name in state ? [state] : choices.map((c) => ({ ...state, [p.name]: c }))));
+		}
+		return all;
+	}
+
 	it.each(HEADLINE)(`%s shows at most ${MAX_TOP_LEVEL} fields before its collections`, (key) => {
 		if (excepted(key, 'crowded panel')) return;
 		const [resource, operation] = key.split('.');
 		const panel = panelOf(resource, operation);
-		const firstCollection = panel.findIndex(isCollection);
-		const before = (firstCollection < 0 ? panel : panel.slice(0, firstCollection)).filter((p) => p.type !== 'notice');
-		const names = [...new Set(before.map((p) => p.name))];
-		expect({ key, count: names.length, names }).toEqual({ key, count: Math.min(names.length, MAX_TOP_LEVEL), names });
+		let widest: string[] = [];
+		for (const state of states(panel)) {
+			const parameters = { resource, operation, ...state };
+			const workflowNode = { id: '1', name: 'Procore', type: 'n8n-nodes-procore.procore', typeVersion: 1, position: [0, 0] as [number, number], parameters };
+			const values = NodeHelpers.getNodeParameters(node.properties, parameters as never, true, false, workflowNode as never, node)!;
+			const shown = panel.filter((p) => NodeHelpers.displayParameter(values, p, workflowNode as never, node));
+			const firstCollection = shown.findIndex(isCollection);
+			const before = (firstCollection < 0 ? shown : shown.slice(0, firstCollection)).filter((p) => p.type !== 'notice');
+			const names = [...new Set(before.map((p) => p.name))];
+			if (names.length > widest.length) widest = names;
+		}
+		expect({ key, count: widest.length, names: widest }).toEqual({ key, count: Math.min(widest.length, MAX_TOP_LEVEL), names: widest });
 	});
 });
 
@@ -201,7 +227,7 @@ describe('IDs: a list to pick from wherever Procore has one (n8n node UI design,
 		if (excepted(key, 'typed ID')) return;
 		const typed = flatten(panelOf(resource, operation))
 			.filter(idParameter)
-			.filter((p) => !TYPED_BY_DESIGN.has(p.name) && !(p.type === 'multiOptions' && p.typeOptions?.loadOptionsMethod))
+			.filter((p) => !TYPED_BY_DESIGN.has(p.name) && !((p.type === 'multiOptions' || p.type === 'options') && p.typeOptions?.loadOptionsMethod))
 			.map((p) => `${p.displayName} (${p.name})`);
 		expect({ key, typed }).toEqual({ key, typed: [] });
 	});
