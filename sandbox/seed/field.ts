@@ -268,8 +268,8 @@ export function seedField(
 
 	const otKey = w.key('GET /rest/v1.0/observations/types', {}, { projectId: tower });
 	const observationTypes = {
-		safety: w.put(otKey, { name: 'Safety', category: 'safety', active: true }).id as number,
-		quality: w.put(otKey, { name: 'Quality', category: 'quality', active: true }).id as number,
+		safety: w.put(otKey, { name: 'Safety', category: 'Safety', active: true }).id as number,
+		quality: w.put(otKey, { name: 'Quality', category: 'Quality', active: true }).id as number,
 	};
 	const obsKey = w.key('GET /rest/v1.0/observations/items', {}, { projectId: tower });
 	const observations = {
