@@ -11,10 +11,7 @@ beforeAll(async () => {
 	sb = await startSandbox({ port: 0 });
 });
 afterAll(() => sb.stop());
-afterEach(() => {
-	sb.reset();
-	sb.config({ projectsListDefault: 'active', rateLimit: 'generous' });
-});
+afterEach(() => sb.reset());
 
 const tower = () => sb.seed.projects.tower;
 const worker = () => sb.seed.people.carpenter;
@@ -33,8 +30,12 @@ describe('GET /rest/v1.0/projects (§7, RestV10ProjectsGet)', () => {
 
 	it("keeps the old answer (every project) under projectsListDefault: 'all'", async () => {
 		sb.config({ projectsListDefault: 'all' });
-		const ids = (await list()).body.map((p: { id: number }) => p.id);
-		expect(ids).toContain(sb.seed.projects.inactive);
+		try {
+			const ids = (await list()).body.map((p: { id: number }) => p.id);
+			expect(ids).toContain(sb.seed.projects.inactive);
+		} finally {
+			sb.config({ projectsListDefault: 'active' });
+		}
 	});
 });
 
@@ -54,8 +55,13 @@ describe('X-Rate-Limit-* on every response (§8.4)', () => {
 	});
 
 	it('sends none only when limiting is switched off', async () => {
+		const before = sb.rt.config.rateLimit;
 		sb.config({ rateLimit: null });
-		expect((await call(sb, 'GET', '/rest/v1.0/me')).headers.get('x-rate-limit-limit')).toBeNull();
+		try {
+			expect((await call(sb, 'GET', '/rest/v1.0/me')).headers.get('x-rate-limit-limit')).toBeNull();
+		} finally {
+			sb.config({ rateLimit: before });
+		}
 	});
 });
 
@@ -107,9 +113,11 @@ describe('timecard entry modes (§4.1, RestV10ProjectsProjectIdTimecardEntriesPo
 });
 
 describe('formats (§8.5: malformed fields are refused)', () => {
+	// Every field the old schema-required list named, so only the format can be refused.
+	const times = { hours: '8', time_in: '2026-08-31T07:00:00Z', time_out: '2026-08-31T15:30:00Z', lunch_time: '30' };
 	it.each(['2026-02-30', 'not-a-date', '31/08/2026'])('refuses date %s with 422 naming the field', async (date) => {
 		const r = await call(sb, 'POST', `/rest/v1.0/projects/${tower()}/timecard_entries`, {
-			body: { timecard_entry: { party_id: worker(), hours: '8', date } },
+			body: { timecard_entry: { party_id: worker(), ...times, date } },
 		});
 		expect(r.status).toBe(422);
 		expect(r.body.errors).toHaveProperty('date');
@@ -118,7 +126,7 @@ describe('formats (§8.5: malformed fields are refused)', () => {
 
 	it('refuses a malformed date-time and a malformed date filter', async () => {
 		const r = await call(sb, 'POST', `/rest/v1.0/projects/${tower()}/timecard_entries`, {
-			body: { timecard_entry: { party_id: worker(), hours: '8', datetime: '2026-08-31T25:00:00Z' } },
+			body: { timecard_entry: { party_id: worker(), ...times, datetime: '2026-08-31T25:00:00Z' } },
 		});
 		expect(r.status).toBe(422);
 		expect(r.body.errors).toHaveProperty('datetime');
