@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+import * as loadOptions from './methods/loadOptions';
 
 export class Procore implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +24,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions: { ...loadOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -291,6 +291,7 @@ export function seedDirectory(
 				country_code: 'US',
 				zip: p.zip,
 				time_zone: 'Pacific Time (US & Canada)',
+				tz_name: 'America/Los_Angeles',
 				stage: p.stage,
 				active: p.active,
 				total_value: p.value,

@@ -18,10 +18,28 @@ import { promisify } from 'util';
 const ROOT = path.resolve(__dirname, '../..');
 const execFileAsync = promisify(execFile);
 
+/**
+ * The n8n versions the package is tested in (the compatibility suite, test/e2e/compat.test.ts), oldest
+ * first: the newest 1.x that installs from the npm registry, and the 2.x line. The last one is the
+ * default everywhere else (demo, end-to-end and queue suites, benchmarks), as in scripts/provision-n8n.sh.
+ */
+export const N8N_VERSIONS = ['1.123.81', '2.41.1'] as const;
+export const DEFAULT_N8N_VERSION = N8N_VERSIONS[N8N_VERSIONS.length - 1];
+
+/**
+ * How a self-hoster installs the package in n8n's nodes folder (the README's command line): like
+ * n8n's Community Nodes panel, which unpacks the package, drops its peerDependencies and installs
+ * only its own dependencies, so `n8n-workflow` is never installed beside it and resolves to n8n's
+ * own copy (n8n puts its own node_modules on NODE_PATH before loading community packages).
+ */
+export const NODES_FOLDER_INSTALL_ARGS = ['install', '--legacy-peer-deps', '--ignore-scripts'] as const;
+
 export const SANDBOX_CREDENTIAL_ID = 'procoreSandbox';
 export const SANDBOX_CREDENTIAL_NAME = 'Procore (local sandbox)';
 
 export interface StartN8nOptions {
+	/** Which n8n (provisioned on first use); default DEFAULT_N8N_VERSION. */
+	version?: string;
 	/** n8n's home (its SQLite database, the nodes folder); wiped first unless `restart` is set. */
 	userFolder: string;
 	/** Start again on an existing user folder (a restart: same database, package, owner and workflows). */
@@ -43,6 +61,8 @@ export interface StartN8nOptions {
 }
 
 export interface N8nInstance {
+	/** n8n's version, e.g. 2.41.1. */
+	version: string;
 	url: string;
 	port: number;
 	userFolder: string;
@@ -76,9 +96,9 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-/** The pinned n8n's folder (installed on first use; idempotent). */
-export function provisionN8n(): string {
-	const out = execFileSync('bash', [path.join(ROOT, 'scripts/provision-n8n.sh')], {
+/** The folder of one n8n version (installed on first use; idempotent). */
+export function provisionN8n(version: string = DEFAULT_N8N_VERSION): string {
+	const out = execFileSync('bash', [path.join(ROOT, 'scripts/provision-n8n.sh'), version], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -101,7 +121,7 @@ function installPackage(userFolder: string): void {
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const tgz = pack(userFolder);
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}');
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tgz], {
+	execFileSync('npm', [...NODES_FOLDER_INSTALL_ARGS, '--no-audit', '--no-fund', '--loglevel=error', tgz], {
 		cwd: nodesDir,
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
@@ -164,16 +184,27 @@ async function rest<T>(url: string, init: RequestInit, unwrap = true): Promise<{
 	return { data: (unwrap ? (parsed.data ?? parsed) : parsed) as T, response };
 }
 
+const BROWSER = { 'Content-Type': 'application/json', 'browser-id': 'n8n-nodes-procore' };
+
+/** Logs in to n8n's internal REST API (what the editor uses); resolves with the session cookie. */
+export async function login(url: string, email: string, password: string): Promise<string> {
+	const { response } = await rest(`${url}/rest/login`, {
+		method: 'POST',
+		headers: BROWSER,
+		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+	});
+	return (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+}
+
 /** Owner account, session cookie, API key with every scope the owner may hold. */
 async function createApiKey(url: string, email: string, password: string): Promise<string> {
-	const json = { 'Content-Type': 'application/json', 'browser-id': 'n8n-nodes-procore' };
 	// The REST routes can come up a moment after readiness: retry the owner set-up.
 	let lastError: unknown;
 	for (let attempt = 0; attempt < 40; attempt++) {
 		try {
 			await rest(`${url}/rest/owner/setup`, {
 				method: 'POST',
-				headers: json,
+				headers: BROWSER,
 				body: JSON.stringify({ email, firstName: 'Demo', lastName: 'Owner', password }),
 			});
 			lastError = undefined;
@@ -189,15 +220,7 @@ async function createApiKey(url: string, email: string, password: string): Promi
 		}
 	}
 	if (lastError) throw lastError;
-	const login = await rest(`${url}/rest/login`, {
-		method: 'POST',
-		headers: json,
-		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
-	});
-	const cookie = (login.response.headers.getSetCookie?.() ?? [])
-		.map((c) => c.split(';')[0])
-		.join('; ');
-	const headers = { ...json, cookie };
+	const headers = { ...BROWSER, cookie: await login(url, email, password) };
 	const { data: scopes } = await rest<string[]>(`${url}/rest/api-keys/scopes`, { headers });
 	const { data: key } = await rest<{ rawApiKey: string }>(`${url}/rest/api-keys`, {
 		method: 'POST',
@@ -208,7 +231,8 @@ async function createApiKey(url: string, email: string, password: string): Promi
 }
 
 export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
-	const dir = provisionN8n();
+	const version = options.version ?? DEFAULT_N8N_VERSION;
+	const dir = provisionN8n(version);
 	const bin = path.join(dir, 'node_modules/.bin/n8n');
 	const { userFolder } = options;
 	if (!options.restart) {
@@ -238,8 +262,9 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 		// Each instance's task-runner broker on its own port, so a demo and a test run can coexist.
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		// Its registry of MCP servers is fetched from api.n8n.io at start and on a timer.
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x fetches its registry of MCP servers from api.n8n.io at start and on a timer (1.x has no
+		// such module, and refuses to start when told to disable a module it does not know).
+		...(version.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 		DB_SQLITE_POOL_SIZE: '2',
 		...options.env,
 	};
@@ -303,7 +328,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 			}, false);
 			return data;
 		};
-		return { url, port, userFolder, email, password, apiKey, env, bin, logFile, importOutput, process: child, cli, api, stop };
+		return { version, url, port, userFolder, email, password, apiKey, env, bin, logFile, importOutput, process: child, cli, api, stop };
 	} catch (error) {
 		await stop();
 		const tail = logFile && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-4000) : '';

@@ -20,6 +20,7 @@ export default async function globalSetup(): Promise<void> {
 	fs.writeFileSync(
 		STATE_FILE,
 		JSON.stringify({
+			version: n8n.version,
 			n8nUrl: n8n.url,
 			apiKey: n8n.apiKey,
 			userFolder,

@@ -32,6 +32,18 @@ export function procoreWorkflow(parameters: IDataObject): IWorkflowBase {
 
 const id = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
 
+const RFI_CREATE = (sb: Sandbox): IDataObject => ({
+	resource: 'rfi',
+	operation: 'create',
+	project: id(sb.seed.projects.tower),
+	subject: '={{ $json.subject }}',
+	question: 'Which embed plate detail governs at grid C?',
+	rfiManager: id(sb.seed.users.pm),
+	draft: true,
+	additionalFields: {},
+	options: {},
+});
+
 export interface WritePath {
 	name: string;
 	/** Collection key in the sandbox store whose records this path creates (counted for duplicates). */
@@ -44,7 +56,42 @@ export interface WritePath {
 	itemKey: (item: INodeExecutionData) => string;
 	/** Re-running an item that failed can never store it twice (the path matches by a key first). */
 	rerunSafe: boolean;
+	/** Run once with Procore healthy before the faulted run (the records the faulted run updates). */
+	prepare?: { parameters: (sb: Sandbox) => IDataObject; items: (sb: Sandbox, n: number, run: string) => INodeExecutionData[] };
+	/**
+	 * What a stored record holds (its lines, their total, its files), compared with `expected` once
+	 * the item completed: a write sent twice shows here even when the record itself is stored once.
+	 */
+	contents?: (record: IDataObject) => IDataObject;
+	expected?: IDataObject;
 }
+
+/** The files a record holds: its own `attachments` and those of objects it nests (an RFI's question). */
+export function attachmentCount(record: unknown, depth = 0): number {
+	if (!record || typeof record !== 'object' || depth > 3) return 0;
+	if (Array.isArray(record)) return record.reduce((n: number, r) => n + attachmentCount(r, depth + 1), 0);
+	return Object.entries(record as IDataObject).reduce(
+		(n, [key, value]) => n + (key === 'attachments' && Array.isArray(value) ? value.length : attachmentCount(value, depth + 1)),
+		0,
+	);
+}
+
+/** A Change Event's lines, their total (cents, to avoid float drift) and its files. */
+function changeEventContents(record: IDataObject): IDataObject {
+	const lines = Array.isArray(record.change_event_line_items) ? (record.change_event_line_items as IDataObject[]) : [];
+	return {
+		lines: lines.length,
+		totalCents: lines.reduce((sum, l) => sum + Math.round(Number(l.estimated_cost_amount ?? 0) * 100), 0),
+		attachments: attachmentCount({ attachments: record.attachments }),
+	};
+}
+
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+const corPdf = (corId: string) => ({ data: { data: base64(`COR ${corId}\n`), mimeType: 'application/pdf', fileName: `${corId}.pdf` } });
+const COR_LINES = [
+	{ description: 'Crew', costCode: '03-300', quantity: 8, unitCost: 95 },
+	{ description: 'Material', costCode: '03-300', amount: 1200 },
+];
 
 export const WRITE_PATHS: WritePath[] = [
 	{
@@ -62,27 +109,69 @@ export const WRITE_PATHS: WritePath[] = [
 			scope: 'out_of_scope',
 			breakdown: 'lineItem',
 			lines: '={{ $json.lines }}',
+			additionalFields: { binaryProperties: 'data' },
 		}),
 		items: (sb, n, run) =>
 			Array.from({ length: n }, (_, k) => ({
-				json: {
-					corId: `${run}-cor-${k}`,
-					corNumber: String(k + 1),
-					title: `COR ${k + 1}`,
-					lines: [
-						{ description: 'Crew', costCode: '03-300', quantity: 8, unitCost: 95 },
-						{ description: 'Material', costCode: '03-300', amount: 1200 },
-					],
-				},
+				json: { corId: `${run}-cor-${k}`, corNumber: String(k + 1), title: `COR ${k + 1}`, lines: COR_LINES },
+				binary: corPdf(`${run}-cor-${k}`),
 			})),
 		itemKey: (item) => String(item.json.corId),
 		rerunSafe: true,
+		contents: changeEventContents,
+		expected: { lines: 2, totalCents: 8 * 9500 + 120000, attachments: 1 },
 	},
 ];
 
-const base64 = (text: string) => Buffer.from(text).toString('base64');
-
 WRITE_PATHS.push(
+	{
+		// The update PATCH: it adds a line (no id) and attaches the COR's PDF to a Change Event pushed
+		// before with one line. A PATCH whose answer is lost must not add them twice (issue 22).
+		name: 'Change Event: Push COR again (PATCH adds a line and a file)',
+		collection: WRITE_PATHS[0].collection,
+		keyOf: WRITE_PATHS[0].keyOf,
+		parameters: WRITE_PATHS[0].parameters,
+		prepare: {
+			parameters: (sb) => ({ ...WRITE_PATHS[0].parameters(sb), additionalFields: {} }),
+			items: (sb, n, run) =>
+				WRITE_PATHS[0].items(sb, n, run).map((item) => ({ json: { ...item.json, lines: COR_LINES.slice(0, 1) } })),
+		},
+		items: (sb, n, run) => WRITE_PATHS[0].items(sb, n, run),
+		itemKey: WRITE_PATHS[0].itemKey,
+		rerunSafe: true,
+		contents: changeEventContents,
+		expected: { lines: 2, totalCents: 8 * 9500 + 120000, attachments: 1 },
+	},
+	{
+		// Attaching by PATCH (upload_ids on the RFI's question) to RFIs created before.
+		name: 'Document: Attach to Record (RFI)',
+		collection: (sb) => `projects/${sb.seed.projects.tower}/rfis`,
+		keyOf: (r) => (typeof r.subject === 'string' ? r.subject : undefined),
+		prepare: {
+			parameters: (sb) => RFI_CREATE(sb),
+			items: (_sb, n, run) => Array.from({ length: n }, (_, k) => ({ json: { subject: `${run} attach ${k}` } })),
+		},
+		parameters: (sb) => ({
+			resource: 'document',
+			operation: 'attach',
+			project: id(sb.seed.projects.tower),
+			recordType: 'rfi',
+			recordId: '={{ $json.rfiId }}',
+			binaryPropertyName: 'data',
+			options: {},
+		}),
+		items: (sb, n, run) =>
+			Array.from({ length: n }, (_, k) => {
+				const subject = `${run} attach ${k}`;
+				const rfi = sb.store.list(`projects/${sb.seed.projects.tower}/rfis`).find((r) => (r as IDataObject).subject === subject) as IDataObject;
+				return { json: { subject, rfiId: String(rfi.id) }, binary: corPdf(`${run}-rfi-${k}`) };
+			}),
+		itemKey: (item) => String(item.json.subject),
+		// An attach has no key to match a file by: a re-run after an unanswered attach could add it again.
+		rerunSafe: false,
+		contents: (record) => ({ attachments: attachmentCount(record) }),
+		expected: { attachments: 1 },
+	},
 	{
 		name: 'Timecard Entry: Create Many',
 		collection: (sb) => `projects/${sb.seed.projects.tower}/timecard_entries`,
@@ -158,17 +247,7 @@ WRITE_PATHS.push(
 		name: 'RFI: Create',
 		collection: (sb) => `projects/${sb.seed.projects.tower}/rfis`,
 		keyOf: (r) => (typeof r.subject === 'string' ? r.subject : undefined),
-		parameters: (sb) => ({
-			resource: 'rfi',
-			operation: 'create',
-			project: id(sb.seed.projects.tower),
-			subject: '={{ $json.subject }}',
-			question: 'Which embed plate detail governs at grid C?',
-			rfiManager: id(sb.seed.users.pm),
-			draft: true,
-			additionalFields: {},
-			options: {},
-		}),
+		parameters: (sb) => RFI_CREATE(sb),
 		items: (_sb, n, run) => Array.from({ length: n }, (_, k) => ({ json: { subject: `${run} RFI ${k}` } })),
 		itemKey: (item) => String(item.json.subject),
 		// An RFI has no origin ID to find it by: a re-run after an unanswered create could add a second.

@@ -231,3 +231,32 @@ export function attachmentScope(target: AttachmentTarget, projectId: string): { 
 		bodyExtra: target.projectInBody ? { project_id: toProcoreId(projectId) } : {},
 	};
 }
+
+/** How many files a record holds: its own `attachments` and those of the objects it nests (an RFI's question). */
+export function attachmentCount(record: IDataObject | undefined, depth = 0): number {
+	if (!record || depth > 2) return 0;
+	let count = 0;
+	for (const [key, value] of Object.entries(record)) {
+		if (key === 'attachments' && Array.isArray(value)) count += value.length;
+		else if (Array.isArray(value)) count += (value as IDataObject[]).reduce((n, v) => n + (v && typeof v === 'object' ? attachmentCount(v, depth + 1) : 0), 0);
+		else if (value && typeof value === 'object') count += attachmentCount(value as IDataObject, depth + 1);
+	}
+	return count;
+}
+
+/**
+ * After a PATCH that attaches `added` files went unanswered (it is never re-sent: the files would be
+ * attached twice), the record is read again: when it holds them, the attach is reported done from
+ * that read; otherwise the original error stands, and re-sending is left to the user, who can see
+ * the record (a slow write may still land).
+ */
+export async function confirmAttachedOnReread(
+	error: unknown,
+	before: IDataObject | undefined,
+	added: number,
+	reread: () => Promise<IDataObject>,
+): Promise<IDataObject> {
+	const after = await reread();
+	if (added > 0 && attachmentCount(after) >= attachmentCount(before) + added) return after;
+	throw error;
+}

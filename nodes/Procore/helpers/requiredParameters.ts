@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-wo
 import { NodeOperationError } from 'n8n-workflow';
 
 function matches(condition: unknown[], value: unknown): boolean {
+	// A multi-option value matches when any of its choices does, as in n8n's own check.
+	if (Array.isArray(value)) return value.some((v) => matches(condition, v));
 	return condition.some((allowed) => allowed === value || String(allowed) === String(value));
 }
 

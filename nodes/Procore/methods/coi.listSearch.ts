@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, normalizeId } from '../helpers/context';
+import type { InsuranceStatus } from '../actions/insurance/statusMap';
+import { insuranceStatusName } from '../actions/insurance/statusMap';
 import { procoreApiRequest } from '../transport';
 
 const PAGE = 100;
@@ -49,14 +51,7 @@ export async function searchVendors(
 	};
 }
 
-export async function searchCommitments(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const companyId = await getCompanyId(this);
-	const projectId = getProjectId(this);
-	const { records, next } = await page(this, '/rest/v1.0/commitments', { project_id: projectId }, companyId, paginationToken);
+function commitmentResults({ records, next }: { records: IDataObject[]; next?: string }, filter?: string): INodeListSearchResult {
 	const needle = (filter ?? '').toLowerCase();
 	return {
 		results: records
@@ -65,6 +60,63 @@ export async function searchCommitments(
 					.filter((s) => s !== undefined && s !== null && s !== '')
 					.join(' '),
 				value: String(c.id),
+			}))
+			.filter((o) => !needle || o.name.toLowerCase().includes(needle)),
+		paginationToken: next,
+	};
+}
+
+async function projectCommitments(ctx: ILoadOptionsFunctions, paginationToken?: string) {
+	const companyId = await getCompanyId(ctx);
+	return await page(ctx, '/rest/v1.0/commitments', { project_id: getProjectId(ctx) }, companyId, paginationToken);
+}
+
+export async function searchCommitments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return commitmentResults(await projectCommitments(this, paginationToken), filter);
+}
+
+/** The project's commitments that belong to the vendor chosen above (all of them until one is chosen by ID). */
+export async function searchVendorCommitments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { records, next } = await projectCommitments(this, paginationToken);
+	const vendorId = currentParameter(this, 'vendor');
+	// The rows carry the vendor; Procore's commitment list takes no vendor filter.
+	const own = /^\d+$/.test(vendorId) ? records.filter((c) => normalizeId((c.vendor as IDataObject | undefined)?.id) === vendorId) : records;
+	return commitmentResults({ records: own, next }, filter);
+}
+
+/** Update Compliance Status: the chosen vendor's insurances in the directory chosen in "Write Status To". */
+export async function searchVendorInsurances(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const companyId = await getCompanyId(this);
+	const vendorId = currentParameter(this, 'vendor');
+	if (!/^\d+$/.test(vendorId)) return { results: [] };
+	const targets = this.getNodeParameter('writeTo', ['companyInsurance']) as string[];
+	const path = targets.includes('companyInsurance')
+		? `/rest/v1.0/companies/${companyId}/vendors/${vendorId}/insurances`
+		: `/rest/v1.0/projects/${getProjectId(this)}/vendors/${vendorId}/insurances`;
+	return insuranceResults(await page(this, path, {}, companyId, paginationToken), filter);
+}
+
+function insuranceResults({ records, next }: { records: IDataObject[]; next?: string }, filter?: string): INodeListSearchResult {
+	const needle = (filter ?? '').toLowerCase();
+	return {
+		results: records
+			.map((r) => ({
+				name: [r.insurance_type, r.policy_number, r.status ? insuranceStatusName(r.status as InsuranceStatus) : '', r.expiration_date ? `exp. ${String(r.expiration_date)}` : '']
+					.filter((s) => s !== undefined && s !== null && s !== '')
+					.join(' · '),
+				value: String(r.id),
 			}))
 			.filter((o) => !needle || o.name.toLowerCase().includes(needle)),
 		paginationToken: next,
@@ -89,17 +141,5 @@ export async function searchInsurances(
 		projectVendor: `/rest/v1.0/projects/${projectId}/vendors/${vendorId}/insurances`,
 	}[scope];
 	if (!path) return { results: [] };
-	const { records, next } = await page(this, path, {}, companyId, paginationToken);
-	const needle = (filter ?? '').toLowerCase();
-	return {
-		results: records
-			.map((r) => ({
-				name: [r.insurance_type, r.policy_number, r.status, r.expiration_date ? `exp. ${String(r.expiration_date)}` : '']
-					.filter((s) => s !== undefined && s !== null && s !== '')
-					.join(' · '),
-				value: String(r.id),
-			}))
-			.filter((o) => !needle || o.name.toLowerCase().includes(needle)),
-		paginationToken: next,
-	};
+	return insuranceResults(await page(this, path, {}, companyId, paginationToken), filter);
 }

@@ -104,3 +104,72 @@ export async function searchTimecardEntries(this: ILoadOptionsFunctions, filter?
 			.filter(keep(filter)),
 	};
 }
+
+/** A project's crews (the crew a clock-out's time is logged for). */
+export async function searchCrews(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/crews`, {}, token);
+	return {
+		results: rows.map((c) => ({ name: String(c.name ?? `Crew ${String(c.id)}`), value: String(c.id) })).filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** A project's sub jobs (legacy once the project uses WBS codes). */
+export async function searchSubJobs(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, '/rest/v1.0/sub_jobs', { project_id: projectId }, token);
+	return {
+		results: rows
+			.map((s) => ({ name: `${String(s.code ?? '')} ${String(s.name ?? '')}`.trim() || `Sub job ${String(s.id)}`, value: String(s.id) }))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** The time types a project's entries can take (Regular, Overtime…). */
+export async function searchTimecardTimeTypes(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, '/rest/v1.0/timecard_time_types', { project_id: projectId }, token);
+	return {
+		results: rows
+			.map((t) => ({
+				name: `${String(t.time_type ?? t.id)}${t.abbreviated_time_type ? ` (${String(t.abbreviated_time_type)})` : ''}`,
+				value: String(t.id),
+			}))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** A project's locations (where on site the work was done), by their full path. */
+export async function searchLocations(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/locations`, {}, token);
+	return {
+		results: rows.map((l) => ({ name: String(l.node_name ?? l.name ?? `Location ${String(l.id)}`), value: String(l.id) })).filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** A project's timesheets, one per day, newest first as Procore lists them. */
+export async function searchTimesheets(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/timesheets`, {}, token);
+	return {
+		results: rows
+			.map((t) => ({ name: `${String(t.date ?? '')} ${String(t.name ?? (t.number ? `#${String(t.number)}` : ''))}`.trim() || `Timesheet ${String(t.id)}`, value: String(t.id) }))
+			.filter(keep(filter)),
+		paginationToken: next,
+	};
+}
+
+/** A project's work classifications (trade or pay class, e.g. Journeyman Carpenter). */
+export async function searchWorkClassifications(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const projectId = getProjectId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${projectId}/work_classifications`, {}, token);
+	return {
+		results: rows.map((w) => ({ name: String(w.name ?? `Work classification ${String(w.id)}`), value: String(w.id) })).filter(keep(filter)),
+		paginationToken: next,
+	};
+}

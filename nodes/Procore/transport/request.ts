@@ -18,6 +18,7 @@ import type { RateLimitState, RetryPolicy } from './retry';
 import {
 	DEFAULT_RETRY_POLICY,
 	OUTCOME_UNKNOWN_KEY,
+	isIdempotent,
 	mayRetryNetworkError,
 	mayRetryStatus,
 	networkErrorCode,
@@ -25,6 +26,7 @@ import {
 	pacingDelayMs,
 	recordRateLimit,
 	retryDelayMs,
+	statusOutcomeUnknown,
 	writeOutcomeUnknown,
 } from './retry';
 
@@ -48,7 +50,12 @@ export interface ProcoreRequest {
 	/** Procore-Company-Id. Omit only for the two calls Procore exempts (`/me`, `/companies`). */
 	companyId?: string;
 	itemIndex?: number;
-	/** Retry on dropped connections. Defaults to true except for POST, which could write twice. */
+	/**
+	 * Whether the request may be re-sent when its answer is lost (dropped connection, timeout,
+	 * 502/504). Defaults to `isIdempotent(method, body)`: false for POST and for a PATCH/PUT that adds
+	 * lines or files. A write that is not is never re-sent blind: it fails with
+	 * `isWriteOutcomeUnknown`, and the caller re-reads the record and plans again.
+	 */
 	idempotent?: boolean;
 	timeoutMs?: number;
 	retry?: Partial<RetryPolicy>;
@@ -147,6 +154,10 @@ function parseBody(raw: unknown): unknown {
 	}
 }
 
+/** Said by every write whose outcome is unknown (the fault suite matches "may or may not have been written"). */
+const UNKNOWN_OUTCOME_TEXT =
+	'Procore did not answer this write, so it may or may not have been written. It was not sent again, so that nothing is created twice: check the record in Procore before running this item again (operations that match by an origin or COR ID can simply be re-run).';
+
 /**
  * The one request function of the package. Every Procore call goes through it: base URL from the
  * credential, the company header, JSON in and out (big integer ids kept exact), pacing on
@@ -167,7 +178,7 @@ export async function procoreRequest<T = unknown>(
 		});
 	}
 	const policy = { ...DEFAULT_RETRY_POLICY, ...request.retry };
-	const idempotent = request.idempotent ?? request.method !== 'POST';
+	const idempotent = request.idempotent ?? isIdempotent(request.method, request.body);
 	const headers: IDataObject = { Accept: streaming ? '*/*' : 'application/json' };
 	if (request.companyId !== undefined && request.companyId !== '') {
 		headers['Procore-Company-Id'] = request.companyId;
@@ -252,7 +263,7 @@ export async function procoreRequest<T = unknown>(
 			const failure = new NodeOperationError(this.getNode(), error as Error, {
 				message: `Could not reach Procore (${request.method} ${request.path}): ${(error as Error).message}`,
 				description: unknown
-					? 'Procore did not answer this write, so it may or may not have been written. It was not sent again, so that nothing is created twice: check the record in Procore before running this item again (operations that match by an origin or COR ID can simply be re-run).'
+					? UNKNOWN_OUTCOME_TEXT
 					: code !== undefined
 						? 'The connection failed or timed out. Check the credential\'s Environment / API host and retry.'
 						: undefined,
@@ -267,7 +278,7 @@ export async function procoreRequest<T = unknown>(
 		if (streaming && statusCode < 400) return { statusCode, headers: responseHeaders, body: response.body as T };
 		const body = parseBody(streaming ? await streamText(response.body) : response.body);
 		if (statusCode < 400) return { statusCode, headers: responseHeaders, body: body as T };
-		if (mayRetryStatus(idempotent, statusCode) && attempt < policy.maxRetries) {
+		if (mayRetryStatus(idempotent, statusCode, responseHeaders) && attempt < policy.maxRetries) {
 			const delay = retryDelayMs(responseHeaders, attempt);
 			if (waited + delay <= policy.maxWaitMs) {
 				await sleep(delay);
@@ -276,7 +287,7 @@ export async function procoreRequest<T = unknown>(
 				continue;
 			}
 		}
-		throw toProcoreApiError(this.getNode(), {
+		const failure = toProcoreApiError(this.getNode(), {
 			method: request.method,
 			path: request.path,
 			statusCode,
@@ -285,6 +296,12 @@ export async function procoreRequest<T = unknown>(
 			companyId: request.companyId,
 			secrets: await credentialSecrets.call(this),
 		});
+		if (statusOutcomeUnknown(idempotent, statusCode, responseHeaders)) {
+			// A gateway answered for Procore: the write may have been stored behind it.
+			failure.description = `${failure.description ?? ''} ${UNKNOWN_OUTCOME_TEXT}`.trim();
+			failure.context[OUTCOME_UNKNOWN_KEY] = 'unknown';
+		}
+		throw failure;
 	}
 }
 

@@ -76,12 +76,14 @@ export function networkErrorCode(error: unknown): string | undefined {
  *
  * A dropped connection or a timeout after the request was sent leaves the outcome unknown: Procore
  * may have stored the record and lost only the answer (the sandbox's fault suite injects exactly
- * that). Sending a POST again could then create a second Change Event, RFI or timecard, so only
- * idempotent requests (GET, PATCH, PUT, DELETE, and the POSTs a caller marks idempotent, such as
- * sync actions keyed by origin ID) are retried; a POST is retried only when the failure proves it
- * never left (connection refused, host not found). Operations that can find their own record
- * afterwards (Push COR by its COR ID, timecards by origin ID) re-check instead of re-sending:
- * see `isWriteOutcomeUnknown`.
+ * that). Sending a POST again could then create a second Change Event, RFI or timecard, and a
+ * PATCH that adds lines or attachments could add them twice, so only idempotent requests
+ * (`isIdempotent`, or the writes a caller marks idempotent, such as sync actions keyed by origin
+ * ID) are retried; any other write is retried only when the failure proves it never left
+ * (connection refused, host not found). Operations that can find their own record afterwards
+ * re-read instead of re-sending (Push COR re-reads the Change Event and re-plans its lines,
+ * timecards look up their origin IDs, attaching re-reads the record's files): see
+ * `isWriteOutcomeUnknown`.
  */
 export function mayRetryNetworkError(idempotent: boolean, code: string | undefined): boolean {
 	if (code === undefined) return false;
@@ -94,12 +96,62 @@ export function writeOutcomeUnknown(idempotent: boolean, code: string | undefine
 }
 
 /**
- * Whether an HTTP status is worth another attempt. 429 and 503 mean Procore did not process the
- * request (rate limit, maintenance), so every method is retried; 502/504 come from a gateway that
- * may have passed the request on, so only idempotent requests are.
+ * Whether an HTTP status is worth another attempt. 429 means Procore's rate limit refused the
+ * request, so every method is retried. 502/504 come from a gateway that may have passed the request
+ * on, and a 503 may too (a proxy can answer 503 after forwarding): a non-idempotent write is retried
+ * on a 503 only when it carries `Retry-After`, Procore's own "not processed, come back then"
+ * (its maintenance and overload answers); otherwise its outcome is unknown (`statusOutcomeUnknown`).
  */
-export function mayRetryStatus(idempotent: boolean, statusCode: number): boolean {
-	return RETRYABLE_STATUS.has(statusCode) && (statusCode === 429 || statusCode === 503 || idempotent);
+export function mayRetryStatus(idempotent: boolean, statusCode: number, headers: IDataObject = {}): boolean {
+	if (!RETRYABLE_STATUS.has(statusCode)) return false;
+	if (statusCode === 429 || idempotent) return true;
+	return statusCode === 503 && header(headers, 'retry-after') !== undefined;
+}
+
+/** Whether a non-idempotent write answered with this status may nevertheless have been stored. */
+export function statusOutcomeUnknown(idempotent: boolean, statusCode: number, headers: IDataObject = {}): boolean {
+	if (idempotent) return false;
+	if (statusCode === 502 || statusCode === 504) return true;
+	return statusCode === 503 && header(headers, 'retry-after') === undefined;
+}
+
+/**
+ * Body keys that add something every time they are sent: a file attached by upload or file version,
+ * whatever Procore's field is called (attachments_by_uuid, upload_ids…).
+ */
+const ADDING_KEYS = /^(attachments(_by_[a-z_]+)?|upload_ids|upload_uuid|upload|prostore_file_ids|file_version_ids)$/;
+
+/**
+ * True when sending `body` twice would store something twice: it attaches files, or it carries
+ * Rails nested attributes (`…_attributes`) with a row that has no `id` (Procore creates that row,
+ * e.g. the new lines of a Change Event PATCH). Such a PATCH/PUT is not idempotent, even though
+ * its method is.
+ */
+export function addsRecords(body: unknown, depth = 0): boolean {
+	if (depth > 6 || body === null || typeof body !== 'object') return false;
+	if (Array.isArray(body)) return body.some((entry) => addsRecords(entry, depth + 1));
+	for (const [key, value] of Object.entries(body as IDataObject)) {
+		if (value === undefined || value === null || value === '') continue;
+		if (ADDING_KEYS.test(key) && (!Array.isArray(value) || value.length > 0)) return true;
+		if (key.endsWith('_attributes') && Array.isArray(value)) {
+			const rows = value as unknown[];
+			if (rows.some((row) => row && typeof row === 'object' && ((row as IDataObject).id === undefined || (row as IDataObject).id === null || (row as IDataObject).id === ''))) return true;
+		}
+		if (addsRecords(value, depth + 1)) return true;
+	}
+	return false;
+}
+
+/**
+ * Whether a request may be sent again when its answer is lost. GET, HEAD and DELETE may; a POST may
+ * not (it creates); a PATCH or PUT may unless its body adds records or files (`addsRecords`). A
+ * caller that can prove a write safe to repeat (sync actions keyed by origin ID) says so itself.
+ */
+export function isIdempotent(method: string, body: unknown): boolean {
+	const verb = method.toUpperCase();
+	if (verb === 'POST') return false;
+	if (verb === 'PATCH' || verb === 'PUT') return !addsRecords(body);
+	return true;
 }
 
 /** Back-off after a failed connection: 1 s, 2 s, 4 s … capped at 30 s. */

@@ -26,6 +26,8 @@ function plausible(property: INodeProperties): unknown {
 			return property.default ?? (property.options as INodePropertyOptions[])[0].value;
 		case 'json':
 			return '{}';
+		case 'multiOptions':
+			return Array.isArray(property.default) && property.default.length ? property.default : [(property.options as INodePropertyOptions[])[0].value];
 		default:
 			return property.name.toLowerCase().includes('path') ? '/rest/v1.0/projects' : 'x';
 	}
@@ -92,8 +94,8 @@ const MILESTONE = 'procore:budget_line:cc:501:cat:11';
 const base = {
 	timecard: { resource: 'timecardEntry', operation: 'create', project: rl('101'), worker: rl('7'), date: '2026-11-20', timeEntryMode: 'hours', hours: 8, costCoding: 'milestone', milestone: rl(MILESTONE), additionalFields: {}, options: { checkBeforeWrite: false } },
 	clockOut: {
-		resource: 'timecardEntry', operation: 'createFromClockOut', project: rl('101'), worker: rl('7'), clockOutId: 'co-1', clockIn: '2026-11-20T07:00:00', clockOut: '2026-11-20T15:30:00', lunchMinutes: 30, coworkerIds: '',
-		allocationUnit: 'percent', allocationSource: 'list', allocations: { line: [{ milestone: rl(MILESTONE), amount: 60 }, { milestone: rl('procore:budget_line:cc:502:cat:11'), amount: 30 }] }, additionalFields: {}, options: { checkBeforeWrite: false },
+		resource: 'timecardEntry', operation: 'createFromClockOut', project: rl('101'), worker: rl('7'), clockOutId: 'co-1', clockIn: '2026-11-20T07:00:00', clockOut: '2026-11-20T15:30:00',
+		allocationSource: 'list', allocations: { line: [{ milestone: rl(MILESTONE), amount: 60 }, { milestone: rl('procore:budget_line:cc:502:cat:11'), amount: 30 }] }, additionalFields: { lunchMinutes: 30 }, options: { checkBeforeWrite: false, allocationUnit: 'percent' },
 	},
 	insurance: { resource: 'insurance', operation: 'create', scope: 'companyVendor', vendor: rl('55'), insuranceType: 'General Liability', additionalFields: {}, options: {} },
 	pushCor: { resource: 'changeEvent', operation: 'pushCor', project: rl('101'), target: 'auto', corId: 'cor-1', corNumber: '1', title: 'Slab', description: '', status: { __rl: true, mode: 'list', value: '' }, scope: 'out_of_scope', breakdown: 'lineItem', lines: [{ description: 'Crew', costCode: '01-100', amount: 100 }], lineItems: {}, costCode: '', contract: { __rl: true, mode: 'list', value: '' }, additionalFields: {}, options: {} },
@@ -114,7 +116,7 @@ const semantic: Semantic[] = [
 	['Timecard Entry create from clock-out: a negative share', { ...base.clockOut, allocations: { line: [{ milestone: rl(MILESTONE), amount: 120 }, { milestone: rl('procore:budget_line:cc:502:cat:11'), amount: -20 }] } }, /(negative|Share|Allocation)/i],
 	['Timecard Entry create from clock-out: allocations JSON that is not JSON', { ...base.clockOut, allocationSource: 'json', allocationsJson: '[{milestone:' }, /Allocations \(JSON\).*JSON/],
 	['Timecard Entry create from clock-out: clock-out before clock-in', { ...base.clockOut, clockIn: '2026-11-20T15:30:00', clockOut: '2026-11-20T07:00:00' }, /Clock (Out|In)/],
-	['Timecard Entry create from clock-out: hours allocations not summing to the worked time', { ...base.clockOut, allocationUnit: 'hours', allocations: { line: [{ milestone: rl(MILESTONE), amount: 3 }] } }, /hours|worked/i],
+	['Timecard Entry create from clock-out: hours allocations not summing to the worked time', { ...base.clockOut, options: { ...base.clockOut.options, allocationUnit: 'hours' }, allocations: { line: [{ milestone: rl(MILESTONE), amount: 3 }] } }, /hours|worked/i],
 	['Timecard Entry create many: a category sent to the company endpoint', { ...base.timecard, operation: 'createMany', options: { checkBeforeWrite: false, endpoint: 'company' } }, /Bulk Endpoint/],
 	['Insurance create: expiration before effective date', { ...base.insurance, additionalFields: { effectiveDate: '2027-01-01', expirationDate: '2026-01-01' } }, /Expiration Date.*(after|before)|Effective Date/],
 	['Insurance create: a vendor that is not an ID', { ...base.insurance, vendor: rl('Acme Electric') }, /Vendor/],

@@ -432,116 +432,153 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		});
 	}
 
-	const existing = found.record;
-	const existingOrigin = originIdOf(existing);
-	const owned = existingOrigin === '' || existingOrigin === corId;
-	const plan = planLineChanges(lines, readLines(existing), { owned, removedLines });
-	const status = existing.change_event_status as IDataObject | undefined;
-	const reason = existing.change_order_change_reason as IDataObject | undefined;
-	const header: IDataObject = {};
-	const previous: IDataObject = { id: existing.id };
-	const setIfChanged = (field: string, current: unknown, next: unknown) => {
-		if (next === undefined || next === '') return;
-		if (String(current ?? '') !== String(next)) {
-			header[field] = next as IDataObject[string];
-			previous[field] = (current ?? null) as IDataObject[string];
-		}
-	};
-	const wanted = v10Header({
-		title,
-		number: add.number ? String(add.number) : undefined,
-		statusId,
-		scope: scopeValue || undefined,
-		eventType: add.eventType ? String(add.eventType) : undefined,
-		reasonId,
-	});
-	setIfChanged('title', existing.title, wanted.title);
-	setIfChanged('number', existing.number, wanted.number);
-	setIfChanged('change_event_status_id', status?.id, wanted.change_event_status_id);
-	setIfChanged('event_scope', existing.event_scope, wanted.event_scope);
-	setIfChanged('event_type', existing.event_type, wanted.event_type);
-	setIfChanged('change_order_change_reason_id', reason?.id, wanted.change_order_change_reason_id);
-	// A Change Event chosen by the user becomes this COR's, unless another origin already owns it.
-	if (existingOrigin === '') setIfChanged('origin_id', '', corId);
-	const uploads = await uploadFiles(this, i, scope, files, existing, previewOnly);
-	Object.assign(header, withAttachments('changeEvent', v10Header({ attachmentUuids, fileVersionIds }), uploads.uuids));
-	const lineBodies = [
-		...plan.updates.map((u) => v10Line(u.line, u.existing.id)),
-		...plan.creates.map((l) => v10Line(l)),
-		...plan.removals.filter((r) => r.action === 'zeroed').map((r) => v10ZeroLine(r.existing.id)),
-	];
-	if (lineBodies.length) header.change_event_line_items_attributes = lineBodies;
-	// Lines are diffed per line in `lines`; the field diff covers the header only.
-	previous.change_event_line_items_attributes = header.change_event_line_items_attributes;
-
-	const deleted = plan.removals.filter((r) => r.action === 'deleted').map((r) => r.existing.id);
-	const extras = v11Extras(
-		{ ...extrasHeader, description: corDescription && corDescription !== String(existing.description ?? '') ? corDescription : undefined },
-		deleted,
-	);
-	const changeEventId = found.id;
-	const summary = (preview: boolean) => {
-		const totals = `total ${formatMoney(plan.previousCents)} → ${formatMoney(plan.newCents)} (${formatDelta(plan.newCents - plan.previousCents)})`;
-		return preview
-			? `Would update Change Event ${changeEventId} from ${label}: ${totals}, ${linesPhrase(plan)}`
-			: `Change Event ${changeEventId} updated from ${label}: ${totals}, ${linesPhrase(plan)}`;
-	};
-	const headerChanged = Object.keys(header).some((k) => k !== 'change_event_line_items_attributes');
-	const lineCount = lines.length + plan.removals.filter((r) => r.action !== 'deleted').length + plan.others.length;
-	const details = {
-		action: 'updated',
-		corId,
-		previousCents: plan.previousCents,
-		newCents: plan.newCents,
-		diff: lineDiffOutput(plan),
-		record: existing,
-		owned,
-		existingOrigin,
-		lineCount,
-		attachments: files.length ? uploads.report : undefined,
-	};
-	if (!headerChanged && !hasLineWrites(plan) && !extras) {
-		return output(
-			{ summary: `Change Event ${changeEventId} already matches ${label}: total ${formatMoney(plan.newCents)}, nothing to write`, ...(previewOnly ? { preview: true } : {}) },
-			undefined,
-			{ ...details, action: 'unchanged' },
-		);
-	}
-	let written: IDataObject | undefined;
-	if (headerChanged || lineBodies.length) {
-		written = await procoreWrite.call(this, {
-			itemIndex: i,
-			action: 'update',
-			recordLabel: 'Change Event',
-			request: {
-				method: 'PATCH',
-				path: v10ItemPath(changeEventId),
-				qs: { project_id: projectId },
-				body: { project_id: projectId, change_event: header },
-				companyId,
-			},
-			wrapperKey: 'change_event',
-			auditField: 'origin_data',
-			previous,
-			summarize: (_r, _c, preview) => summary(preview),
+	// When Procore does not answer a PATCH, transport/retry.ts does not send it again (its new lines
+	// and files would be added twice). The Change Event is read again and the push planned against
+	// it: nothing left to write means the PATCH landed, and the push is reported done. What is left is
+	// not sent (a slow write may still land): the item fails, and running it again is safe, because
+	// the next push re-reads and writes only what is missing.
+	let existing = found.record;
+	let lost: { details: OutputDetails; summary: string; error: NodeOperationError; byRefOnly: boolean } | undefined;
+	for (;;) {
+		const existingOrigin = originIdOf(existing);
+		const owned = existingOrigin === '' || existingOrigin === corId;
+		const plan = planLineChanges(lines, readLines(existing), { owned, removedLines });
+		const status = existing.change_event_status as IDataObject | undefined;
+		const reason = existing.change_order_change_reason as IDataObject | undefined;
+		const header: IDataObject = {};
+		const previous: IDataObject = { id: existing.id };
+		const setIfChanged = (field: string, current: unknown, next: unknown) => {
+			if (next === undefined || next === '') return;
+			if (String(current ?? '') !== String(next)) {
+				header[field] = next as IDataObject[string];
+				previous[field] = (current ?? null) as IDataObject[string];
+			}
+		};
+		const wanted = v10Header({
+			title,
+			number: add.number ? String(add.number) : undefined,
+			statusId,
+			scope: scopeValue || undefined,
+			eventType: add.eventType ? String(add.eventType) : undefined,
+			reasonId,
 		});
+		setIfChanged('title', existing.title, wanted.title);
+		setIfChanged('number', existing.number, wanted.number);
+		setIfChanged('change_event_status_id', status?.id, wanted.change_event_status_id);
+		setIfChanged('event_scope', existing.event_scope, wanted.event_scope);
+		setIfChanged('event_type', existing.event_type, wanted.event_type);
+		setIfChanged('change_order_change_reason_id', reason?.id, wanted.change_order_change_reason_id);
+		// A Change Event chosen by the user becomes this COR's, unless another origin already owns it.
+		if (existingOrigin === '') setIfChanged('origin_id', '', corId);
+		// On the re-read nothing is uploaded: a file still missing (by name) is reported, not sent.
+		const uploads = await uploadFiles(this, i, scope, files, existing, previewOnly || lost !== undefined);
+		const fieldChanges = Object.keys(header).length;
+		Object.assign(header, withAttachments('changeEvent', v10Header({ attachmentUuids, fileVersionIds }), uploads.uuids));
+		const lineBodies = [
+			...plan.updates.map((u) => v10Line(u.line, u.existing.id)),
+			...plan.creates.map((l) => v10Line(l)),
+			...plan.removals.filter((r) => r.action === 'zeroed').map((r) => v10ZeroLine(r.existing.id)),
+		];
+		if (lineBodies.length) header.change_event_line_items_attributes = lineBodies;
+		// Lines are diffed per line in `lines`; the field diff covers the header only.
+		previous.change_event_line_items_attributes = header.change_event_line_items_attributes;
+
+		const deleted = plan.removals.filter((r) => r.action === 'deleted').map((r) => r.existing.id);
+		const newDescription = corDescription && corDescription !== String(existing.description ?? '') ? corDescription : undefined;
+		const extras = v11Extras({ ...extrasHeader, description: newDescription }, deleted);
+		const changeEventId = found.id;
+		if (lost) {
+			const idOf = (field: string) => String((existing[field] as IDataObject | undefined)?.id ?? '');
+			const pending = [
+				fieldChanges ? 'header fields' : '',
+				hasLineWrites(plan) ? linesPhrase(plan) : '',
+				uploads.uuids.length ? `${uploads.uuids.length} file(s)` : '',
+				newDescription || deleted.length || (extrasHeader.changeTypeId && idOf('change_type') !== extrasHeader.changeTypeId) ||
+				(extrasHeader.primeContractId && idOf('prime_contract_for_estimates') !== extrasHeader.primeContractId)
+					? 'v1.1 fields'
+					: '',
+			].filter(Boolean);
+			if (pending.length || lost.byRefOnly) {
+				lost.error.description = pending.length
+					? `Procore did not answer the update, and re-reading Change Event ${changeEventId} shows it was not written (still to do: ${pending.join(', ')}). It was not sent again, in case a slow write still lands. Running this item again is safe: the push re-reads the Change Event and writes only what is missing.`
+					: `Procore did not answer the update, which only attached files by upload UUID or file version; re-reading Change Event ${changeEventId} cannot tell whether they were attached. Check its attachments before running this item again.`;
+				throw lost.error;
+			}
+			return output({ summary: lost.summary, confirmedBy: 'Change Event re-read after Procore did not answer' }, undefined, { ...lost.details, record: existing });
+		}
+		const summary = (preview: boolean) => {
+			const totals = `total ${formatMoney(plan.previousCents)} → ${formatMoney(plan.newCents)} (${formatDelta(plan.newCents - plan.previousCents)})`;
+			return preview
+				? `Would update Change Event ${changeEventId} from ${label}: ${totals}, ${linesPhrase(plan)}`
+				: `Change Event ${changeEventId} updated from ${label}: ${totals}, ${linesPhrase(plan)}`;
+		};
+		const headerChanged = Object.keys(header).some((k) => k !== 'change_event_line_items_attributes');
+		const lineCount = lines.length + plan.removals.filter((r) => r.action !== 'deleted').length + plan.others.length;
+		const details: OutputDetails = {
+			action: 'updated',
+			corId,
+			previousCents: plan.previousCents,
+			newCents: plan.newCents,
+			diff: lineDiffOutput(plan),
+			record: existing,
+			owned,
+			existingOrigin,
+			lineCount,
+			attachments: files.length ? uploads.report : undefined,
+		};
+		if (!headerChanged && !hasLineWrites(plan) && !extras) {
+			return output(
+				{ summary: `Change Event ${changeEventId} already matches ${label}: total ${formatMoney(plan.newCents)}, nothing to write`, ...(previewOnly ? { preview: true } : {}) },
+				undefined,
+				{ ...details, action: 'unchanged' },
+			);
+		}
+		try {
+			let written: IDataObject | undefined;
+			if (headerChanged || lineBodies.length) {
+				written = await procoreWrite.call(this, {
+					itemIndex: i,
+					action: 'update',
+					recordLabel: 'Change Event',
+					request: {
+						method: 'PATCH',
+						path: v10ItemPath(changeEventId),
+						qs: { project_id: projectId },
+						body: { project_id: projectId, change_event: header },
+						companyId,
+					},
+					wrapperKey: 'change_event',
+					auditField: 'origin_data',
+					previous,
+					summarize: (_r, _c, preview) => summary(preview),
+				});
+			}
+			const followUp = extras
+				? await procoreWrite.call(this, {
+						itemIndex: i,
+						action: 'update',
+						recordLabel: 'Change Event',
+						// Removing a line twice fails (it is gone): a lost answer is re-read like the lines.
+						request: { method: 'PATCH', path: v11ItemPath(changeEventId), qs: { project_id: projectId }, body: { change_event: extras }, companyId, idempotent: deleted.length === 0 },
+						wrapperKey: 'change_event',
+						auditField: null,
+						summarize: (_r, _c, preview) => summary(preview),
+					})
+				: undefined;
+			const main = written ?? followUp!;
+			return output(main, written ? followUp : undefined, {
+				...details,
+				record: main.preview ? existing : written && !written.preview ? written : existing,
+			});
+		} catch (caught) {
+			// procoreRequest throws only NodeApiError / NodeOperationError.
+			const error = caught as NodeOperationError;
+			if (lost || !isWriteOutcomeUnknown(error)) throw error;
+			const byRefOnly = !fieldChanges && !lineBodies.length && !uploads.uuids.length && !extras;
+			lost = { details, summary: summary(false), error, byRefOnly };
+			existing = await procoreApiRequest.call(this, { method: 'GET', path: v10ItemPath(found.id), qs: { project_id: projectId }, companyId, itemIndex: i });
+		}
 	}
-	const followUp = extras
-		? await procoreWrite.call(this, {
-				itemIndex: i,
-				action: 'update',
-				recordLabel: 'Change Event',
-				request: { method: 'PATCH', path: v11ItemPath(changeEventId), qs: { project_id: projectId }, body: { change_event: extras }, companyId },
-				wrapperKey: 'change_event',
-				auditField: null,
-				summarize: (_r, _c, preview) => summary(preview),
-			})
-		: undefined;
-	const main = written ?? followUp!;
-	return output(main, written ? followUp : undefined, {
-		...details,
-		record: main.preview ? existing : written && !written.preview ? written : existing,
-	});
 }
 
 interface OutputDetails {
@@ -576,6 +613,7 @@ function output(main: IDataObject, followUp: IDataObject | undefined, d: OutputD
 		out.line_count = d.lineCount;
 	}
 	if (d.attachments) out.attachments = d.attachments;
+	if (main.confirmedBy) out.confirmedBy = main.confirmedBy;
 	if (d.owned === false) {
 		out.notes = `This Change Event belongs to origin "${String(d.existingOrigin)}", not to this COR: its other lines were left as they are and its origin ID was kept.`;
 	}

@@ -5,7 +5,8 @@ import { getCompanyId, getProjectId, getRecordId, normalizeId } from '../../help
 import { idList } from '../../helpers/filters';
 import { simplify } from '../../helpers/output';
 import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
-import { procoreApiRequest } from '../../transport';
+import { confirmAttachedOnReread } from '../../helpers/attachments';
+import { isWriteOutcomeUnknown, procoreApiRequest } from '../../transport';
 import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { v10Header, v10ItemPath, v11Extras, v11ItemPath } from './body';
@@ -91,6 +92,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			wrapperKey: 'change_event',
 			auditField: 'origin_data',
 			previous,
+		}).catch(async (error: unknown) => {
+			// An unanswered PATCH that attaches files is not re-sent (transport/retry.ts): re-read instead.
+			if (!isWriteOutcomeUnknown(error)) throw error;
+			const added = header.attachmentUuids.length + header.fileVersionIds.length;
+			const after = await confirmAttachedOnReread(error, current, added, async () =>
+				await procoreApiRequest.call(this, { method: 'GET', path: v10ItemPath(id), qs: { project_id: projectId }, companyId, itemIndex: i }),
+			);
+			return { ...after, summary: `Change Event ${id} updated`, confirmedBy: 'Change Event re-read after Procore did not answer', _n8n: { changes: [] } } as IDataObject;
 		});
 	}
 	if (v11) {

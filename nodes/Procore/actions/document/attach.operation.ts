@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AttachmentRecordType, AttachmentTarget } from '../../helpers/attachments';
-import { ATTACHMENT_TARGETS, attachmentPath, attachmentScope, attachmentTarget } from '../../helpers/attachments';
+import { ATTACHMENT_TARGETS, attachmentPath, attachmentScope, attachmentTarget, confirmAttachedOnReread } from '../../helpers/attachments';
 import { getCompanyId, getProjectId, toProcoreId } from '../../helpers/context';
 import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
 import type { UploadResult } from '../../helpers/files/upload';
 import { planUpload, uploadToProcore } from '../../helpers/files/upload';
 import { procoreWrite, writeOptions } from '../../helpers/write';
-import { procoreApiRequest } from '../../transport';
+import { isWriteOutcomeUnknown, procoreApiRequest } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 
@@ -176,6 +176,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		previous: current,
 		summarize: (_r, _c, isPreview) =>
 			isPreview ? `Would attach ${names} to ${target.label} ${id}` : `Attached ${names} to ${target.label} ${id}`,
+	}).catch(async (error: unknown) => {
+		// Unanswered: not re-sent (transport/retry.ts); the record says whether the files are on it.
+		if (!isWriteOutcomeUnknown(error)) throw error;
+		const after = await confirmAttachedOnReread(error, current, uuids.length, async () =>
+			await procoreApiRequest.call(this, { method: 'GET', path, qs, companyId, itemIndex: i }),
+		);
+		return { ...after, summary: `Attached ${names} to ${target.label} ${id}`, confirmedBy: `${target.label} re-read after Procore did not answer` } as IDataObject;
 	});
 	return { ...result, uploads: uploadInfo };
 }

@@ -57,7 +57,7 @@ export const insurance: ProcoreResource = {
 				{
 					name: 'Update Compliance Status',
 					value: 'updateComplianceStatus',
-					action: 'Update a vendor s compliance status',
+					action: 'Update vendor compliance status',
 					description:
 						'Write a COI platform\'s status for a vendor (compliant, expiring, non-compliant, pending, exempt, expired) to its insurance records and optionally its commitments in a project. Writes only what changed; a re-run writes nothing.',
 				},

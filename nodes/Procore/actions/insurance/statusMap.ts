@@ -71,12 +71,36 @@ export const STATUS_MAP: Record<PlatformStatus, StatusMapping> = {
 	},
 };
 
+export const INSURANCE_STATUS_OPTIONS = [
+	{ name: 'Compliant', value: 'compliant' },
+	{ name: 'Compliant (In Progress)', value: 'compliant_in_progress' },
+	{ name: 'Expired', value: 'expired' },
+	{ name: 'Non-Compliant', value: 'non_compliant' },
+	{ name: 'Non-Compliant (In Progress)', value: 'non_compliant_in_progress' },
+	{ name: 'Undecided', value: 'undecided' },
+	{ name: 'Unregistered', value: 'unregistered' },
+];
+
+const COMMITMENT_STATUS_NAMES: Record<CommitmentComplianceStatus, string> = {
+	compliant: 'Compliant',
+	not_compliant: 'Not Compliant',
+	not_required: 'Not Required',
+};
+
+/** Procore's insurance status as its UI names it ("Non-Compliant (In Progress)"), not its API word. */
+export function insuranceStatusName(status: InsuranceStatus): string {
+	return INSURANCE_STATUS_OPTIONS.find((o) => o.value === status)?.name ?? status;
+}
+
 export const PLATFORM_STATUS_OPTIONS = (Object.keys(STATUS_MAP) as PlatformStatus[])
-	.map((value) => ({
-		name: STATUS_MAP[value].label,
-		value,
-		description: `Procore insurance: ${STATUS_MAP[value].insuranceStatus}${STATUS_MAP[value].exempt ? ' (exempt)' : ''}; commitment: ${STATUS_MAP[value].commitmentStatus}`,
-	}))
+	.map((value) => {
+		const s = STATUS_MAP[value];
+		return {
+			name: s.label,
+			value,
+			description: `Procore insurance: ${insuranceStatusName(s.insuranceStatus)}${s.exempt ? ', exempt' : ''}; commitment: ${COMMITMENT_STATUS_NAMES[s.commitmentStatus]}`,
+		};
+	})
 	.sort((a, b) => a.name.localeCompare(b.name));
 
 /** Accepts the platform's own spellings ("non-compliant", "Non Compliant", "NON_COMPLIANT"). */
@@ -98,13 +122,3 @@ export function platformStatusFrom(value: unknown): PlatformStatus | undefined {
 	};
 	return aliases[key];
 }
-
-export const INSURANCE_STATUS_OPTIONS = [
-	{ name: 'Compliant', value: 'compliant' },
-	{ name: 'Compliant (In Progress)', value: 'compliant_in_progress' },
-	{ name: 'Expired', value: 'expired' },
-	{ name: 'Non-Compliant', value: 'non_compliant' },
-	{ name: 'Non-Compliant (In Progress)', value: 'non_compliant_in_progress' },
-	{ name: 'Undecided', value: 'undecided' },
-	{ name: 'Unregistered', value: 'unregistered' },
-];

@@ -4,10 +4,12 @@ import { getCompanyId, toProcoreId } from '../../helpers/context';
 import { simplify } from '../../helpers/output';
 import { auditTagFor, formatAuditTag, procoreWrite } from '../../helpers/write';
 import { forOperation } from '../operationSelector';
-import { findExisting } from './bulk';
+import { findExisting } from './existing';
 import { explainTimecardError } from './errors';
 import { ID_FIELDS, TIMECARD_FIELDS } from './fields';
-import { entryParameters, readEntry, readIdListOption } from './parameters';
+import { readEntry, readIdListOption } from './input';
+import { entryParameters } from './parameters';
+import { ProjectRecords } from './projects';
 import { Preflight, explained, personName } from './preflight';
 
 export const description: INodeProperties[] = forOperation('timecardEntry', 'create', entryParameters([]));
@@ -24,7 +26,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { projectId, partyId, entry, originId } = input;
 	let name = `worker ${partyId}`;
 	if (this.getNodeParameter('options.checkBeforeWrite', i, true) as boolean) {
-		const preflight = new Preflight(this, companyId, readIdListOption(this, this.getNodeParameter('options.syncedProjectIds', i, ''), 'Synced Project IDs', i));
+		const preflight = new Preflight(this, companyId, new ProjectRecords(this, companyId), readIdListOption(this, this.getNodeParameter('options.syncedProjectIds', i, ''), 'Synced Project IDs', i));
 		await preflight.project(projectId, i);
 		name = personName(await preflight.worker(projectId, partyId, i), partyId);
 		if (input.ref) await preflight.milestone(projectId, input.ref, i);

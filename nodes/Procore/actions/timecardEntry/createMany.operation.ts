@@ -5,7 +5,8 @@ import { forOperation } from '../operationSelector';
 import type { EntryResult } from './bulk';
 import { COMPANY_BULK_DEFAULT, PROJECT_BULK_MAX } from './bulk';
 import { entryOutput, runBatch } from './batch';
-import { entryParameters, readEntry, readIdListOption } from './parameters';
+import { readEntry, readIdListOption } from './input';
+import { entryParameters } from './parameters';
 import { personName } from './preflight';
 
 const bulkOptions: INodeProperties[] = [
@@ -52,14 +53,14 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	return await runBatch(
 		this,
 		items,
-		() => {
-			const endpoint = this.getNodeParameter('options.endpoint', 0, 'project') as 'project' | 'company';
+		(i) => {
+			const endpoint = this.getNodeParameter('options.endpoint', i, 'project') as 'project' | 'company';
 			return {
 				target: endpoint,
-				chunkSize: Number(this.getNodeParameter('options.batchSize', 0, COMPANY_BULK_DEFAULT)),
-				onExisting: this.getNodeParameter('options.onExisting', 0, 'skip') as 'skip' | 'update',
-				check: this.getNodeParameter('options.checkBeforeWrite', 0, true) as boolean,
-				synced: readIdListOption(this, this.getNodeParameter('options.syncedProjectIds', 0, ''), 'Synced Project IDs', 0),
+				chunkSize: Number(this.getNodeParameter('options.batchSize', i, COMPANY_BULK_DEFAULT)),
+				onExisting: this.getNodeParameter('options.onExisting', i, 'skip') as 'skip' | 'update',
+				check: this.getNodeParameter('options.checkBeforeWrite', i, true) as boolean,
+				synced: readIdListOption(this, this.getNodeParameter('options.syncedProjectIds', i, ''), 'Synced Project IDs', i),
 			};
 		},
 		async (i, settings) => {

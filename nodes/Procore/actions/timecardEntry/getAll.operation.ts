@@ -8,7 +8,7 @@ import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { explained } from './preflight';
 import { TIMECARD_FIELDS, idOfRecord, partyOf } from './fields';
-import { readIdField, readMilestone } from './parameters';
+import { readIdField, readMilestone } from './input';
 
 export const description: INodeProperties[] = [
 	...forOperation('timecardEntry', 'getAll', [

@@ -1,11 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { getProjectId, getRecordId, normalizeId } from '../../helpers/context';
-import { isoDay } from '../../helpers/filters';
-import type { MilestoneRef } from '../../helpers/milestone';
-import { MilestoneError, milestoneFields, parseMilestone } from '../../helpers/milestone';
-import { formatClockTime, parseClockTime } from '../../helpers/allocation';
 import { writeOptions } from '../../helpers/write';
 import { projectLocator, recordLocator } from '../common.descriptions';
 
@@ -58,11 +52,30 @@ export const milestoneLocator: INodeProperties = {
 	],
 };
 
+/** An optional ID picked from one of the project's lists (in an Additional Fields collection). */
+function optionalLocator(name: string, displayName: string, searchListMethod: string, urlPattern: string, description: string): INodeProperties {
+	return { ...recordLocator({ name, displayName, searchListMethod, urlPattern, description, required: false }), default: { mode: 'list', value: '' } };
+}
+
+export const crewLocator = optionalLocator('crew', 'Crew', 'searchCrews', 'crews/([0-9]+)', 'The crew the time is logged for');
+export const subJobLocator = optionalLocator('subJob', 'Sub Job', 'searchSubJobs', 'sub_jobs/([0-9]+)', 'The sub job the time is charged to (legacy once the project uses WBS codes)');
+export const timeTypeLocator = optionalLocator('timeType', 'Time Type', 'searchTimecardTimeTypes', 'timecard_time_types/([0-9]+)', 'Regular, overtime and so on');
+
+/** Optional IDs of an entry: parameter name in Additional Fields → Procore field and label. */
+export const OPTIONAL_IDS: Record<string, [string, string]> = {
+	crew: ['crew_id', 'Crew'],
+	location: ['location_id', 'Location'],
+	subJob: ['sub_job_id', 'Sub Job'],
+	timeType: ['timecard_time_type_id', 'Time Type'],
+	timesheet: ['timesheet_id', 'Timesheet'],
+	workClassification: ['work_classification_id', 'Work Classification'],
+};
+
 const entryFieldOptions: INodeProperties[] = [
 	{ displayName: 'Billable', name: 'billable', type: 'boolean', default: true, description: 'Whether the time can be charged to the client (Procore\'s API defaults to false; its web app to true)' },
-	{ displayName: 'Crew ID', name: 'crewId', type: 'string', default: '', description: 'From "Crew: Get Many"' },
+	crewLocator,
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	{ displayName: 'Location ID', name: 'locationId', type: 'string', default: '' },
+	optionalLocator('location', 'Location', 'searchLocations', 'locations/([0-9]+)', 'Where on the project the work was done'),
 	{
 		displayName: 'Origin ID',
 		name: 'originId',
@@ -71,20 +84,11 @@ const entryFieldOptions: INodeProperties[] = [
 		description:
 			'The ID of this entry in the source system. When set, an entry already carrying it in Procore is not created again (re-runs are safe).',
 	},
-	{ displayName: 'Sub Job ID', name: 'subJobId', type: 'string', default: '', description: 'From "Sub Job: Get Many" (legacy once WBS is used)' },
-	{ displayName: 'Time Type ID', name: 'timecardTimeTypeId', type: 'string', default: '', description: 'Regular, overtime… From "Timecard Time Type: Get Many"' },
-	{ displayName: 'Timesheet ID', name: 'timesheetId', type: 'string', default: '' },
-	{ displayName: 'Work Classification ID', name: 'workClassificationId', type: 'string', default: '' },
+	subJobLocator,
+	timeTypeLocator,
+	optionalLocator('timesheet', 'Timesheet', 'searchTimesheets', 'timesheets/([0-9]+)', 'The project timesheet (one per day) the entry belongs to'),
+	optionalLocator('workClassification', 'Work Classification', 'searchWorkClassifications', 'work_classifications/([0-9]+)', 'The trade or pay class of the work (e.g. Journeyman)'),
 ];
-
-const ADDITIONAL_IDS: Record<string, [string, string]> = {
-	crewId: ['crew_id', 'Crew ID'],
-	locationId: ['location_id', 'Location ID'],
-	subJobId: ['sub_job_id', 'Sub Job ID'],
-	timecardTimeTypeId: ['timecard_time_type_id', 'Time Type ID'],
-	timesheetId: ['timesheet_id', 'Timesheet ID'],
-	workClassificationId: ['work_classification_id', 'Work Classification ID'],
-};
 
 export const checkBeforeWriteOption: INodeProperties = {
 	displayName: 'Check Before Writing',
@@ -227,100 +231,4 @@ export function entryParameters(extraOptions: INodeProperties[]): INodePropertie
 			),
 		},
 	];
-}
-
-export interface EntryInput {
-	projectId: string;
-	partyId: string;
-	entry: IDataObject;
-	ref?: MilestoneRef;
-	originId?: string;
-}
-
-function fail(ctx: IExecuteFunctions, message: string, description: string, i: number): never {
-	throw new NodeOperationError(ctx.getNode(), message, { description, itemIndex: i });
-}
-
-/** A milestone string or object, or a clear error naming the parameter. */
-export function readMilestone(ctx: IExecuteFunctions, value: unknown, label: string, i: number): MilestoneRef {
-	try {
-		return parseMilestone(value && typeof value === 'object' && '__rl' in (value as object) ? normalizeId(value) : value);
-	} catch (error) {
-		if (!(error instanceof MilestoneError)) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
-		return fail(ctx, `${label}: ${error.message}`, 'Pick a milestone from the list, or write procore:budget_line:cc:<cost code ID>:cat:<category ID> (or procore:wbs_code:<ID>).', i);
-	}
-}
-
-export function readIdField(ctx: IExecuteFunctions, value: unknown, label: string, i: number): string {
-	const id = normalizeId(value);
-	if (id && !/^\d{1,20}$/.test(id)) fail(ctx, `${label} "${id}" is not a Procore ID`, `Enter the numeric ID of the ${label.replace(/ ID$/, '').toLowerCase()}.`, i);
-	return id;
-}
-
-export function readTime(ctx: IExecuteFunctions, value: unknown, label: string, i: number) {
-	const time = parseClockTime(value);
-	if (!time) fail(ctx, `${label} "${String(value ?? '')}" is not a date and time`, 'Use ISO 8601, e.g. 2026-11-20T07:00:00-08:00 (the offset of the project\'s time zone).', i);
-	return time;
-}
-
-/** One timecard entry from the node's parameters for item i, validated before anything is sent. */
-export function readEntry(ctx: IExecuteFunctions, i: number): EntryInput {
-	const projectId = getProjectId(ctx, i);
-	const partyId = getRecordId(ctx, 'worker', 'Worker', i);
-	let ref: MilestoneRef | undefined;
-	switch (ctx.getNodeParameter('costCoding', i, 'milestone') as string) {
-		case 'milestone':
-			ref = readMilestone(ctx, ctx.getNodeParameter('milestone', i, ''), 'Milestone', i);
-			break;
-		case 'costCode':
-			ref = {
-				kind: 'budgetLine',
-				costCodeId: getRecordId(ctx, 'costCode', 'Cost Code', i),
-				lineItemTypeId: getRecordId(ctx, 'lineItemType', 'Category', i),
-			};
-			break;
-		case 'wbsCode':
-			ref = { kind: 'wbs', wbsCodeId: getRecordId(ctx, 'wbsCode', 'WBS Code', i) };
-			break;
-	}
-	const entry: IDataObject = { party_id: partyId, date: isoDay(ctx, ctx.getNodeParameter('date', i), 'Date', i) };
-	if ((ctx.getNodeParameter('timeEntryMode', i, 'hours') as string) === 'startStop') {
-		const timeIn = readTime(ctx, ctx.getNodeParameter('timeIn', i, ''), 'Time In', i);
-		const timeOut = readTime(ctx, ctx.getNodeParameter('timeOut', i, ''), 'Time Out', i);
-		const lunch = Number(ctx.getNodeParameter('lunchMinutes', i, 0));
-		const span = (timeOut.epochMs - timeIn.epochMs) / 60_000;
-		if (span <= 0) fail(ctx, 'Time Out is not after Time In', 'Check the two times and their offsets.', i);
-		if (!Number.isInteger(lunch) || lunch < 0 || lunch >= span) {
-			fail(ctx, `Lunch (Minutes) ${lunch} does not fit a shift of ${span} minutes`, 'Give a whole number of minutes, shorter than the shift.', i);
-		}
-		entry.time_in = formatClockTime(timeIn.epochMs, timeIn.offset);
-		entry.time_out = formatClockTime(timeOut.epochMs, timeOut.offset);
-		entry.lunch_time = String(lunch);
-	} else {
-		const raw = ctx.getNodeParameter('hours', i, 0);
-		const hours = Number(raw);
-		if (!Number.isFinite(hours)) {
-			fail(ctx, `Hours "${String(raw)}" is not a number`, 'Give the hours worked as a number, excluding breaks, e.g. 7.5 (map a numeric field, not text such as "eight" or "7h30").', i);
-		}
-		if (hours <= 0 || hours > 24) {
-			fail(ctx, `Hours ${String(hours)} is not between 0 and 24`, 'Give the hours worked, excluding breaks, e.g. 7.5. Procore allows at most 24 per entry.', i);
-		}
-		entry.hours = (Math.round(hours * 100) / 100).toFixed(2);
-	}
-	if (ref) Object.assign(entry, milestoneFields(ref));
-	const additional = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	for (const [param, [field, label]] of Object.entries(ADDITIONAL_IDS)) {
-		const id = readIdField(ctx, additional[param], label, i);
-		if (id) entry[field] = id;
-	}
-	if (additional.billable !== undefined) entry.billable = additional.billable;
-	if (additional.description) entry.description = additional.description;
-	const originId = String(additional.originId ?? '').trim() || undefined;
-	return { projectId, partyId, entry, ref, originId };
-}
-
-export function readIdListOption(ctx: IExecuteFunctions, value: unknown, label: string, i: number): string[] {
-	const ids = String(value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-	for (const id of ids) readIdField(ctx, id, label, i);
-	return ids;
 }

@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CostCodeLike, MilestoneRef } from '../../helpers/milestone';
 import { validateMilestone } from '../../helpers/milestone';
-import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
+import { procoreApiRequestAllItems } from '../../transport';
 import { explainTimecardError } from './errors';
+import type { ProjectRecords } from './projects';
 
 /**
  * The checks Procore would otherwise fail a whole bulk transaction on, done with reads before any
@@ -12,13 +13,13 @@ import { explainTimecardError } from './errors';
  * directory, the cost code has that category. One read of each per project per run.
  */
 export class Preflight {
-	private projects = new Map<string, Promise<IDataObject>>();
 	private people = new Map<string, Promise<Map<string, IDataObject>>>();
 	private costCodes = new Map<string, Promise<CostCodeLike[]>>();
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly companyId: string,
+		private readonly projects: ProjectRecords,
 		private readonly syncedProjectIds: string[] = [],
 	) {}
 
@@ -34,18 +35,7 @@ export class Preflight {
 				itemIndex,
 			);
 		}
-		let pending = this.projects.get(projectId);
-		if (!pending) {
-			pending = procoreApiRequest.call(this.ctx, {
-				method: 'GET',
-				path: `/rest/v1.0/projects/${projectId}`,
-				qs: { company_id: this.companyId },
-				companyId: this.companyId,
-				itemIndex,
-			});
-			this.projects.set(projectId, pending);
-		}
-		const project = await pending;
+		const project = await this.projects.get(projectId, itemIndex);
 		if (project.active === false) {
 			this.fail(
 				`Project "${String(project.display_name ?? project.name ?? projectId)}" is inactive in Procore`,

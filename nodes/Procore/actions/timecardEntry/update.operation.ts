@@ -10,7 +10,7 @@ import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { explainTimecardError } from './errors';
-import { readIdField, readMilestone, readTime } from './parameters';
+import { readIdField, readMilestone, readTime } from './input';
 import { timecardEntryLocator } from './read';
 
 export const description: INodeProperties[] = forOperation('timecardEntry', 'update', [

@@ -38,9 +38,7 @@ describe('Update Compliance Status, company directory (vendor insurance by origi
 		const params = update({
 			vendor: byId(vendor),
 			complianceStatus: 'nonCompliant',
-			expirationDate: '2027-03-31',
-			notes: 'Umbrella limit below $5M',
-			certificateUrl: 'https://coi.example/vendors/8842',
+			additionalFields: { expirationDate: '2027-03-31', notes: 'Umbrella limit below $5M', certificateUrl: 'https://coi.example/vendors/8842' },
 			insuranceMatch: 'originId',
 			insuranceOriginId: 'coi-cert-8842',
 		});
@@ -84,10 +82,10 @@ describe('Update Compliance Status, project directory', () => {
 			update({
 				vendor: byId(vendor),
 				complianceStatus: 'expiring',
-				insuranceLevel: 'project',
+				writeTo: ['projectInsurance'],
 				project: byId(tower),
 				insuranceMatch: 'insuranceId',
-				insuranceRecordId: String(s.seed.insurances.drywallProjectGl),
+				insuranceRecordId: byId(s.seed.insurances.drywallProjectGl),
 			}),
 		);
 		expect(run.nodeError).toBeUndefined();
@@ -123,11 +121,11 @@ describe('the status mapping table, applied to a stored insurance and commitment
 				vendor: byId(vendor),
 				complianceStatus: platform,
 				insuranceMatch: 'insuranceId',
-				insuranceRecordId: String(s.seed.insurances.electricalGl),
-				updateCommitments: true,
+				insuranceRecordId: byId(s.seed.insurances.electricalGl),
+				writeTo: ['companyInsurance', 'commitments'],
 				project: byId(s.seed.projects.tower),
 				commitment: byId(commitment),
-				commitmentField: 'both',
+				options: { commitmentField: 'both' },
 			}),
 		);
 		expect(run.nodeError).toBeUndefined();
@@ -148,7 +146,7 @@ describe('the status mapping table, applied to a stored insurance and commitment
 				vendor: byId(s.seed.vendors.electrical),
 				complianceStatus: 'NON COMPLIANT',
 				insuranceMatch: 'insuranceId',
-				insuranceRecordId: String(s.seed.insurances.electricalAuto),
+				insuranceRecordId: byId(s.seed.insurances.electricalAuto),
 			}),
 		);
 		expect(record(s, s.seed.insurances.electricalAuto).status).toBe('non_compliant');
@@ -163,11 +161,10 @@ describe('commitment compliance', () => {
 		const params = update({
 			vendor: byId(vendor),
 			complianceStatus: 'pending',
-			updateInsurance: false,
-			updateCommitments: true,
+			writeTo: ['commitments'],
 			project: byId(s.seed.projects.tower),
-			commitmentField: 'compliance',
-			notes: 'Certificate requested 2026-09-02',
+			options: { commitmentField: 'compliance' },
+			additionalFields: { notes: 'Certificate requested 2026-09-02' },
 		});
 		const run = await runOnSandbox(s, params);
 		expect(run.nodeError).toBeUndefined();
@@ -191,8 +188,7 @@ describe('commitment compliance', () => {
 			update({
 				vendor: byId(s.seed.vendors.plumbing),
 				complianceStatus: 'compliant',
-				updateInsurance: false,
-				updateCommitments: true,
+				writeTo: ['commitments'],
 				project: byId(s.seed.projects.tower),
 				commitment: byId(s.seed.commitments.concreteWoc),
 			}),
@@ -224,7 +220,7 @@ describe('vendor by name', () => {
 		const s = sb();
 		const run = await runOnSandbox(
 			s,
-			update({ vendor: { __rl: true, mode: 'name', value: 'Nonexistent Glazing LLC' }, complianceStatus: 'compliant' }),
+			update({ vendor: { __rl: true, mode: 'name', value: 'Nonexistent Glazing LLC' }, complianceStatus: 'compliant', insuranceOriginId: 'coi-glazing-1' }),
 		);
 		expect(run.nodeError).toBeDefined();
 		expect(run.nodeError!.message).toBe('No vendor is named exactly "Nonexistent Glazing LLC" in the company directory');

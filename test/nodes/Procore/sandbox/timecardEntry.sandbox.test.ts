@@ -57,9 +57,6 @@ function clockOut(parameters: IDataObject = {}, items?: INodeExecutionData[]) {
 			clockOutId: 'co_81234',
 			clockIn: `${DAY}T07:00:00-08:00`,
 			clockOut: `${DAY}T15:29:00-08:00`,
-			lunchMinutes: 30,
-			timeEntryMode: 'hours',
-			allocationUnit: 'percent',
 			allocationSource: 'json',
 			allocationsJson: [
 				{ milestone: milestone('03-300', 'labor'), percent: 40 },
@@ -67,6 +64,8 @@ function clockOut(parameters: IDataObject = {}, items?: INodeExecutionData[]) {
 				{ milestone: milestone('26-000', 'labor'), percent: 25 },
 			],
 			...parameters,
+			additionalFields: { lunchMinutes: 30, ...(parameters.additionalFields as IDataObject) },
+			options: { timeEntryMode: 'hours', allocationUnit: 'percent', ...(parameters.options as IDataObject) },
 		},
 		{ items },
 	);
@@ -122,7 +121,7 @@ describe('Create From Clock-Out: allocation that sums exactly', () => {
 	});
 
 	it('time in/out mode: consecutive windows from clock-in to clock-out, 479 minutes to the minute', async () => {
-		const run = await clockOut({ timeEntryMode: 'startStop' });
+		const run = await clockOut({ options: { timeEntryMode: 'startStop' } });
 		expect(run.error).toBeUndefined();
 		const stored = entries();
 		expect(stored.map(minutes)).toEqual([191, 168, 120]);
@@ -134,7 +133,7 @@ describe('Create From Clock-Out: allocation that sums exactly', () => {
 
 	it('hours allocation: 4 h + 3.9833 h covers 7 h 59 min exactly', async () => {
 		const run = await clockOut({
-			allocationUnit: 'hours',
+			options: { allocationUnit: 'hours' },
 			allocationsJson: [
 				{ milestone: milestone('03-300', 'labor'), hours: 4 },
 				{ milestone: milestone('09-250', 'labor'), hours: 3.9833 },
@@ -148,7 +147,7 @@ describe('Create From Clock-Out: allocation that sums exactly', () => {
 describe('a crew of 60', () => {
 	it('Create From Clock-Out with 59 coworkers: 60 entries in 3 bulk calls of at most 25', async () => {
 		const run = await clockOut({
-			coworkerIds: env.sb.seed.extraWorkers.join(', '),
+			additionalFields: { coworkers: env.sb.seed.extraWorkers.map(String) },
 			allocationsJson: [{ milestone: milestone('03-300', 'labor'), percent: 100 }],
 		});
 		expect(run.error).toBeUndefined();
@@ -269,5 +268,135 @@ describe('rejections, each with its message and nothing written', () => {
 			/^Procore refused the timecard entry: the cost code does not have that category \(Procore said: .*line_item_type_id: is not a category of cost code 23-000/,
 		);
 		expect(unchecked.writes.every((c) => c.status === 422)).toBe(true);
+	});
+});
+
+/**
+ * Issue #21: workforce apps send UTC. The work date and the times written follow the project's
+ * time zone (its tz_name in Procore), not the server's and not UTC; a night shift and a night
+ * across the autumn DST change sum to exactly the real worked time.
+ */
+describe('time zones: the project\'s, not the server\'s or UTC', () => {
+	const serverZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	const setZone = (tzName: string) => env.sb.store.update(`companies/${env.sb.companyId}/projects`, tower, { tz_name: tzName });
+	/** The entries this clock-out wrote, on any day (the seed has entries of its own). */
+	const allEntries = () => env.records(tower, 'timecard_entries').filter((e) => String(e.origin_id ?? '').startsWith('co_81234:'));
+	const onDay = (day: string) => allEntries().filter((e) => e.date === day);
+
+	it('an evening shift 17:00-01:00 at a Los Angeles project, sent in UTC, lands on the local day it was worked', async () => {
+		expect(serverZone).not.toBe('America/Los_Angeles');
+		// 17:00-01:00 PST on Nov 20 is 01:00Z-09:00Z on Nov 21 (the UTC date is the next day).
+		const run = await clockOut({ clockIn: '2026-11-21T01:00:00Z', clockOut: '2026-11-21T09:00:00Z', options: { timeEntryMode: 'startStop' } });
+		expect(run.error).toBeUndefined();
+		expect(allEntries().map((e) => e.date)).toEqual([DAY, DAY, DAY]);
+		expect(allEntries()[0].time_in).toBe(`${DAY}T17:00:00-08:00`);
+		expect(allEntries()[2].time_out).toBe('2026-11-21T01:00:00-08:00');
+		expect(allEntries().reduce((sum, e) => sum + minutes(e), 0)).toBe(450);
+		expect(run.json[0]).toMatchObject({ date: DAY, time_zone: 'America/Los_Angeles' });
+	});
+
+	it('the shift 17:00Z-01:00Z at a Tokyo project lands on the Tokyo date (the next day), not the UTC one', async () => {
+		setZone('Asia/Tokyo');
+		expect(serverZone).not.toBe('Asia/Tokyo');
+		const run = await clockOut({ clockIn: `${DAY}T17:00:00Z`, clockOut: '2026-11-21T01:00:00Z' });
+		expect(run.error).toBeUndefined();
+		expect(allEntries().map((e) => e.date)).toEqual(['2026-11-21', '2026-11-21', '2026-11-21']);
+		expect(hundredths(allEntries())).toBe(750);
+	});
+
+	it('a night shift across midnight is one entry per milestone on the day it started; the hours sum exactly', async () => {
+		// 22:00 Nov 20 to 06:29 Nov 21 in Los Angeles, 30 min lunch: 7 h 59 min.
+		const run = await clockOut({ clockIn: '2026-11-21T06:00:00Z', clockOut: '2026-11-21T14:29:00Z' });
+		expect(run.error).toBeUndefined();
+		expect(onDay(DAY)).toHaveLength(3);
+		expect(onDay('2026-11-21')).toHaveLength(0);
+		expect(hundredths(onDay(DAY))).toBe(798);
+		env.sb.reset();
+		const startStop = await clockOut({ clockIn: '2026-11-21T06:00:00Z', clockOut: '2026-11-21T14:29:00Z', options: { timeEntryMode: 'startStop' } });
+		expect(startStop.error).toBeUndefined();
+		const stored = onDay(DAY);
+		expect(stored.reduce((sum, e) => sum + minutes(e), 0)).toBe(479);
+		expect(stored[0].time_in).toBe(`${DAY}T22:00:00-08:00`);
+		expect(stored[2].time_out).toBe('2026-11-21T06:29:00-08:00');
+	});
+
+	it('a night across the end of daylight saving time (Nov 1, 2026) counts the extra hour, in UTC or in local wall time', async () => {
+		// 22:00 PDT Oct 31 to 06:00 PST Nov 1 is 9 real hours; less 30 min lunch: 8.50 h.
+		const run = await clockOut({ clockIn: '2026-11-01T05:00:00Z', clockOut: '2026-11-01T14:00:00Z' });
+		expect(run.error).toBeUndefined();
+		expect(onDay('2026-10-31').map((e) => e.hours)).toEqual(['3.40', '2.98', '2.12']);
+		expect(hundredths(onDay('2026-10-31'))).toBe(850);
+		env.sb.reset();
+		const wall = await clockOut({ clockIn: '2026-10-31T22:00:00', clockOut: '2026-11-01T06:00:00', options: { timeEntryMode: 'startStop' } });
+		expect(wall.error).toBeUndefined();
+		const stored = onDay('2026-10-31');
+		expect(stored.reduce((sum, e) => sum + minutes(e), 0)).toBe(510);
+		expect(stored[0].time_in).toBe('2026-10-31T22:00:00-07:00');
+		expect(stored[2].time_out).toBe('2026-11-01T06:00:00-08:00');
+	});
+});
+
+describe('edited clock-outs (issue #21): Update replaces what the first export wrote', () => {
+	it('a milestone and a coworker dropped by the edit are deleted from Procore; no hour counts twice', async () => {
+		const { laborer } = env.sb.seed.people;
+		await clockOut({ additionalFields: { coworkers: [String(laborer)] } });
+		expect(entries()).toHaveLength(6);
+		const run = await clockOut({
+			allocationsJson: [
+				{ milestone: milestone('03-300', 'labor'), percent: 50 },
+				{ milestone: milestone('09-250', 'labor'), percent: 50 },
+			],
+			options: { onExisting: 'update' },
+		});
+		expect(run.error).toBeUndefined();
+		const stored = entries();
+		expect(stored.map((e) => [e.party_id, e.cost_code_id, e.hours])).toEqual([
+			[env.sb.seed.people.carpenter, env.sb.seed.costCodes['03-300'], '3.99'],
+			[env.sb.seed.people.carpenter, env.sb.seed.costCodes['09-250'], '3.99'],
+		]);
+		expect(hundredths(stored)).toBe(798);
+		const deletes = run.writes.filter((c) => c.method === 'DELETE');
+		expect(deletes).toHaveLength(4);
+		expect(deletes.every((c) => c.status === 204 || c.status === 200)).toBe(true);
+		// The deletes are read back: the last call lists the project's entries.
+		expect(route(run.calls.at(-1)!)).toBe('GET /rest/v1.0/projects/:id/timecard_entries');
+		expect((run.json[0].removed as IDataObject[]).map((e) => e.status)).toEqual(['deleted', 'deleted', 'deleted', 'deleted']);
+		expect(run.json[0].summary).toMatch(/4 no longer in the clock-out deleted$/);
+	});
+
+	it('with Skip (the default) an edit changes nothing, and entries of other clock-outs are never touched', async () => {
+		await clockOut({ clockOutId: 'co_other' });
+		await clockOut();
+		const before = JSON.stringify(env.records(tower, 'timecard_entries'));
+		const skipped = await clockOut({ allocationsJson: [{ milestone: milestone('03-300', 'labor'), percent: 100 }] });
+		expect(skipped.writes).toEqual([]);
+		expect(JSON.stringify(env.records(tower, 'timecard_entries'))).toBe(before);
+		const updated = await clockOut({ allocationsJson: [{ milestone: milestone('03-300', 'labor'), percent: 100 }], options: { onExisting: 'update' } });
+		expect(updated.error).toBeUndefined();
+		expect(entries().filter((e) => String(e.origin_id).startsWith('co_other:'))).toHaveLength(3);
+		expect(entries().filter((e) => String(e.origin_id).startsWith('co_81234:')).map((e) => e.hours)).toEqual(['7.98']);
+	});
+});
+
+describe('per-item Company and Options (issue #20)', () => {
+	it('an item with Preview Only is previewed while the next item, without it, is written', async () => {
+		const items = [{ json: { preview: true, id: 'co_a' } }, { json: { preview: false, id: 'co_b' } }];
+		const run = await clockOut({ clockOutId: '={{ $json.id }}', options: { previewOnly: '={{ $json.preview }}' } }, items);
+		expect(run.error).toBeUndefined();
+		expect(run.json.map((j) => j.preview ?? false)).toEqual([true, false]);
+		expect(entries().map((e) => String(e.origin_id).split(':')[0])).toEqual(['co_b', 'co_b', 'co_b']);
+	});
+});
+
+describe('IDs picked from the project\'s lists (issue #20)', () => {
+	it('crew, sub job and time type chosen in Additional Fields are stored on every entry of the clock-out', async () => {
+		const { crews, subJobs, timeTypes } = env.sb.seed;
+		const run = await clockOut({
+			additionalFields: { crew: rl(crews.concrete), subJob: { __rl: true, mode: 'list', value: String(subJobs.towerA) }, timeType: rl(timeTypes.overtime) },
+		});
+		expect(run.error).toBeUndefined();
+		expect(entries().map((e) => [e.crew_id, e.sub_job_id, e.timecard_time_type_id])).toEqual(
+			Array(3).fill([crews.concrete, subJobs.towerA, timeTypes.overtime]),
+		);
 	});
 });

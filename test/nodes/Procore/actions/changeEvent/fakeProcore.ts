@@ -92,13 +92,13 @@ export class FakeProcore {
 			log('POST', uri, body);
 			return this.create(body) as any;
 		});
-		scope.patch(/^\/rest\/v1\.0\/change_events\/\d+/).query(true).reply((uri, body: any) => {
+		scope.patch(/^\/rest\/v1\.0\/change_events\/\d+/).query(true).reply((uri, body: any, done) => {
 			log('PATCH', uri, body);
-			return this.updateV10(uri, body) as any;
+			this.answer(() => this.updateV10(uri, body), done);
 		});
-		scope.patch(/^\/rest\/v1\.1\/change_events\/\d+/).query(true).reply((uri, body: any) => {
+		scope.patch(/^\/rest\/v1\.1\/change_events\/\d+/).query(true).reply((uri, body: any, done) => {
 			log('PATCH', uri, body);
-			return this.updateV11(uri, body) as any;
+			this.answer(() => this.updateV11(uri, body), done);
 		});
 		scope.delete(/^\/rest\/v1\.1\/change_events\/\d+/).query(true).reply((uri) => {
 			log('DELETE', uri);
@@ -107,6 +107,20 @@ export class FakeProcore {
 			ce.deleted_at = '2026-11-22T00:00:00Z';
 			return [204, ''];
 		});
+	}
+
+	/**
+	 * Answers to lose, in order, one per PATCH: the client gets a gateway status (502/504) or a reset
+	 * connection instead of Procore's answer, after the PATCH was stored (or, `stored: false`, before).
+	 */
+	lostAnswers: Array<{ answer: number | 'reset'; stored?: boolean }> = [];
+
+	private answer(apply: () => [number, any], done: (error: NodeJS.ErrnoException | null, result: [number, any]) => void): void {
+		const lost = this.lostAnswers.shift();
+		const result = lost?.stored === false ? undefined : apply();
+		if (!lost || (result && result[0] >= 300)) done(null, result!);
+		else if (lost.answer === 'reset') done(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), [0, '']);
+		else done(null, [lost.answer, '<html><body>Bad Gateway</body></html>']);
 	}
 
 	writes(): Call[] {

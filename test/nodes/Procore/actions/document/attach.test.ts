@@ -145,3 +145,41 @@ describe('attachments helper (for other resources)', () => {
 		expect(withAttachments('rfi', { subject: 'S' }, [])).toEqual({ subject: 'S' });
 	});
 });
+
+describe('Document > Attach to Record: an attach whose answer is lost (issue 22, finding 1)', () => {
+	beforeEach(() => nock.disableNetConnect());
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	const path = '/rest/v1.0/projects/101/rfis/42';
+	const before = { id: 42, questions: [{ body: 'What spacing?', attachments: [{ id: 1, filename: 'old.pdf' }] }] };
+	const withBoth = { id: 42, questions: [{ body: 'What spacing?', attachments: [{ id: 1 }, { id: 2, filename: 'a.pdf' }, { id: 3, filename: 'b.jpg' }] }] };
+
+	function patches(answers: Array<[number, unknown]>) {
+		let sent = 0;
+		const scope = nock(API);
+		for (const [status, body] of answers) scope.patch(path).reply(() => (sent++, [status, body]));
+		return () => sent;
+	}
+
+	it.each([[502], [504]])('a %s after the PATCH: not sent again; the re-read shows both files, so it is reported attached', async (status) => {
+		twoUploads();
+		nock(API).get(path).reply(200, before).get(path).reply(200, withBoth);
+		const sent = patches([[status, 'Bad Gateway'], [200, withBoth]]);
+		const [out] = await run({ parameters: attach('rfi'), items: [twoFiles()] });
+		expect(sent()).toBe(1);
+		expect(out.json).toMatchObject({ summary: 'Attached "a.pdf", "b.jpg" to RFI 42', confirmedBy: expect.stringMatching(/re-read/) });
+	});
+
+	it('the re-read does not show the files: the item fails saying so, and the PATCH went once', async () => {
+		twoUploads();
+		nock(API).get(path).reply(200, before).get(path).reply(200, before);
+		const sent = patches([[502, 'Bad Gateway'], [200, withBoth]]);
+		await expect(run({ parameters: attach('rfi'), items: [twoFiles()] })).rejects.toMatchObject({
+			description: expect.stringMatching(/may or may not have been written/),
+		});
+		expect(sent()).toBe(1);
+	});
+});

@@ -1,6 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import nock from 'nock';
 
+import { Procore } from '../../../../../nodes/Procore/Procore.node';
 import { runProcoreNode } from '../../../../helpers/executeContext';
 
 const API = 'https://api.procore.test';
@@ -13,21 +14,14 @@ function parameters(overrides: Record<string, unknown> = {}) {
 		resource: 'insurance',
 		operation: 'updateComplianceStatus',
 		company,
+		project: { __rl: true, mode: 'id', value: '' },
 		vendor: { __rl: true, mode: 'name', value: 'Acme Electric' },
 		complianceStatus: 'compliant',
-		expirationDate: '2027-03-31',
-		notes: '',
-		certificateUrl: '',
-		updateInsurance: true,
-		insuranceLevel: 'company',
+		writeTo: ['companyInsurance'],
 		insuranceMatch: 'originId',
 		insuranceOriginId: 'coi-8842',
-		createIfMissing: true,
-		newInsuranceType: 'Certificate of Insurance',
-		updateCommitments: false,
-		project: { __rl: true, mode: 'id', value: '' },
 		commitment: { __rl: true, mode: 'id', value: '' },
-		commitmentField: 'insurance',
+		additionalFields: { expirationDate: '2027-03-31' },
 		options: {},
 		...overrides,
 	};
@@ -107,7 +101,7 @@ describe('Insurance > Update Compliance Status', () => {
 			.reply(200, () => [stored])
 			.patch(`${VENDOR_INSURANCES}/88`)
 			.reply(200, (_uri, body: any) => Object.assign(stored, body.insurance));
-		const params = parameters({ notes: 'GL limit verified', certificateUrl: 'https://coi.example/v/8842' });
+		const params = parameters({ additionalFields: { expirationDate: '2027-03-31', notes: 'GL limit verified', certificateUrl: 'https://coi.example/v/8842' } });
 		const first: IHttpRequestOptions[] = [];
 		const second: IHttpRequestOptions[] = [];
 		await runProcoreNode({ parameters: params, requests: first });
@@ -131,7 +125,7 @@ describe('Insurance > Update Compliance Status', () => {
 				return true;
 			})
 			.reply(200, { id: 88 });
-		await runProcoreNode({ parameters: parameters({ complianceStatus: 'Non-Compliant', expirationDate: '', options: { auditTag: false } }) });
+		await runProcoreNode({ parameters: parameters({ complianceStatus: 'Non-Compliant', additionalFields: {}, options: { auditTag: false } }) });
 		expect(sent).toEqual({ insurance: { status: 'non_compliant' } });
 	});
 
@@ -147,7 +141,7 @@ describe('Insurance > Update Compliance Status', () => {
 				return true;
 			})
 			.reply(201, { id: 91, insurance_type: 'Certificate of Insurance', status: 'compliant' });
-		const [out] = await runProcoreNode({ parameters: parameters({ complianceStatus: 'exempt', expirationDate: '', options: { auditTag: false } }) });
+		const [out] = await runProcoreNode({ parameters: parameters({ complianceStatus: 'exempt', additionalFields: {}, options: { auditTag: false } }) });
 		expect(sent).toEqual({
 			insurance: { insurance_type: 'Certificate of Insurance', origin_id: 'coi-8842', status: 'compliant', exempt: true },
 		});
@@ -208,8 +202,7 @@ describe('Insurance > Update Compliance Status', () => {
 		const [out] = await runProcoreNode({
 			parameters: parameters({
 				vendor: { __rl: true, mode: 'id', value: '5' },
-				updateInsurance: false,
-				updateCommitments: true,
+				writeTo: ['commitments'],
 				project,
 				commitment: { __rl: true, mode: 'id', value: '55' },
 			}),
@@ -251,10 +244,9 @@ describe('Insurance > Update Compliance Status', () => {
 			parameters: parameters({
 				vendor: { __rl: true, mode: 'id', value: '5' },
 				complianceStatus: 'nonCompliant',
-				updateInsurance: false,
-				updateCommitments: true,
+				writeTo: ['commitments'],
 				project,
-				commitmentField: 'both',
+				options: { commitmentField: 'both' },
 			}),
 			requests: [],
 		});
@@ -278,8 +270,7 @@ describe('Insurance > Update Compliance Status', () => {
 		const error = await runProcoreNode({
 			parameters: parameters({
 				vendor: { __rl: true, mode: 'id', value: '5' },
-				updateInsurance: false,
-				updateCommitments: true,
+				writeTo: ['commitments'],
 				project,
 				commitment: { __rl: true, mode: 'id', value: '57' },
 			}),
@@ -299,5 +290,98 @@ describe('Insurance > Update Compliance Status', () => {
 		const [out] = await runProcoreNode({ parameters: parameters({ options: { previewOnly: true } }), requests });
 		expect(writes(requests)).toEqual([]);
 		expect(out.json).toMatchObject({ preview: true, changed: true, summary: 'Would set Insurance 88 for Acme Electric: non_compliant → compliant (expires 2027-03-31)' });
+	});
+
+	it('writes the company and the project directory in one run when both are chosen', async () => {
+		const paths: string[] = [];
+		nock(API)
+			.get('/rest/v1.0/vendors/5')
+			.query(true)
+			.reply(200, { id: 5, name: 'Acme Electric' })
+			.get(VENDOR_INSURANCES)
+			.query(true)
+			.reply(200, [{ id: 88, origin_id: 'coi-8842', status: 'non_compliant' }])
+			.get('/rest/v1.0/projects/101/vendors/5/insurances')
+			.query(true)
+			.reply(200, [{ id: 99, origin_id: 'coi-8842', status: 'expired' }])
+			.patch(/insurances\/\d+$/, (b) => {
+				paths.push(JSON.stringify(b.insurance.status));
+				return true;
+			})
+			.times(2)
+			.reply(200, (uri) => ({ id: Number(uri.split('/').pop()) }));
+		const [out] = await runProcoreNode({
+			parameters: parameters({ vendor: { __rl: true, mode: 'id', value: '5' }, project, writeTo: ['companyInsurance', 'projectInsurance'], additionalFields: {} }),
+		});
+		expect(paths).toEqual(['"compliant"', '"compliant"']);
+		expect((out.json.records as any[]).map((r) => [r.directory, r.id, r.previous_status])).toEqual([
+			['company', 88, 'non_compliant'],
+			['project', 99, 'expired'],
+		]);
+		expect(nock.isDone()).toBe(true);
+	});
+
+	it('asks for the Project before reading or writing anything when a target lives in a project', async () => {
+		const requests: IHttpRequestOptions[] = [];
+		const error = await runProcoreNode({
+			parameters: parameters({ vendor: { __rl: true, mode: 'id', value: '5' }, writeTo: ['companyInsurance', 'commitments'] }),
+			requests,
+		}).catch((e) => e);
+		// The panel marks Project required for these targets, so the run stops before any call.
+		expect(error.message).toMatch(/^Project is required/);
+		expect(requests).toEqual([]);
+	});
+
+	it('updates the insurance chosen from the vendor\'s list (its ID), and refuses that choice across two directories', async () => {
+		nock(API)
+			.get('/rest/v1.0/vendors/5')
+			.query(true)
+			.reply(200, { id: 5, name: 'Acme Electric' })
+			.get(`${VENDOR_INSURANCES}/88`)
+			.reply(200, { id: 88, status: 'compliant', expiration_date: '2027-03-31' });
+		const chosen = { vendor: { __rl: true, mode: 'id', value: '5' }, insuranceMatch: 'insuranceId', insuranceRecordId: { __rl: true, mode: 'list', value: '88' } };
+		const [out] = await runProcoreNode({ parameters: parameters(chosen) });
+		expect(out.json).toMatchObject({ changed: false, summary: 'Insurance 88 for Acme Electric: already compliant (expires 2027-03-31); nothing written' });
+		const error = await runProcoreNode({ parameters: parameters({ ...chosen, project, writeTo: ['companyInsurance', 'projectInsurance'] }) }).catch((e) => e);
+		expect(error.message).toBe('One insurance record cannot be in both directories');
+	});
+});
+
+describe('Insurance > Update Compliance Status panel', () => {
+	const { NodeHelpers } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+	const description = new Procore().description;
+	const node = (parameters: Record<string, unknown>) => ({
+		id: '1',
+		name: 'Compliance',
+		type: 'n8n-nodes-procore.procore',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: { resource: 'insurance', operation: 'updateComplianceStatus', vendor: { __rl: true, mode: 'id', value: '5' }, ...parameters },
+	});
+	const shown = (parameters: Record<string, unknown>) => {
+		const n = node(parameters);
+		const values = NodeHelpers.getNodeParameters(description.properties, n.parameters, true, false, n as never, description)!;
+		return description.properties.filter((p) => !['resource', 'operation'].includes(p.name) && NodeHelpers.displayParameter(values, p, n as never, description));
+	};
+
+	it('reads broad to narrow: Company, Project, Vendor, then the status and where it goes; at most 8 fields before the collections', () => {
+		const names = shown({ writeTo: ['companyInsurance', 'commitments'] }).map((p) => p.name);
+		expect(names).toEqual(['company', 'project', 'vendor', 'complianceStatus', 'writeTo', 'insuranceMatch', 'insuranceOriginId', 'commitment', 'additionalFields', 'options']);
+		expect(names.indexOf('additionalFields')).toBeLessThanOrEqual(8);
+	});
+
+	it('marks Project required exactly when a chosen target lives in a project', () => {
+		const issues = (parameters: Record<string, unknown>) => NodeHelpers.getNodeParametersIssues(description.properties, node(parameters) as never, description)?.parameters ?? {};
+		expect(issues({ writeTo: ['companyInsurance'] }).project).toBeUndefined();
+		expect(issues({ writeTo: ['commitments'] }).project).toBeDefined();
+		expect(issues({ writeTo: ['companyInsurance', 'projectInsurance'] }).project).toBeDefined();
+		expect(shown({ writeTo: ['projectInsurance'] }).filter((p) => p.name === 'project')).toHaveLength(1);
+	});
+
+	it('names statuses in Procore\'s words, not its API values', () => {
+		const status = description.properties.find((p) => p.name === 'complianceStatus')!;
+		const text = JSON.stringify(status.options);
+		expect(text).toContain('Non-Compliant (In Progress)');
+		expect(text).not.toMatch(/non_compliant|not_compliant|_in_progress/);
 	});
 });

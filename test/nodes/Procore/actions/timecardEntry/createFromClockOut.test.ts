@@ -25,15 +25,11 @@ function clockOut(extra: Record<string, unknown> = {}) {
 		// 07:00 → 15:29 less 30 min lunch = 7 h 59 min
 		clockIn: '2026-11-20T07:00:00-08:00',
 		clockOut: '2026-11-20T15:29:00-08:00',
-		lunchMinutes: 30,
-		coworkerIds: '',
-		timeEntryMode: 'hours',
-		allocationUnit: 'percent',
 		allocationSource: 'list',
 		allocations: { line: THREE },
-		additionalFields: {},
-		options: {},
 		...extra,
+		additionalFields: { lunchMinutes: 30, ...(extra.additionalFields as object) },
+		options: { timeEntryMode: 'hours', allocationUnit: 'percent', ...(extra.options as object) },
 	};
 }
 
@@ -69,7 +65,7 @@ describe('Timecard Entry: Create From Clock-Out', () => {
 		const procore = fakeProcore();
 		await runProcoreNode({
 			parameters: clockOut({
-				timeEntryMode: 'startStop',
+				options: { timeEntryMode: 'startStop' },
 				allocations: { line: [{ milestone: 'cc:1234:cat:5678', amount: 25 }, { milestone: 'cc:2000:cat:5678', amount: 75 }] },
 			}),
 		});
@@ -84,7 +80,7 @@ describe('Timecard Entry: Create From Clock-Out', () => {
 		const procore = fakeProcore();
 		await runProcoreNode({
 			parameters: clockOut({
-				allocationUnit: 'hours',
+				options: { allocationUnit: 'hours' },
 				allocationSource: 'json',
 				allocationsJson: JSON.stringify([
 					{ costCodeId: 1234, lineItemTypeId: 5678, hours: 4 },
@@ -112,9 +108,9 @@ describe('Timecard Entry: Create From Clock-Out', () => {
 
 	it('a crew of 60 goes in ceil(60/25) = 3 calls, one entry per worker', async () => {
 		const procore = fakeProcore();
-		const coworkers = Array.from({ length: 59 }, (_, k) => String(600 + k)).join(',');
+		const coworkers = Array.from({ length: 59 }, (_, k) => String(600 + k));
 		const [out] = await runProcoreNode({
-			parameters: clockOut({ coworkerIds: coworkers, allocations: { line: [{ milestone: 'cc:1234:cat:5678', amount: 100 }] } }),
+			parameters: clockOut({ additionalFields: { coworkers }, allocations: { line: [{ milestone: 'cc:1234:cat:5678', amount: 100 }] } }),
 		});
 		expect(procore.bulkCalls.map((c) => c.length)).toEqual([25, 25, 10]);
 		expect(new Set(procore.entries.map((e) => e.party_id)).size).toBe(60);
@@ -173,7 +169,7 @@ describe('Timecard Entry: Create From Clock-Out', () => {
 			['an inactive project', { project: { id: 101, name: 'Riverside Medical', active: false } }, {}, 'Project "Riverside Medical" is inactive in Procore'],
 			['a project not switched on for the sync', {}, { options: { syncedProjectIds: '102, 103' } }, 'Project 101 is not switched on for the sync'],
 			['a worker not in the project directory', {}, { worker: { __rl: true, mode: 'id', value: '999' } }, 'Worker 999 is not in the directory of project 101'],
-			['a coworker not in the project directory', {}, { coworkerIds: '600, 998' }, 'Worker 998 is not in the directory of project 101'],
+			['a coworker not in the project directory', {}, { additionalFields: { coworkers: ['600', '998'] } }, 'Worker 998 is not in the directory of project 101'],
 			[
 				'a cost code without that category',
 				{},

@@ -9,20 +9,21 @@ import nock from 'nock';
 export const API = 'https://api.procore.test';
 
 export interface FakeState {
-	project: { id: number; name: string; active: boolean };
+	project: { id: number; name: string; active: boolean; tz_name?: string };
 	people: Array<{ id: number; name: string }>;
 	costCodes: Array<{ id: number; full_code: string; name: string; line_item_types: Array<{ id: number; name: string; code: string; base_type: string }> }>;
 	entries: Array<Record<string, any>>;
 	bulkCalls: Array<Array<Record<string, any>>>;
 	singleCalls: number;
 	patchCalls: number;
+	deleteCalls: number;
 	listQueries: Array<Record<string, string>>;
 	toolDisabled: boolean;
 }
 
 export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
 	const state: FakeState = {
-		project: { id: 101, name: 'Riverside Medical', active: true },
+		project: { id: 101, name: 'Riverside Medical', active: true, tz_name: 'America/Los_Angeles' },
 		people: [
 			{ id: 501, name: 'Ana Ruiz' },
 			...Array.from({ length: 70 }, (_, k) => ({ id: 600 + k, name: `Crew ${k}` })),
@@ -36,6 +37,7 @@ export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
 		bulkCalls: [],
 		singleCalls: 0,
 		patchCalls: 0,
+		deleteCalls: 0,
 		listQueries: [],
 		toolDisabled: false,
 		...overrides,
@@ -108,6 +110,14 @@ export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
 			if (!record) return [404, { errors: 'not found' }];
 			Object.assign(record, body);
 			return [200, record];
+		})
+		.delete(/\/rest\/v1\.0\/projects\/101\/timecard_entries\/\d+$/)
+		.reply((uri) => {
+			state.deleteCalls++;
+			const at = state.entries.findIndex((e) => e.id === Number(uri.split('/').pop()));
+			if (at < 0) return [404, { errors: 'not found' }];
+			state.entries.splice(at, 1);
+			return [204, ''];
 		});
 	return state;
 }
