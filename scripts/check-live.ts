@@ -71,7 +71,7 @@ async function main(): Promise<void> {
 		throw new Error('the live check writes (and removes) records: use a Developer Sandbox or Monthly Sandbox credential, not Production');
 	if (!credential.companyId) throw new Error('the credential has no Default Company ID');
 	if (!fs.existsSync(DIST)) throw new Error('no build: run `npm run build` first (npm run check:live does)');
-	const { Procore } = require(DIST) as { Procore: new () => INodeType };
+	const { Procore } = (await import(DIST)) as { Procore: new () => INodeType };
 	console.log(`Procore live check: ${String(credential.environment)} company ${credential.companyId}`);
 	const report = await runLiveCheck({
 		credential,

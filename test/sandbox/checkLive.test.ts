@@ -9,15 +9,16 @@ import path from 'path';
 import nock from 'nock';
 import type { INodeType } from 'n8n-workflow';
 
+import { Procore } from '../../nodes/Procore/Procore.node';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { runLiveCheck } from '../../scripts/lib/liveCheck';
 import { HARNESS_PROCORE_CREDENTIALS } from '../harness';
 
 const DIST = path.resolve(__dirname, '../../dist/nodes/Procore/Procore.node.js');
 
-function procoreNode(): INodeType {
-	if (fs.existsSync(DIST)) return new (require(DIST) as { Procore: new () => INodeType }).Procore();
-	return new (require('../../nodes/Procore/Procore.node') as { Procore: new () => INodeType }).Procore();
+async function procoreNode(): Promise<INodeType> {
+	if (fs.existsSync(DIST)) return new ((await import(DIST)) as { Procore: new () => INodeType }).Procore();
+	return new Procore();
 }
 
 /** Every live record of every collection and every singleton (deleted ones are gone for a client). */
@@ -54,7 +55,7 @@ it('holds on every check against the sandbox and leaves its records as it found 
 			clientSecret: 'sandbox-client-secret',
 			oauthTokenData: { access_token: sb.issueToken(), token_type: 'Bearer' },
 		},
-		procoreNode: procoreNode(),
+		procoreNode: await procoreNode(),
 		log: (l) => lines.push(l),
 	});
 	expect(report.results.filter((r) => !r.held)).toEqual([]);
