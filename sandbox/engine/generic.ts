@@ -355,5 +355,6 @@ export async function generic(ctx: Ctx, rt: Runtime): Promise<Reply> {
 		rt.store.singletons.set(rk.key, next);
 		return respond(ctx, rt, next, 200);
 	}
-	return { status: 204 };
+	// The status the operation declares (a collection DELETE often declares 200).
+	return respond(ctx, rt, undefined, 204);
 }
