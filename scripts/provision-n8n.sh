@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs one n8n into .cache/n8n-<version> (idempotent) and prints that folder. Run through
-# scripts/node24.sh. The version: the first argument, else PROCORE_N8N_VERSION, else 2.41.1 (the one the
-# unit tools and the end-to-end suite use); the compatibility suite also asks for the newest 1.x (1.123.81).
+# scripts/node24.sh. The version: the first argument, else PROCORE_N8N_VERSION, else the newest of
+# package.json's config.n8nVersions (the tested versions; 2.41.1 is the one the unit tools, demo and
+# end-to-end suite use; the compatibility suite also runs the 1.x one).
 # n8n is installed with --ignore-scripts (one of its optional Kafka deps downloads a native build at
 # install time, which this network forbids); then only the native module n8n needs to boot is built:
 # sqlite3, against the Node 24 headers that node24.sh exports in npm_config_nodedir.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-N8N_VERSION="${1:-${PROCORE_N8N_VERSION:-2.41.1}}"
+N8N_VERSION="${1:-${PROCORE_N8N_VERSION:-$(node -p "require('$ROOT/package.json').config.n8nVersions.split(' ').pop()")}}"
 CACHE="${PROCORE_CACHE_DIR:-$ROOT/.cache}"
 DIR="$CACHE/n8n-$N8N_VERSION"
 if [ -f "$DIR/.ready" ]; then

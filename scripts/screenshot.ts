@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? 'playwright-core') as { chromium: Chromium };
 	const sandbox = await startSandbox({ port: 0 });
-	const n8n = await startN8n({ userFolder: path.join(ROOT, '.cache/screenshot'), sandboxUrl: sandbox.url, companyId: sandbox.companyId });
+	const n8n = await startN8n({ userFolder: path.join(ROOT, '.cache/screenshot'), sandboxUrl: sandbox.url, companyId: sandbox.companyId, seed: sandbox.seed });
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
 		// This machine's network is closed: without these Chromium keeps retrying Google's hosts.

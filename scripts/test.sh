@@ -6,8 +6,15 @@ cd "$(dirname "$0")/.."
 bash scripts/build.sh
 bash scripts/lint.sh
 tsc --noEmit -p tsconfig.test.json
-# The pinned n8n is needed by the tool test and the end-to-end suite (idempotent; ~5 min the first time).
-bash scripts/provision-n8n.sh >/dev/null
+# Every tested n8n (package.json config.n8nVersions): the newest is needed by the tool test and the
+# end-to-end suite, all of them by the compatibility suite (test/e2e/compat.test.ts). Idempotent; the
+# first time ~5-6 min each, both at once.
+pids=()
+for version in $(node -p "require('./package.json').config.n8nVersions"); do
+	bash scripts/provision-n8n.sh "$version" >/dev/null &
+	pids+=("$!")
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
 if [ "$#" -gt 0 ]; then
 	exec jest --ci "$@"
 fi

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+import * as changeEventOptions from './methods/changeEvent.loadOptions';
 import * as loadOptions from './methods/loadOptions';
 
 export class Procore implements INodeType {
@@ -24,7 +25,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions } };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

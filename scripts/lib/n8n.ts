@@ -15,15 +15,19 @@ import net from 'net';
 import path from 'path';
 import { promisify } from 'util';
 
+import type { SeedIds } from '../../sandbox';
+import { sandboxSettings, writeFilledTemplates } from './templates';
+
 const ROOT = path.resolve(__dirname, '../..');
 const execFileAsync = promisify(execFile);
 
 /**
- * The n8n versions the package is tested in (the compatibility suite, test/e2e/compat.test.ts), oldest
- * first: the newest 1.x that installs from the npm registry, and the 2.x line. The last one is the
- * default everywhere else (demo, end-to-end and queue suites, benchmarks), as in scripts/provision-n8n.sh.
+ * The n8n versions the package is tested in (package.json `config.n8nVersions`, oldest first: the
+ * newest 1.x that installs from the npm registry, and the 2.x line), each by the compatibility suite
+ * (test/e2e/compat.test.ts). The last one is the default everywhere else (demo, end-to-end and queue
+ * suites, benchmarks), as in scripts/provision-n8n.sh.
  */
-export const N8N_VERSIONS = ['1.123.81', '2.41.1'] as const;
+export const N8N_VERSIONS: readonly string[] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { n8nVersions: string } }).config.n8nVersions.split(' ');
 export const DEFAULT_N8N_VERSION = N8N_VERSIONS[N8N_VERSIONS.length - 1];
 
 /**
@@ -36,6 +40,12 @@ export const NODES_FOLDER_INSTALL_ARGS = ['install', '--legacy-peer-deps', '--ig
 
 export const SANDBOX_CREDENTIAL_ID = 'procoreSandbox';
 export const SANDBOX_CREDENTIAL_NAME = 'Procore (local sandbox)';
+/**
+ * The header every authenticated template Webhook (Authentication › Header Auth) expects here: the
+ * demo and the e2e suite create this httpHeaderAuth credential and send the header.
+ */
+export const INBOUND_CREDENTIAL = { id: 'inboundWebhookSecret', name: 'Inbound webhook secret (demo)' };
+export const INBOUND_HEADER = { name: 'X-Webhook-Secret', value: 'demo-inbound-secret' };
 
 export interface StartN8nOptions {
 	/** Which n8n (provisioned on first use); default DEFAULT_N8N_VERSION. */
@@ -49,8 +59,10 @@ export interface StartN8nOptions {
 	companyId: number | string;
 	/** 0 or unset: a free port. */
 	port?: number;
-	/** Import every template in workflows/ (default true). */
+	/** Import every template in workflows/ (default true), filled with this seed's values (templates.ts). */
 	importTemplates?: boolean;
+	/** The sandbox's seed: the values the templates' Settings placeholders get. Needed to import them. */
+	seed?: SeedIds;
 	email?: string;
 	password?: string;
 	/** Extra or overriding environment for n8n (e.g. EXECUTIONS_MODE for queue mode). */
@@ -159,6 +171,10 @@ export function sandboxCredential(sandboxUrl: string, companyId: number | string
 			companyId: String(companyId),
 		},
 	};
+}
+
+function inboundCredential(): object {
+	return { ...INBOUND_CREDENTIAL, type: 'httpHeaderAuth', data: { name: INBOUND_HEADER.name, value: INBOUND_HEADER.value } };
 }
 
 async function waitForOk(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
@@ -282,11 +298,17 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	let importOutput = '';
 	if (!options.restart) {
 		const credentialsFile = path.join(userFolder, 'credentials.json');
-		fs.writeFileSync(credentialsFile, JSON.stringify([sandboxCredential(options.sandboxUrl, options.companyId)]));
+		fs.writeFileSync(credentialsFile, JSON.stringify([sandboxCredential(options.sandboxUrl, options.companyId), inboundCredential()]));
 		await cli(['import:credentials', `--input=${credentialsFile}`]);
-		const templatesDir = path.join(ROOT, 'workflows');
-		if (options.importTemplates !== false && fs.readdirSync(templatesDir).some((f) => f.endsWith('.json'))) {
-			importOutput = await cli(['import:workflow', '--separate', `--input=${templatesDir}`]);
+		if (options.importTemplates !== false) {
+			if (!options.seed) throw new Error('startN8n: importing the templates needs the sandbox seed (options.seed) for their Settings');
+			const filledDir = path.join(userFolder, 'templates');
+			const count = writeFilledTemplates(path.join(ROOT, 'workflows'), filledDir, {
+				settings: sandboxSettings(options.seed),
+				procore: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
+				inboundHeader: INBOUND_CREDENTIAL,
+			});
+			if (count) importOutput = await cli(['import:workflow', '--separate', `--input=${filledDir}`]);
 		}
 	}
 

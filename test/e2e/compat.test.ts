@@ -10,6 +10,7 @@ import fs from 'fs';
 import { createRequire } from 'module';
 import path from 'path';
 
+import type { SeedIds } from '../../sandbox';
 import { N8N_VERSIONS, procoreTriggerNode, SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME, startN8n, type N8nInstance } from '../../scripts/lib/n8n';
 import { eventually, n8nClient, nodeOutput, sandbox, state, type Execution, type N8nTarget, type Workflow, type WorkflowNode } from './env';
 import { E2E_DIR } from './stateFile';
@@ -49,7 +50,7 @@ describe.each(N8N_VERSIONS)('n8n %s', (version) => {
 		if (version === state.version) {
 			target = state;
 		} else {
-			started = await startN8n({ version, userFolder: path.join(E2E_DIR, `n8n-${version}`), sandboxUrl: state.sandboxUrl, companyId: state.companyId });
+			started = await startN8n({ version, userFolder: path.join(E2E_DIR, `n8n-${version}`), sandboxUrl: state.sandboxUrl, companyId: state.companyId, seed: state.seed as unknown as SeedIds });
 			target = { version, n8nUrl: started.url, apiKey: started.apiKey, bin: started.bin, env: started.env, email: started.email, password: started.password, userFolder: started.userFolder };
 		}
 		n8n = n8nClient(target);

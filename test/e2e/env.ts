@@ -8,7 +8,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { promisify } from 'util';
 
-import { freePort } from '../../scripts/lib/n8n';
+import { freePort, INBOUND_HEADER } from '../../scripts/lib/n8n';
 import { call, eventually, json, sandboxControl } from '../helpers/controlApi';
 import { STATE_FILE } from './stateFile';
 
@@ -188,8 +188,31 @@ export function n8nClient(target: N8nTarget) {
 			if (start < 0 || end < start) throw new Error(`n8n execute --id=${workflowId} printed no run data:\n${stdout.slice(-2000)}`);
 			return JSON.parse(stdout.slice(start, end)) as Record<string, unknown>;
 		},
-		async webhook(path: string, body: unknown, method = 'POST'): Promise<{ status: number; body: unknown }> {
-			const response = await fetch(`${target.n8nUrl}/webhook/${path}`, json(method, body));
+		/**
+		 * The production path of a workflow's Webhook node (the first one, or the one named): the
+		 * templates leave it empty and each import gets its own (scripts/lib/templates.ts).
+		 */
+		async webhookPath(workflowId: string, nodeName?: string): Promise<string> {
+			const wf = await n8n.workflow(workflowId);
+			const node = wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook' && (!nodeName || n.name === nodeName));
+			if (!node?.parameters.path) throw new Error(`workflow ${workflowId} has no Webhook node${nodeName ? ` "${nodeName}"` : ''} with a path`);
+			return String(node.parameters.path);
+		},
+		/** The part `/webhook/<webhookId>/` of the URL a workflow's Procore Trigger registers in Procore. */
+		async triggerUrlPart(workflowId: string): Promise<string> {
+			const wf = await n8n.workflow(workflowId);
+			const node = wf.nodes.find((n) => n.type === 'n8n-nodes-procore.procoreTrigger');
+			if (!node?.webhookId) throw new Error(`workflow ${workflowId} has no Procore Trigger with a webhookId`);
+			return `/webhook/${String(node.webhookId)}/`;
+		},
+		/**
+		 * POSTs (or `method`) JSON to a production webhook with the header the templates' Header Auth
+		 * expects here (`headers: {}` sends none: an unauthenticated caller).
+		 */
+		async webhook(path: string, body: unknown, method = 'POST', headers: Record<string, string> = { [INBOUND_HEADER.name]: INBOUND_HEADER.value }): Promise<{ status: number; body: unknown }> {
+			const init = json(method, body);
+			init.headers = { ...(init.headers as Record<string, string>), ...headers };
+			const response = await fetch(`${target.n8nUrl}/webhook/${path}`, init);
 			const text = await response.text();
 			let parsed: unknown = text;
 			try {

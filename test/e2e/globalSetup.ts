@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
 	const sandbox = await startSandbox({ port: 0 });
 	const userFolder = path.join(E2E_DIR, 'n8n');
 	fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
-	const n8n = await startN8n({ userFolder, sandboxUrl: sandbox.url, companyId: sandbox.companyId });
+	const n8n = await startN8n({ userFolder, sandboxUrl: sandbox.url, companyId: sandbox.companyId, seed: sandbox.seed });
 	(globalThis as Record<string, unknown>).__procoreE2E = { sandbox, n8n };
 	fs.writeFileSync(
 		STATE_FILE,

@@ -102,14 +102,12 @@ export const WRITE_PATHS: WritePath[] = [
 			resource: 'changeEvent',
 			operation: 'pushCor',
 			project: id(sb.seed.projects.tower),
-			target: 'auto',
 			corId: '={{ $json.corId }}',
-			corNumber: '={{ $json.corNumber }}',
 			title: '={{ $json.title }}',
-			scope: 'out_of_scope',
 			breakdown: 'lineItem',
+			linesInput: 'json',
 			lines: '={{ $json.lines }}',
-			additionalFields: { binaryProperties: 'data' },
+			additionalFields: { corNumber: '={{ $json.corNumber }}', scope: 'out_of_scope', binaryProperties: 'data' },
 		}),
 		items: (sb, n, run) =>
 			Array.from({ length: n }, (_, k) => ({
@@ -132,7 +130,11 @@ WRITE_PATHS.push(
 		keyOf: WRITE_PATHS[0].keyOf,
 		parameters: WRITE_PATHS[0].parameters,
 		prepare: {
-			parameters: (sb) => ({ ...WRITE_PATHS[0].parameters(sb), additionalFields: {} }),
+			// The first push attaches no file (the PATCH then adds it); the COR's other fields stay.
+			parameters: (sb) => {
+				const first = WRITE_PATHS[0].parameters(sb);
+				return { ...first, additionalFields: { ...(first.additionalFields as IDataObject), binaryProperties: '' } };
+			},
 			items: (sb, n, run) =>
 				WRITE_PATHS[0].items(sb, n, run).map((item) => ({ json: { ...item.json, lines: COR_LINES.slice(0, 1) } })),
 		},

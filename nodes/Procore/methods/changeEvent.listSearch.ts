@@ -88,3 +88,12 @@ export async function searchChangeEventContracts(this: ILoadOptionsFunctions, fi
 		],
 	};
 }
+
+/** The vendors of the project's directory: the ones a Change Event line can name. */
+export async function searchProjectVendors(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const { rows, next } = await page(this, `/rest/v1.0/projects/${getProjectId(this)}/vendors`, {}, token);
+	return {
+		results: rows.filter((v) => keep(filter, v.name, v.abbreviated_name)).map((v) => ({ name: String(v.name), value: String(v.id) })),
+		paginationToken: next,
+	};
+}

@@ -12,8 +12,10 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toProcoreApiError } from './errors';
 import { isProcoreHost } from './hosts';
-import { parseJsonPreservingBigIds } from './json';
+import { parseBody, responseOfError, streamText } from './answer';
 import { toMultipart } from './multipart';
+import type { RedirectStep } from './redirect';
+import { MAX_REDIRECTS, getWithoutCredential, redirectStep } from './redirect';
 import type { RateLimitState, RetryPolicy } from './retry';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -61,8 +63,13 @@ export interface ProcoreRequest {
 	retry?: Partial<RetryPolicy>;
 	/** Send `body` as multipart/form-data with bracket keys, for endpoints Procore declares multipart. */
 	multipart?: boolean;
-	/** false: hand back a 3xx as it is (e.g. to read `Location` without sending the token there). */
+	/**
+	 * false: hand back a 3xx as it is (e.g. to read `Location`). Otherwise redirects are followed by
+	 * `procoreRequest` itself (redirect.ts): with the token on the API origin only.
+	 */
 	followRedirects?: boolean;
+	/** Redirects followed so far (set by procoreRequest when it follows one). */
+	redirectHops?: number;
 	/** 'stream': the body of a response below 400 is a Readable (downloads); errors are still parsed. */
 	responseType?: 'json' | 'stream';
 }
@@ -114,46 +121,6 @@ async function credentialSecrets(this: ProcoreContext): Promise<string[]> {
 	}
 }
 
-/** The HTTP response inside an error from n8n's HTTP helpers (n8n-core wraps it in a NodeApiError). */
-function responseOfError(error: unknown): IN8nHttpFullResponse | undefined {
-	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
-		const response = (candidate as { response?: { status?: unknown; headers?: unknown; data?: unknown } })
-			?.response;
-		if (response && typeof response.status === 'number') {
-			return {
-				statusCode: response.status,
-				headers: (response.headers ?? {}) as IDataObject,
-				body: response.data as IN8nHttpFullResponse['body'],
-			};
-		}
-	}
-	return undefined;
-}
-
-/** The text of a streamed error body (capped: only Procore's message is wanted from it). */
-async function streamText(raw: unknown): Promise<string> {
-	if (!raw || typeof raw !== 'object' || !(Symbol.asyncIterator in raw)) return typeof raw === 'string' ? raw : '';
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of raw as AsyncIterable<Buffer | string>) {
-		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-		if (size < 64 * 1024) chunks.push(buffer);
-		size += buffer.length;
-	}
-	return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseBody(raw: unknown): unknown {
-	if (typeof raw !== 'string') return raw;
-	const text = raw.trim();
-	if (text === '') return {};
-	try {
-		return parseJsonPreservingBigIds(text);
-	} catch {
-		return text;
-	}
-}
-
 /** Said by every write whose outcome is unknown (the fault suite matches "may or may not have been written"). */
 const UNKNOWN_OUTCOME_TEXT =
 	'Procore did not answer this write, so it may or may not have been written. It was not sent again, so that nothing is created twice: check the record in Procore before running this item again (operations that match by an origin or COR ID can simply be re-run).';
@@ -193,7 +160,8 @@ export async function procoreRequest<T = unknown>(
 			: request.body) as IHttpRequestOptions['body'],
 		json: request.body !== undefined && !request.multipart,
 		encoding: streaming ? 'stream' : 'text',
-		disableFollowRedirect: request.followRedirects === false ? true : undefined,
+		// Never n8n's: it would carry the token to another origin (redirect.ts).
+		disableFollowRedirect: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? 60_000,
@@ -275,6 +243,11 @@ export async function procoreRequest<T = unknown>(
 		const responseHeaders = (response.headers ?? {}) as IDataObject;
 		recordRateLimit(pacing, responseHeaders);
 		const statusCode = response.statusCode;
+		const step = request.followRedirects === false ? undefined : redirectStep(statusCode, responseHeaders, String(options.url), request.method, baseUrl);
+		if (step) {
+			if (streaming) (response.body as { destroy?: () => void } | undefined)?.destroy?.();
+			return (await followRedirect.call(this, request, step, streaming)) as ProcoreResponse<T>;
+		}
 		if (streaming && statusCode < 400) return { statusCode, headers: responseHeaders, body: response.body as T };
 		const body = parseBody(streaming ? await streamText(response.body) : response.body);
 		if (statusCode < 400) return { statusCode, headers: responseHeaders, body: body as T };
@@ -303,6 +276,45 @@ export async function procoreRequest<T = unknown>(
 		}
 		throw failure;
 	}
+}
+
+/** One redirect hop: the same request on the API origin, a credential-free GET anywhere else. */
+async function followRedirect(this: ProcoreContext, request: ProcoreRequest, step: RedirectStep, streaming: boolean): Promise<ProcoreResponse> {
+	const hops = (request.redirectHops ?? 0) + 1;
+	if (hops > MAX_REDIRECTS) {
+		throw new NodeOperationError(this.getNode(), `Procore redirected ${request.method} ${request.path} more than ${MAX_REDIRECTS} times`, { itemIndex: request.itemIndex });
+	}
+	if (step.sameOrigin) {
+		return await procoreRequest.call(this, {
+			...request,
+			method: step.method,
+			path: step.url,
+			qs: undefined,
+			body: step.keepBody ? request.body : undefined,
+			redirectHops: hops,
+		});
+	}
+	const target = step.url.split('?')[0];
+	if (step.method !== 'GET') {
+		throw new NodeOperationError(this.getNode(), `Procore redirected ${request.method} ${request.path} to ${target}: not sent there`, {
+			description: 'Only the credential\'s API host receives Procore requests and the token. Check the path, or the API host of the credential\'s Custom environment.',
+			itemIndex: request.itemIndex,
+		});
+	}
+	const answer = await getWithoutCredential(this, step.url, { streaming, timeoutMs: request.timeoutMs ?? 60_000 });
+	const headers = (answer.headers ?? {}) as IDataObject;
+	if (streaming && answer.statusCode < 400) return { statusCode: answer.statusCode, headers, body: answer.body };
+	const body = parseBody(streaming ? await streamText(answer.body) : answer.body);
+	if (answer.statusCode < 400) return { statusCode: answer.statusCode, headers, body };
+	throw toProcoreApiError(this.getNode(), {
+		method: 'GET',
+		path: target,
+		statusCode: answer.statusCode,
+		body,
+		itemIndex: request.itemIndex,
+		companyId: request.companyId,
+		secrets: await credentialSecrets.call(this),
+	});
 }
 
 /** procoreRequest that returns only the body (an object; lists come from procoreApiRequestAllItems). */

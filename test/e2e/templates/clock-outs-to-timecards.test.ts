@@ -6,7 +6,8 @@
 import { n8n, sandbox, state } from '../env';
 
 const WORKFLOW = 'ProcoreClockOut1';
-const PATH = 'procore-clock-outs';
+/** The production path this import of the template got (the template leaves it empty). */
+let PATH = '';
 const DAY = '2026-11-20';
 
 interface Entry {
@@ -62,6 +63,7 @@ describe('template: export worker clock-outs to Procore timecards', () => {
 	};
 
 	beforeAll(async () => {
+		PATH = await n8n.webhookPath(WORKFLOW);
 		await sandbox.reset();
 		await n8n.publish(WORKFLOW);
 	});
@@ -125,5 +127,17 @@ describe('template: export worker clock-outs to Procore timecards', () => {
 		expect(body.results[0]).toMatchObject({ clockOutId: 'co_90000', status: 'rejected' });
 		expect(body.results[0].reason).toMatch(/999999/);
 		expect(await entries()).toHaveLength(6);
+	});
+
+	it('the clock-out edited (left an hour earlier, coworker dropped) and sent again: its entries updated, the coworker\'s removed, no hours twice', async () => {
+		const edited = { ...CLOCK_OUT, coworkerIds: [], clockOut: `${DAY}T14:29:00-08:00` };
+		const reply = await n8n.webhook(PATH, edited);
+		expect(reply.status).toBe(200);
+		const body = reply.body as Reply & { results: Array<{ removed?: Array<{ workerId: unknown; originId: string }> }> };
+		expect(body.results[0]).toMatchObject({ clockOutId: 'co_81234', status: 'written', hours: '6.98' });
+		expect(body.results[0].removed!.map((r) => Number(r.workerId))).toEqual([people.laborer, people.laborer]);
+		const mine = (await entries()).filter((e) => String(e.origin_id ?? '').startsWith('co_81234:'));
+		expect(mine.map((e) => Number(e.party_id))).toEqual([people.carpenter, people.carpenter]);
+		expect(hundredths(mine)).toBe(698);
 	});
 });

@@ -8,11 +8,14 @@
  *   project's Documents and on the commitment, and the project manager's relay is told; a repeat
  *   of the same change writes and notifies nothing.
  */
+import { INBOUND_HEADER } from '../../../scripts/lib/n8n';
 import { eventually, n8n, sandbox, startStandIn, state } from '../env';
 import { delivered, expectSuccess, hookReady, live, setSettings } from './patchSettings';
 
 const WORKFLOW = 'ProcoreCoiBothWy';
-const CALLBACK = 'procore-coi-compliance-in';
+/** This import's callback path and trigger URL part (the template leaves both to the import). */
+let CALLBACK = '';
+let HOOK = '';
 
 interface SubsBody {
 	event: string;
@@ -45,13 +48,15 @@ describe('template: COI compliance both ways', () => {
 	const flowRuns = async (count: number) => (await n8n.waitForExecutions(WORKFLOW, count)).filter((e) => e.status !== 'running');
 
 	beforeAll(async () => {
+		CALLBACK = await n8n.webhookPath(WORKFLOW);
+		HOOK = await n8n.triggerUrlPart(WORKFLOW);
 		await sandbox.reset();
 		coi = await startStandIn((req) => (req.method === 'GET' && req.path.startsWith('/certificates/') ? { body: { certificate: req.path, note: 'a PDF in real life' } } : undefined));
 		relay = await startStandIn();
 		await n8n.patchNodes(WORKFLOW, { Settings: setSettings({ coiPlatformUrl: `${coi.url}/subcontractors`, notifyUrl: `${relay.url}/notify` }) });
 		await n8n.publish(WORKFLOW);
-		await hookReady('/webhook/procore-coi-subs-out/', null, ['Projects:create']);
-		await hookReady('/webhook/procore-coi-subs-out/', tower, ['Work Order Contracts:create', 'Purchase Order Contracts:create']);
+		await hookReady(HOOK, null, ['Projects:create']);
+		await hookReady(HOOK, tower, ['Work Order Contracts:create', 'Purchase Order Contracts:create']);
 	});
 
 	afterAll(async () => {
@@ -65,7 +70,7 @@ describe('template: COI compliance both ways', () => {
 		expectSuccess((await flowRuns(1))[0]);
 		// The new project has no commitments yet: nothing goes out, but the trigger now listens on it.
 		expect(subs()).toEqual([]);
-		await hookReady('/webhook/procore-coi-subs-out/', newProject, ['Work Order Contracts:create']);
+		await hookReady(HOOK, newProject, ['Work Order Contracts:create']);
 
 		roofingWoc = Number(
 			(
@@ -158,7 +163,7 @@ describe('template: COI compliance both ways', () => {
 		}))
 			form.append(k, v);
 		form.append('certificate', new Blob([Buffer.from('%PDF-1.4 Summit Roofing COI')], { type: 'application/pdf' }), 'summit-roofing-coi.pdf');
-		const response = await fetch(`${state.n8nUrl}/webhook/${CALLBACK}`, { method: 'POST', body: form });
+		const response = await fetch(`${state.n8nUrl}/webhook/${CALLBACK}`, { method: 'POST', body: form, headers: { [INBOUND_HEADER.name]: INBOUND_HEADER.value } });
 		expect(response.status).toBe(200);
 		const runs = await flowRuns(before + 1);
 		expectSuccess(runs[0]);
@@ -175,4 +180,27 @@ describe('template: COI compliance both ways', () => {
 		expect(notes()).toHaveLength(2);
 		expect(notes()[1]).toMatchObject({ procore_vendor_id: String(vendors.roofing), status: 'Compliant' });
 	});
+
+	it('a callback without the webhook header is refused (403) and runs nothing', async () => {
+		const before = (await n8n.executions(WORKFLOW)).length;
+		const reply = await n8n.webhook(CALLBACK, { procore_vendor_id: String(vendors.electrical), procore_project_id: String(tower), status: 'compliant', certificate_id: 'coi-cert-8842' }, 'POST', {});
+		expect(reply.status).toBe(403);
+		expect(await n8n.waitForExecutions(WORKFLOW, before, { quietMs: 1_500 })).toHaveLength(before);
+	});
+
+	it('a certificate_url on a host not in Settings › certificateHosts is never fetched; the run fails naming it', async () => {
+		const before = (await n8n.executions(WORKFLOW)).length;
+		// 127.0.0.2 is this machine too, but not an allowed host (the demo and tests allow 127.0.0.1 and localhost).
+		const elsewhere = `${coi.url.replace('127.0.0.1', '127.0.0.2')}/certificates/elsewhere.pdf`;
+		const callback = { procore_vendor_id: String(vendors.electrical), procore_project_id: String(tower), status: 'compliant', certificate_id: 'coi-cert-7001', certificate_url: elsewhere };
+		expect((await n8n.webhook(CALLBACK, callback)).status).toBe(200);
+		const [run] = await flowRuns(before + 1);
+		expect(run.status).toBe('error');
+		const ran = Object.keys(run.data?.resultData.runData ?? {});
+		expect(ran).toContain('Refuse the link');
+		expect(ran).not.toContain('Download the certificate');
+		expect(run.data?.resultData.error?.message).toContain(`certificate_url ${elsewhere} is not on a host in Settings › certificateHosts`);
+		expect(coi.received.filter((r) => r.path === '/certificates/elsewhere.pdf')).toEqual([]);
+	});
+
 });

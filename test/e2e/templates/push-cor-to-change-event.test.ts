@@ -6,7 +6,8 @@
 import { n8n, sandbox, startStandIn, state, type Received } from '../env';
 
 const WORKFLOW = 'ProcorePushCor01';
-const PATH = 'procore-push-cor';
+/** The production path this import of the template got (the template leaves it empty). */
+let PATH = '';
 const COR_ID = 'cor-tool-8812';
 
 interface Line {
@@ -47,6 +48,7 @@ describe('template: push CORs to Procore Change Events', () => {
 	const chatTexts = () => chat.received.map((r: Received) => String((r.body as { text?: string }).text));
 
 	beforeAll(async () => {
+		PATH = await n8n.webhookPath(WORKFLOW);
 		await sandbox.reset();
 		chat = await startStandIn();
 		await n8n.patchNodes(WORKFLOW, {
@@ -120,6 +122,8 @@ describe('template: push CORs to Procore Change Events', () => {
 		expect(reply.status).toBe(422);
 		expect(reply.body).toMatchObject({ pushed: false, corId: 'cor-tool-9999' });
 		expect((reply.body as { error: string }).error).toContain('99-999');
+		// What to fix reaches the COR tool: Push COR's description, which a failed item carries under `details`.
+		expect((reply.body as { description: string }).description).toMatch(/99-999[\s\S]*Nothing was written\.$/);
 		const writes = (await sandbox.calls()).filter((c) => c.method !== 'GET');
 		expect(writes).toEqual([]);
 		expect(await pushed()).toHaveLength(1);

@@ -9,7 +9,8 @@ import path from 'path';
 import { eventually, n8n, sandbox, startStandIn, state } from '../env';
 
 const WORKFLOW = 'ProcoreCorApprv1';
-const PATH = 'procore-push-cor-approval';
+/** The production path this import of the template got (the template leaves it empty). */
+let PATH = '';
 const COR_ID = 'cor-tool-7001';
 
 interface ChangeEvent {
@@ -56,6 +57,7 @@ describe('template: push a COR after a person approves it', () => {
 	const click = async (url: string, userAgent = BROWSER) => await fetch(url, { headers: { 'User-Agent': userAgent } });
 
 	beforeAll(async () => {
+		PATH = await n8n.webhookPath(WORKFLOW);
 		await sandbox.reset();
 		// Re-runnable against a long-lived n8n: no execution of an earlier run counts here.
 		for (const e of await n8n.executions(WORKFLOW)) await n8n.api('DELETE', `/executions/${e.id}`).catch(() => undefined);

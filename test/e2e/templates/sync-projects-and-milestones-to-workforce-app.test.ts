@@ -79,7 +79,7 @@ describe('template: sync projects and milestones to a workforce app', () => {
 	it('published: a project edited in Procore sends that project only; an edit of a project not switched on sends nothing', async () => {
 		app.received.length = 0;
 		await n8n.publish(WORKFLOW);
-		await hookReady('/webhook/procore-sync-projects-milestones/', null, ['Projects:create', 'Projects:update']);
+		await hookReady(await n8n.triggerUrlPart(WORKFLOW), null, ['Projects:create', 'Projects:update']);
 
 		// The CLI run above is stored too: count from what is there now, and look at webhook runs only.
 		const before = (await n8n.executions(WORKFLOW)).length;

@@ -98,7 +98,7 @@ const base = {
 		allocationSource: 'list', allocations: { line: [{ milestone: rl(MILESTONE), amount: 60 }, { milestone: rl('procore:budget_line:cc:502:cat:11'), amount: 30 }] }, additionalFields: { lunchMinutes: 30 }, options: { checkBeforeWrite: false, allocationUnit: 'percent' },
 	},
 	insurance: { resource: 'insurance', operation: 'create', scope: 'companyVendor', vendor: rl('55'), insuranceType: 'General Liability', additionalFields: {}, options: {} },
-	pushCor: { resource: 'changeEvent', operation: 'pushCor', project: rl('101'), target: 'auto', corId: 'cor-1', corNumber: '1', title: 'Slab', description: '', status: { __rl: true, mode: 'list', value: '' }, scope: 'out_of_scope', breakdown: 'lineItem', lines: [{ description: 'Crew', costCode: '01-100', amount: 100 }], lineItems: {}, costCode: '', contract: { __rl: true, mode: 'list', value: '' }, additionalFields: {}, options: {} },
+	pushCor: { resource: 'changeEvent', operation: 'pushCor', project: rl('101'), corId: 'cor-1', title: 'Slab', breakdown: 'lineItem', linesInput: 'json', lines: [{ description: 'Crew', costCode: '01-100', amount: 100 }], additionalFields: { corNumber: '1', scope: 'out_of_scope' }, options: {} },
 	upload: { resource: 'document', operation: 'upload', documentScope: 'project', project: rl('101'), folder: { __rl: true, mode: 'list', value: '' }, binaryPropertyName: 'data', ifExists: 'fail', options: {} },
 	rfi: { resource: 'rfi', operation: 'create', project: rl('101'), subject: 'Door', question: 'Which hinge?', rfiManager: rl('5'), draft: true, additionalFields: {}, options: {} },
 };

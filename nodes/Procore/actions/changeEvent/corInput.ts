@@ -101,13 +101,19 @@ function jsonLines(ctx: IExecuteFunctions, value: unknown, i: number): IDataObje
 	});
 }
 
-/** COR lines from both inputs (JSON first, then the fixed fields), validated and normalised. */
-export function readCorLines(ctx: IExecuteFunctions, i: number): CorLine[] {
-	const fromJson = jsonLines(ctx, ctx.getNodeParameter('lines', i, ''), i);
-	const ui = ctx.getNodeParameter('lineItems', i, {}) as IDataObject;
-	const fromUi = ((ui.line as IDataObject[] | undefined) ?? []).map((l) => ({ ...l }));
+export type LinesInput = 'fields' | 'json';
+
+/** The lines entered in the panel. The panel fills Amount with 0 when left alone: that means quantity × unit cost. */
+function fieldLines(ctx: IExecuteFunctions, i: number): IDataObject[] {
+	const entered = ((ctx.getNodeParameter('lineItems', i, {}) as IDataObject).line as IDataObject[] | undefined) ?? [];
+	return entered.map(({ amount, ...line }) => (amount === 0 || amount === '0' ? line : { ...line, amount }));
+}
+
+/** The COR's lines from the one input "Lines Input" chooses (the JSON array, or the fields), validated and normalised. */
+export function readCorLines(ctx: IExecuteFunctions, i: number, input: LinesInput): CorLine[] {
+	const raws = input === 'json' ? jsonLines(ctx, ctx.getNodeParameter('lines', i, ''), i) : fieldLines(ctx, i);
 	const lines: CorLine[] = [];
-	for (const [n, raw] of [...fromJson, ...fromUi].entries()) {
+	for (const [n, raw] of raws.entries()) {
 		const index = n + 1;
 		const quantity = toNumber(pick(raw, KEYS.quantity));
 		const unitCost = toNumber(pick(raw, KEYS.unitCost));
@@ -144,4 +150,15 @@ export function readCorLines(ctx: IExecuteFunctions, i: number): CorLine[] {
 		});
 	}
 	return lines;
+}
+
+/**
+ * The COR's Cost Code: picked from the list or given by ID (used as is), or typed as a code (matched
+ * against the project's cost codes). A plain string is a code, as in workflows built by expression.
+ */
+export function costCodeRef(value: unknown): Ref | undefined {
+	const text = value && typeof value === 'object' ? String((value as IDataObject).value ?? '').trim() : String(value ?? '').trim();
+	if (!text) return undefined;
+	const mode = value && typeof value === 'object' ? (value as IDataObject).mode : undefined;
+	return { text, byId: mode === 'list' || mode === 'id' };
 }

@@ -1,6 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { normalizeId } from '../../helpers/context';
 import { recordLocator } from '../common.descriptions';
 import { readLines, totalCents } from './body';
 import { fromCents } from './money';
@@ -40,12 +39,6 @@ export function lookupLocator(options: {
 			{ displayName: 'By ID or Name', name: 'id', type: 'string', placeholder: options.placeholder },
 		],
 	};
-}
-
-/** The text of a lookup parameter ('' when not set). */
-export function lookupValue(ctx: IExecuteFunctions, name: string, i: number, fallback: unknown = ''): string {
-	const value = ctx.getNodeParameter(name, i, fallback, { extractValue: true });
-	return normalizeId(value);
 }
 
 export const statusLookup = lookupLocator({

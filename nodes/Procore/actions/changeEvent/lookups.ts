@@ -160,7 +160,8 @@ export const KINDS = {
 		list: 'costCodes',
 		labels: (r) => [r.full_code, r.code, r.name, `${String(r.full_code ?? r.code)} ${String(r.name)}`, r.origin_id],
 		display: (r) => `${String(r.full_code ?? r.code)} ${String(r.name ?? '')} (ID ${String(r.id)})`.replace(/\s+/g, ' '),
-		hint: 'Use the code as it appears in the project\'s cost codes (e.g. 01-100), or its ID.',
+		// No example code: one we made up might not be in this project (the closest real ones are listed).
+		hint: 'Use a code as the project lists it, or its ID; the Cost Code field lists the project\'s codes.',
 	},
 	category: {
 		label: 'Category',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
+import { safeFileName } from '../../helpers/files/download';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import type { DocumentScope } from './scope';
@@ -106,9 +107,6 @@ export function sourceParameters(operation: string): INodeProperties[] {
 	];
 }
 
-function safeName(name: string): string {
-	return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'file';
-}
 
 function idList(ctx: IExecuteFunctions, value: unknown, label: string, i: number): string[] {
 	const ids = String(value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -210,7 +208,7 @@ async function drawingTargets(ctx: IExecuteFunctions, i: number, format: string,
 	);
 	const png = format === 'png';
 	return revisions.filter((r) => !currentOnly || (r.current !== false && r.obsolete !== true)).map((r) => ({
-		fileName: `${safeName(`${String(r.number ?? r.id)} ${String(r.title ?? '')}${r.revision_number ? ` rev ${String(r.revision_number)}` : ''}`)}.${png ? 'png' : 'pdf'}`,
+		fileName: `${safeFileName(`${String(r.number ?? r.id)} ${String(r.title ?? '')}${r.revision_number ? ` rev ${String(r.revision_number)}` : ''}`)}.${png ? 'png' : 'pdf'}`,
 		url: (png ? r.png_url : r.pdf_url) as string | undefined,
 		mimeType: png ? 'image/png' : 'application/pdf',
 		record: {
@@ -258,7 +256,7 @@ async function specificationTargets(ctx: IExecuteFunctions, i: number, limit: nu
 			itemIndex: i,
 		});
 		out.push({
-			fileName: `${safeName(`${String(section.number ?? revision.number ?? section.id)} ${String(section.description ?? revision.description ?? '')}`)}.pdf`,
+			fileName: `${safeFileName(`${String(section.number ?? revision.number ?? section.id)} ${String(section.description ?? revision.description ?? '')}`)}.pdf`,
 			url: revision.url as string | undefined,
 			mimeType: 'application/pdf',
 			record: {

@@ -11,6 +11,7 @@ import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { explainTimecardError } from './errors';
 import { readIdField, readMilestone, readTime } from './input';
+import { milestoneLocator, timeTypeLocator, workerLocator } from './parameters';
 import { timecardEntryLocator } from './read';
 
 export const description: INodeProperties[] = forOperation('timecardEntry', 'update', [
@@ -28,18 +29,11 @@ export const description: INodeProperties[] = forOperation('timecardEntry', 'upd
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Hours', name: 'hours', type: 'number', typeOptions: { minValue: 0, maxValue: 24, numberPrecision: 2 }, default: 0, description: 'For timesheets set to total hours' },
 			{ displayName: 'Lunch (Minutes)', name: 'lunchMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
-			{
-				displayName: 'Milestone',
-				name: 'milestone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. procore:budget_line:cc:1234:cat:5678',
-				description: 'The cost code + category to charge instead',
-			},
+			{ ...milestoneLocator, required: false, description: 'The cost code + category to charge instead' },
 			{ displayName: 'Time In', name: 'timeIn', type: 'string', default: '', placeholder: 'e.g. 2026-11-20T07:00:00-08:00' },
 			{ displayName: 'Time Out', name: 'timeOut', type: 'string', default: '', placeholder: 'e.g. 2026-11-20T15:30:00-08:00' },
-			{ displayName: 'Time Type ID', name: 'timecardTimeTypeId', type: 'string', default: '' },
-			{ displayName: 'Worker ID', name: 'workerId', type: 'string', default: '', description: 'Party ID of the person (from "Person: Get Many")' },
+			timeTypeLocator,
+			{ ...workerLocator, required: false, default: { mode: 'list', value: '' }, description: 'The person the time belongs to instead (someone in the project\'s Directory)' },
 		],
 	},
 	writeOptionsCollection,
@@ -70,8 +64,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		}
 	}
 	if (u.lunchMinutes !== undefined) changes.lunch_time = String(u.lunchMinutes);
-	if (u.milestone) {
-		const ref = readMilestone(this, u.milestone, 'Milestone', i);
+	const field = (name: string) => (u[name] === undefined ? '' : this.getNodeParameter(`updateFields.${name}`, i, '', { extractValue: true }));
+	const milestone = field('milestone');
+	if (milestone) {
+		const ref = readMilestone(this, milestone, 'Milestone', i);
 		if (ref.kind === 'wbs') {
 			throw new NodeOperationError(this.getNode(), 'Procore cannot move an existing entry to a WBS code', {
 				description: 'Its update endpoints take a cost code + category only. Delete the entry and create it again with the WBS code.',
@@ -80,9 +76,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		}
 		for (const [k, v] of Object.entries(milestoneFields(ref))) changes[k] = toProcoreId(v);
 	}
-	for (const [param, field, label] of [['workerId', 'party_id', 'Worker ID'], ['timecardTimeTypeId', 'timecard_time_type_id', 'Time Type ID']]) {
-		const value = readIdField(this, u[param], label, i);
-		if (value) changes[field] = toProcoreId(value);
+	for (const [param, key, label] of [['worker', 'party_id', 'Worker'], ['timeType', 'timecard_time_type_id', 'Time Type']]) {
+		const value = readIdField(this, field(param), label, i);
+		if (value) changes[key] = toProcoreId(value);
 	}
 	if (u.billable !== undefined) changes.billable = u.billable;
 	if (u.description !== undefined) changes.description = u.description;

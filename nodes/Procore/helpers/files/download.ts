@@ -81,6 +81,28 @@ export async function fetchProcoreFile(
 	throw new NodeOperationError(ctx.getNode(), `Procore redirected the download more than ${MAX_HOPS} times`, { itemIndex });
 }
 
+/**
+ * A file name safe to hand to a downstream Write to Disk / FTP / S3 node: a name written in Procore
+ * (or sent in Content-Disposition) may hold path separators, `..`, control characters or
+ * characters Windows refuses. Those become `-`; leading dots and trailing dots/spaces go, so the
+ * name can neither climb out of a folder nor hide; it stays under 200 characters, extension kept.
+ */
+export function safeFileName(name: string, fallback = 'file'): string {
+	const printable = Array.from(name, (c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c)).join('');
+	let clean = printable
+		.replace(/[\\/:*?"<>|]+/g, '-')
+		.replace(/\s+/g, ' ')
+		.replace(/\.{2,}/g, '.')
+		.replace(/^[\s.-]+/, '')
+		.replace(/[\s.]+$/, '');
+	if (clean.length > 200) {
+		const dot = clean.lastIndexOf('.');
+		const extension = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+		clean = clean.slice(0, 200 - extension.length).trimEnd() + extension;
+	}
+	return clean || fallback;
+}
+
 /** A fetched file as n8n binary data, streamed into n8n's binary store (never held whole). */
 export async function toBinary(
 	ctx: IExecuteFunctions,
@@ -88,10 +110,10 @@ export async function toBinary(
 	fileName: string | undefined,
 	mimeType?: string,
 ): Promise<IBinaryData> {
-	const name = fileName || dispositionFileName(header(file.headers, 'content-disposition')) || 'download';
+	const name = safeFileName(fileName || dispositionFileName(header(file.headers, 'content-disposition')) || '', 'download');
 	const type = mimeType || header(file.headers, 'content-type')?.split(';')[0].trim() || undefined;
 	const binary = await ctx.helpers.prepareBinaryData(file.body, name, type);
-	// prepareBinaryData treats its second argument as a path; keep the name exactly as Procore has it.
+	// prepareBinaryData treats its second argument as a path; keep the (made safe) name whole.
 	binary.fileName = name;
 	return binary;
 }

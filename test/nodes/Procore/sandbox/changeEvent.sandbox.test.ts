@@ -33,20 +33,21 @@ const LINES = [
 	{ description: 'Drywall patch', costCode: '09-250', category: 'Subcontract', rateType: 'subcontract', amount: 1234.56, contract: 'SC-003' },
 ];
 
+/** Push COR with the base parameters; `additionalFields` given here are added to the base ones. */
 function push(parameters: IDataObject = {}, items?: INodeExecutionData[]) {
+	const additionalFields = { corNumber: '17', scope: 'out_of_scope', ...((parameters.additionalFields as IDataObject | undefined) ?? {}) };
 	return env.run(
 		{
 			resource: 'changeEvent',
 			operation: 'pushCor',
 			project: { __rl: true, mode: 'id', value: String(tower) },
-			target: 'auto',
 			corId: COR_ID,
-			corNumber: '17',
 			title: 'Slab demolition',
-			scope: 'out_of_scope',
 			breakdown: 'lineItem',
+			linesInput: 'json',
 			lines: LINES,
 			...parameters,
+			additionalFields,
 		},
 		{ items },
 	);
@@ -66,9 +67,12 @@ const route = (c: { method: string; path: string }) => `${c.method} ${c.path.rep
 describe('breakdowns: what Procore stores', () => {
 	it('Line Item: one line per COR line, every code resolved to the project\'s IDs', async () => {
 		const run = await push({
-			description: 'Found unmapped slab at grid C/4',
-			status: { __rl: true, mode: 'id', value: 'Pending' },
-			additionalFields: { reason: 'Unforeseen Condition', changeType: 'Field Condition' },
+			additionalFields: {
+				description: 'Found unmapped slab at grid C/4',
+				status: { __rl: true, mode: 'id', value: 'Pending' },
+				reason: 'Unforeseen Condition',
+				changeType: 'Field Condition',
+			},
 		});
 		expect(run.error).toBeUndefined();
 		const ce = only();
@@ -114,10 +118,9 @@ describe('breakdowns: what Procore stores', () => {
 	it('Lump Sum: one line for the total, with the COR\'s contract and its vendor', async () => {
 		const run = await push({
 			breakdown: 'lumpSum',
-			costCode: '03-300',
-			contract: { __rl: true, mode: 'id', value: 'SC-002' },
+			costCode: { __rl: true, mode: 'code', value: '03-300' },
 			lines: LINES.map(({ contract: _c, ...l }) => l),
-			additionalFields: { category: 'S' },
+			additionalFields: { category: 'S', contract: { __rl: true, mode: 'id', value: 'SC-002' } },
 		});
 		expect(run.error).toBeUndefined();
 		const lines = linesOf(only());
@@ -146,7 +149,7 @@ describe('update, totals and idempotency', () => {
 			// A new code: a line with the removed line's code would be taken as that line renamed.
 			{ description: 'Pump truck', costCode: '03-300', category: 'S', amount: 950 },
 		];
-		const run = await push({ lines: edited, status: { __rl: true, mode: 'id', value: 'Closed' } });
+		const run = await push({ lines: edited, additionalFields: { status: { __rl: true, mode: 'id', value: 'Closed' } } });
 		expect(run.error).toBeUndefined();
 		const after = only();
 		expect(after.id).toBe(before.id);
@@ -189,6 +192,32 @@ describe('update, totals and idempotency', () => {
 	});
 });
 
+describe('the panel\'s choices, as n8n reads them', () => {
+	it('Options > Change Event given as its Procore URL: the COR goes into that Change Event, not a new one', async () => {
+		const other = await push({ corId: 'other-tool-9', lines: [LINES[0]] });
+		const id = String(other.json[0].id);
+		const before = changeEvents().length;
+		const url = `https://app.procore.com/${String(tower)}/project/change_events/events/${id}`;
+		const run = await push({ lines: [LINES[1]], options: { changeEventId: { __rl: true, mode: 'url', value: url } } });
+		expect(run.error).toBeUndefined();
+		expect(changeEvents()).toHaveLength(before);
+		const chosen = changeEvents().find((ce) => String(ce.id) === id)!;
+		expect(linesOf(chosen).map((l) => l.description)).toEqual(['Demo crew', 'Saw rental']);
+		expect(run.json[0]).toMatchObject({ action: 'updated', id: Number(id) });
+	});
+
+	it('Lines Input "Using Fields Below" with a Cost Code from the list: the panel\'s lines on the picked code', async () => {
+		const costCode = env.sb.seed.costCodes['03-300'];
+		const run = await push({
+			linesInput: 'fields',
+			costCode: { __rl: true, mode: 'list', value: String(costCode) },
+			lineItems: { line: [{ description: 'Crew', costCode: '', category: 'L', quantity: 4, unitCost: 100, amount: 0 }] },
+		});
+		expect(run.error).toBeUndefined();
+		expect(linesOf(only())).toEqual([expect.objectContaining({ description: 'Crew', cost_code_id: costCode, estimated_cost_amount: '400.00' })]);
+	});
+});
+
 describe('unmatched codes', () => {
 	it('names every value it could not match, with candidates, and writes nothing', async () => {
 		const before = JSON.stringify(changeEvents());
@@ -208,7 +237,7 @@ describe('unmatched codes', () => {
 	});
 
 	it('an unknown COR-level contract is named as the Contract parameter', async () => {
-		const run = await push({ contract: { __rl: true, mode: 'id', value: 'PC-404' } });
+		const run = await push({ additionalFields: { contract: { __rl: true, mode: 'id', value: 'PC-404' } } });
 		expect(run.error?.message).toBe('Could not match Contract "PC-404" ("Contract")');
 		expect(run.writes).toEqual([]);
 		expect(pushed()).toEqual([]);

@@ -389,10 +389,10 @@ describe('per-item Company and Options (issue #20)', () => {
 });
 
 describe('IDs picked from the project\'s lists (issue #20)', () => {
-	it('crew, sub job and time type chosen in Additional Fields are stored on every entry of the clock-out', async () => {
+	it('crew (pasted as its URL), sub job and time type chosen in Additional Fields are stored on every entry of the clock-out', async () => {
 		const { crews, subJobs, timeTypes } = env.sb.seed;
 		const run = await clockOut({
-			additionalFields: { crew: rl(crews.concrete), subJob: { __rl: true, mode: 'list', value: String(subJobs.towerA) }, timeType: rl(timeTypes.overtime) },
+			additionalFields: { crew: { __rl: true, mode: 'url', value: `https://app.procore.com/${tower}/project/crews/${crews.concrete}` }, subJob: { __rl: true, mode: 'list', value: String(subJobs.towerA) }, timeType: rl(timeTypes.overtime) },
 		});
 		expect(run.error).toBeUndefined();
 		expect(entries().map((e) => [e.crew_id, e.sub_job_id, e.timecard_time_type_id])).toEqual(

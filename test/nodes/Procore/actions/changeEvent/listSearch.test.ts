@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import nock from 'nock';
 
+import * as options from '../../../../../nodes/Procore/methods/changeEvent.loadOptions';
 import * as search from '../../../../../nodes/Procore/methods/changeEvent.listSearch';
 import { createExecuteContext } from '../../../../helpers/executeContext';
 import { COMPANY, FakeProcore, PROJECT } from './fakeProcore';
@@ -35,5 +36,46 @@ describe('Change Event list search', () => {
 			{ name: 'Commitment: SC-004 Concrete Sub (Acme Concrete)', value: 'commitment:7001' },
 			{ name: 'Prime Contract: PC-1 Owner Contract', value: 'prime:8001' },
 		]);
+	});
+});
+
+describe('Push COR line options', () => {
+	beforeEach(() => {
+		nock.disableNetConnect();
+		new FakeProcore();
+	});
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it('a line\'s Cost Code Override and Category list the project\'s codes, the COR\'s own first', async () => {
+		const ctx = loadOptionsContext();
+		const codes = await options.getCostCodes.call(ctx);
+		expect(codes[0]).toEqual({ name: 'The COR\'s Cost Code', value: '' });
+		expect(codes.slice(1).map((c) => c.value)).toEqual(['501', '502', '503']);
+		expect(codes[1].name).toMatch(/^01-100 /);
+		const types = await options.getLineItemTypes.call(ctx);
+		expect(types[0]).toEqual({ name: 'The COR\'s Category', value: '' });
+		expect(types.map((t) => t.name)).toContain('Labor (L)');
+	});
+});
+
+describe('Push COR vendor list', () => {
+	beforeEach(() => nock.disableNetConnect());
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it('offers the vendors of the chosen project\'s directory', async () => {
+		nock('https://api.procore.test')
+			.get(`/rest/v1.0/projects/${PROJECT}/vendors`)
+			.query(true)
+			.reply(200, [
+				{ id: 3001, name: 'Acme Concrete', abbreviated_name: 'ACME' },
+				{ id: 3002, name: 'Bolt Electric' },
+			]);
+		expect((await search.searchProjectVendors.call(loadOptionsContext(), 'acme')).results).toEqual([{ name: 'Acme Concrete', value: '3001' }]);
 	});
 });

@@ -1,5 +1,6 @@
 import nock from 'nock';
 
+import { Procore } from '../../../../../nodes/Procore/Procore.node';
 import { runProcoreNode } from '../../../../helpers/executeContext';
 import { COMPANY, FakeProcore, PROJECT } from './fakeProcore';
 
@@ -14,31 +15,25 @@ const LINES = [
 	{ description: 'Fee', costCode: '02-200', category: 'MU', rateType: 'markup', amount: 500 },
 ];
 
+const BASE = {
+	resource: 'changeEvent',
+	operation: 'pushCor',
+	company,
+	project,
+	corId: 'cor-8812',
+	title: 'Unforeseen slab demolition',
+	breakdown: 'lineItem',
+	costCode: { __rl: true, mode: 'list', value: '' },
+	linesInput: 'json',
+	lines: LINES,
+	additionalFields: { corNumber: '17', scope: 'out_of_scope' },
+	options: {},
+};
+
+/** Push COR with the base parameters; `additionalFields` given here are added to the base ones. */
 function push(parameters: Record<string, unknown> = {}, extra: { items?: any[]; continueOnFail?: boolean } = {}) {
-	return runProcoreNode({
-		parameters: {
-			resource: 'changeEvent',
-			operation: 'pushCor',
-			company,
-			project,
-			target: 'auto',
-			corId: 'cor-8812',
-			corNumber: '17',
-			title: 'Unforeseen slab demolition',
-			description: '',
-			status: { __rl: true, mode: 'list', value: '' },
-			scope: 'out_of_scope',
-			breakdown: 'lineItem',
-			lines: LINES,
-			lineItems: {},
-			costCode: '',
-			contract: { __rl: true, mode: 'list', value: '' },
-			additionalFields: {},
-			options: {},
-			...parameters,
-		},
-		...extra,
-	});
+	const additionalFields = { ...BASE.additionalFields, ...((parameters.additionalFields as object | undefined) ?? {}) };
+	return runProcoreNode({ parameters: { ...BASE, ...parameters, additionalFields }, ...extra });
 }
 
 describe('Change Event: Push COR', () => {
@@ -168,9 +163,12 @@ describe('Change Event: Push COR', () => {
 
 	it('the description, a change type and a prime contract go in one v1.1 PATCH after the create', async () => {
 		const [out] = await push({
-			description: 'Slab found 8" thick, not 4"',
-			contract: { __rl: true, mode: 'list', value: 'prime:8001' },
-			additionalFields: { changeType: 'Owner Change', reason: 'Design Error' },
+			additionalFields: {
+				description: 'Slab found 8" thick, not 4"',
+				contract: { __rl: true, mode: 'list', value: 'prime:8001' },
+				changeType: 'Owner Change',
+				reason: 'Design Error',
+			},
 		});
 		const writes = procore.writes();
 		expect(writes.map((c) => c.method + ' ' + c.path.replace(/\d+$/, ':id'))).toEqual(['POST /rest/v1.0/change_events', 'PATCH /rest/v1.1/change_events/:id']);
@@ -181,12 +179,12 @@ describe('Change Event: Push COR', () => {
 	});
 
 	it('a commitment by number becomes every line\'s contract and vendor', async () => {
-		await push({ lines: [LINES[0]], contract: { __rl: true, mode: 'id', value: 'SC-004' } });
+		await push({ lines: [LINES[0]], additionalFields: { contract: { __rl: true, mode: 'id', value: 'SC-004' } } });
 		expect(procore.changeEvents[0].change_event_line_items[0]).toMatchObject({ proposed_contract_id: 7001, proposed_vendor_id: 3001 });
 	});
 
 	it('a status by name, and attachments by upload UUID', async () => {
-		await push({ status: { __rl: true, mode: 'id', value: 'pending' }, additionalFields: { attachmentUuids: '01J8ZP3Q, 01J8ZP4R' } });
+		await push({ additionalFields: { status: { __rl: true, mode: 'id', value: 'pending' }, attachmentUuids: '01J8ZP3Q, 01J8ZP4R' } });
 		const sent = procore.writes()[0].body.change_event;
 		expect(sent.change_event_status_id).toBe(2);
 		expect(sent.attachments_by_uuid).toEqual([{ upload_uuid: '01J8ZP3Q' }, { upload_uuid: '01J8ZP4R' }]);
@@ -209,7 +207,7 @@ describe('Change Event: Push COR', () => {
 	});
 
 	it('an unknown COR contract is named', async () => {
-		await expect(push({ contract: { __rl: true, mode: 'id', value: 'Drywall Sub' } })).rejects.toThrow('Could not match Contract "Drywall Sub" ("Contract")');
+		await expect(push({ additionalFields: { contract: { __rl: true, mode: 'id', value: 'Drywall Sub' } } })).rejects.toThrow('Could not match Contract "Drywall Sub" ("Contract")');
 		expect(procore.writes()).toEqual([]);
 	});
 
@@ -227,7 +225,7 @@ describe('Change Event: Push COR', () => {
 	});
 
 	it('Preview Only on a new COR creates nothing', async () => {
-		const [out] = await push({ options: { previewOnly: true }, description: 'x' });
+		const [out] = await push({ options: { previewOnly: true }, additionalFields: { description: 'x' } });
 		expect(procore.writes()).toEqual([]);
 		expect(procore.changeEvents).toEqual([]);
 		expect(out.json.summary).toBe('Would create a Change Event from COR 17: total 12,400.00 (5 lines)');
@@ -242,21 +240,15 @@ describe('Change Event: Push COR', () => {
 				operation: 'pushCor',
 				company,
 				project,
-				target: 'auto',
-				corNumber: '',
-				description: '',
-				scope: '',
 				breakdown: 'lineItem',
-				lineItems: {},
-				costCode: '',
+				linesInput: 'json',
 				additionalFields: {},
 				options: {},
 				__perItem: [
 					{ corId: 'cor-1', title: 'Bad', lines: [{ description: 'x', costCode: '99-999', amount: 5 }] },
 					{ corId: 'cor-2', title: 'Good', lines: [{ description: 'y', costCode: '01-100', amount: 5 }] },
 				].map((p) => ({
-					resource: 'changeEvent', operation: 'pushCor', company, project, target: 'auto', corNumber: '', description: '', scope: '',
-					breakdown: 'lineItem', lineItems: {}, costCode: '', additionalFields: {}, options: {}, ...p,
+					resource: 'changeEvent', operation: 'pushCor', company, project, breakdown: 'lineItem', linesInput: 'json', additionalFields: {}, options: {}, ...p,
 				})),
 			},
 			items,
@@ -309,10 +301,80 @@ describe('Change Event: Push COR', () => {
 		await push({ corId: 'other-tool-1', lines: [LINES[0]] });
 		const ce = procore.changeEvents[0];
 		procore.calls = [];
-		const [out] = await push({ target: 'existing', changeEventId: { __rl: true, mode: 'id', value: String(ce.id) }, lines: [LINES[1]] });
+		const [out] = await push({ options: { changeEventId: { __rl: true, mode: 'id', value: String(ce.id) } }, lines: [LINES[1]] });
 		expect(ce.change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'Saw rental']);
 		expect(ce.origin_id).toBe('other-tool-1');
 		expect(out.json.notes).toMatch(/belongs to origin "other-tool-1"/);
 		expect(out.json).toMatchObject({ previousTotal: 3800, newTotal: 4400 });
+	});
+
+	it('Lines Input "Using Fields Below" takes only the lines entered in the panel (a leftover JSON is ignored, not merged)', async () => {
+		const [out] = await push({
+			linesInput: 'fields',
+			costCode: { __rl: true, mode: 'code', value: '02-200' },
+			lineItems: {
+				line: [
+					// The panel fills Amount with 0 when it is left alone: quantity × unit cost counts.
+					{ description: 'Crew', costCode: '', category: 'L', quantity: 8, unitCost: 95, amount: 0 },
+					// Picked from the project's list: the cost code's ID.
+					{ description: 'Saw', costCode: '501', category: '13', quantity: 0, unitCost: 0, amount: 600 },
+				],
+			},
+		});
+		expect(procore.changeEvents[0].change_event_line_items.map((l: any) => [l.description, l.cost_code_id, l.estimated_cost_amount])).toEqual([
+			['Crew', 502, '760.00'],
+			['Saw', 501, '600.00'],
+		]);
+		expect(procore.changeEvents[0].change_event_line_items[1].line_item_type_id).toBe(13);
+		expect(out.json).toMatchObject({ newTotal: 1360, line_count: 2 });
+	});
+
+	it('a Cost Code picked from the project\'s list is used by its ID, with no cost code read', async () => {
+		await push({ breakdown: 'lumpSum', costCode: { __rl: true, mode: 'list', value: '503' }, additionalFields: { category: 'L' } });
+		expect(procore.changeEvents[0].change_event_line_items[0]).toMatchObject({ cost_code_id: 503, estimated_cost_amount: '12400.00' });
+		expect(procore.calls.map((c) => `${c.method} ${c.path}`)).not.toContain('GET /rest/v1.0/cost_codes');
+	});
+
+	it('no lines names the one input Lines Input chose', async () => {
+		const fields = await push({ linesInput: 'fields', lineItems: {} }).catch((e) => e);
+		expect(fields.message).toBe('The COR has no lines');
+		expect(fields.description).toMatch(/Add the lines under "Lines"/);
+		const json = await push({ lines: '[]' }).catch((e) => e);
+		expect(json.description).toMatch(/Map the lines into "Lines \(JSON\)"/);
+		expect(procore.writes()).toEqual([]);
+	});
+});
+
+describe('Push COR panel', () => {
+	const { NodeHelpers } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+	const description = new Procore().description;
+	const shown = (parameters: Record<string, unknown>) => {
+		const node = { id: '1', name: 'Push COR', type: 'n8n-nodes-procore.procore', typeVersion: 1, position: [0, 0] as [number, number], parameters: { resource: 'changeEvent', operation: 'pushCor', ...parameters } };
+		const values = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node as never, description)!;
+		return description.properties.filter((p) => !['resource', 'operation'].includes(p.name) && NodeHelpers.displayParameter(values, p, node as never, description));
+	};
+
+	it('shows required fields first and at most 8 fields before the collections, with one way to give lines', () => {
+		for (const linesInput of ['fields', 'json']) {
+			const names = shown({ linesInput }).map((p) => p.name);
+			expect(names).toEqual(['company', 'project', 'corId', 'title', 'breakdown', 'costCode', 'linesInput', linesInput === 'json' ? 'lines' : 'lineItems', 'additionalFields', 'options']);
+		}
+	});
+
+	it('has one field labelled "Change Event", a Cost Code listed from the project, a per-line override named as such', () => {
+		const fields = description.properties.filter((p) => p.displayOptions?.show?.operation?.includes('pushCor'));
+		const all = fields.flatMap((p) => [p, ...((p.options ?? []) as any[]).flatMap((o) => [o, ...(o.values ?? [])])]);
+		expect(all.filter((p) => p.displayName === 'Change Event')).toHaveLength(1);
+		const costCode = fields.find((p) => p.name === 'costCode')!;
+		expect(costCode.type).toBe('resourceLocator');
+		expect(costCode.modes?.[0].typeOptions?.searchListMethod).toBe('searchCostCodes');
+		expect(JSON.stringify(costCode)).not.toMatch(/\d\d-\d\d\d/);
+		expect(all.filter((p) => String(p.displayName ?? '').startsWith('Cost Code Override'))).toEqual([expect.objectContaining({ name: 'costCode', typeOptions: expect.objectContaining({ loadOptionsMethod: 'getCostCodes' }) })]);
+	});
+
+	it('Lines (JSON) defaults to no expression, so a run without lines shows no red "undefined"', () => {
+		const lines = description.properties.find((p) => p.name === 'lines' && p.displayOptions?.show?.operation?.includes('pushCor'))!;
+		expect(String(lines.default).startsWith('=')).toBe(false);
+		expect(JSON.parse(String(lines.default))).toEqual([]);
 	});
 });

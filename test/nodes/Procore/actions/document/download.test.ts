@@ -1,6 +1,10 @@
 import nock from 'nock';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { Readable } from 'stream';
+
+import { toBinary } from '../../../../../nodes/Procore/helpers/files/download';
+import { createExecuteContext } from '../../../../helpers/executeContext';
 import { API, company, project, run } from './helpers';
 
 const S3 = 'https://procore-bucket.s3.amazonaws.test';
@@ -144,5 +148,69 @@ describe('Document > Get Many', () => {
 			expect.objectContaining({ id: 1, file_name: 'a.pdf', downloadable: true }),
 			expect.objectContaining({ id: 2, file_name: 'b.pdf', downloadable: false }),
 		]);
+	});
+});
+
+describe('Document > Download: which hosts get the token (issue 22, finding 6)', () => {
+	beforeEach(() => nock.disableNetConnect());
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it.each([
+		['https://support.procore.com/files/77/download'],
+		['https://evil.procore.com.attacker.test/files/77'],
+		['http://storage.procore.com/api/v5/files/77/download'],
+		['https://storage.procore.com:8443/api/v5/files/77/download'],
+	])('a file link on %s is fetched without the token', async (link) => {
+		let seen: Record<string, unknown> | undefined;
+		nock(API).get('/rest/v1.0/files/77').query(true).reply(200, file(77, 'Plan.pdf', link));
+		const url = new URL(link);
+		nock(url.origin)
+			.get(url.pathname)
+			.reply(function () {
+				seen = this.req.headers;
+				return [200, '%PDF', { 'Content-Type': 'application/pdf' }];
+			});
+		await run({ parameters: download({ documentsTarget: 'file', fileId: '77' }) });
+		expect(seen).toBeDefined();
+		expect(seen!.authorization).toBeUndefined();
+	});
+
+	it('the API origin and storage.procore.com get it', async () => {
+		nock(API).get('/rest/v1.0/files/77').query(true).reply(200, file(77, 'Plan.pdf', `${API}/rest/v1.0/files/77/raw`));
+		nock(API, { reqheaders: { authorization: 'Bearer unit-test-access' } }).get('/rest/v1.0/files/77/raw').reply(200, '%PDF');
+		const [out] = await run({ parameters: download({ documentsTarget: 'file', fileId: '77' }) });
+		expect(Buffer.from(out.binary!.data.data, 'base64').toString()).toBe('%PDF');
+	});
+});
+
+describe('Document > Download: file names are made safe (issue 22, finding 8)', () => {
+	beforeEach(() => nock.disableNetConnect());
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it.each([
+		['../../etc/cron.d/evil', 'etc-cron.d-evil'],
+		['..\\..\\Windows\\System32\\evil.dll', 'Windows-System32-evil.dll'],
+		['/abs/path.pdf', 'abs-path.pdf'],
+		['report\u0000.pdf\u001b', 'report .pdf'],
+		['..', 'download'],
+		['Plan: L3 <rev "B">?.pdf', 'Plan- L3 -rev -B-.pdf'],
+	])('a document named %j is written as %j', async (name, expected) => {
+		nock(API).get('/rest/v1.0/files/77').query(true).reply(200, file(77, name, `${API}/rest/v1.0/files/77/raw`));
+		nock(API).get('/rest/v1.0/files/77/raw').reply(200, 'DATA');
+		const [out] = await run({ parameters: download({ documentsTarget: 'file', fileId: '77' }) });
+		expect(out.binary!.data.fileName).toBe(expected);
+		expect(out.binary!.data.fileName).not.toMatch(/[\\/]|^\.|\.\./);
+	});
+
+	it('a name from Content-Disposition is made safe too', async () => {
+		const ctx = createExecuteContext({ parameters: {} });
+		const binary = await toBinary(ctx, { body: Readable.from([Buffer.from('x')]) as never, headers: { 'Content-Disposition': 'attachment; filename="../../../tmp/x.sh"' }, fromStorage: true }, undefined);
+		expect(binary.fileName).toBe('tmp-x.sh');
 	});
 });

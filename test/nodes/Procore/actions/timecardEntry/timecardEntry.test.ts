@@ -245,6 +245,34 @@ describe('Timecard Entry', () => {
 			expect(out.json.summary).toBe('Updated timecard entry 88: hours 8.00 → 7.50');
 		});
 
+		it('worker, time type and milestone picked from lists (or by ID) are sent as Procore IDs', async () => {
+			let sent: any;
+			nock(API)
+				.get('/rest/v1.0/projects/101/timecard_entries/88')
+				.reply(200, { id: 88, hours: '8.00', party_id: 501, cost_code_id: 1234, line_item_type_id: 5678 })
+				.patch('/rest/v1.0/projects/101/timecard_entries/88', (body) => {
+					sent = body;
+					return true;
+				})
+				.reply(200, { id: 88 });
+			await runProcoreNode({
+				parameters: {
+					resource: 'timecardEntry',
+					operation: 'update',
+					company,
+					project,
+					timecardEntryId: id('88'),
+					updateFields: {
+						worker: { __rl: true, mode: 'id', value: '502' },
+						timeType: { __rl: true, mode: 'list', value: '3' },
+						milestone: { __rl: true, mode: 'list', value: 'procore:budget_line:cc:2000:cat:5678' },
+					},
+					options: {},
+				},
+			});
+			expect(sent).toEqual({ timecard_entry: { party_id: 502, timecard_time_type_id: 3, cost_code_id: 2000, line_item_type_id: 5678 } });
+		});
+
 		it('refuses to move an entry to a WBS code (Procore\'s update takes none)', async () => {
 			await expect(
 				runProcoreNode({

@@ -1,0 +1,79 @@
+/**
+ * A template imported twice into one n8n (an integrator with two clients) publishes both copies
+ * without a webhook clash: each import gets its own webhook IDs and paths, as n8n's editor gives
+ * them on import (scripts/lib/templates.ts: fillTemplate), and both copies answer. With a fixed
+ * `webhookId` or `path` in a template the second publish fails with n8n's webhook conflict.
+ */
+import path from 'path';
+
+import type { SeedIds } from '../../../sandbox';
+import { INBOUND_CREDENTIAL, SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from '../../../scripts/lib/n8n';
+import { fillTemplate, readTemplates, sandboxSettings } from '../../../scripts/lib/templates';
+import { eventually, n8n, sandbox, state, type Workflow } from '../env';
+import { live } from './patchSettings';
+
+const WITH_WEBHOOKS = readTemplates(path.resolve(__dirname, '../../../workflows')).filter(({ template }) =>
+	template.nodes.some((n) => ['n8n-nodes-base.webhook', 'n8n-nodes-procore.procoreTrigger'].includes(n.type)),
+);
+
+describe('a template imported twice', () => {
+	const created: string[] = [];
+	/** The AI template's chat model needs a credential to publish (never called here). */
+	let openAi: { id: string; name: string };
+
+	beforeAll(async () => {
+		await sandbox.reset();
+		openAi = await n8n.api<{ id: string; name: string }>('POST', '/credentials', { name: 'e2e import-twice chat model', type: 'openAiApi', data: { apiKey: 'sk-unused', header: false } });
+	});
+
+	afterAll(async () => {
+		await n8n.api('DELETE', `/credentials/${openAi.id}`).catch(() => undefined);
+	});
+
+	afterEach(async () => {
+		for (const id of created.splice(0)) {
+			await n8n.unpublish(id).catch(() => undefined);
+			await n8n.api('DELETE', `/workflows/${id}`).catch(() => undefined);
+		}
+	});
+
+	it('covers the templates that receive calls', () => {
+		expect(WITH_WEBHOOKS.map((t) => t.file)).toEqual(expect.arrayContaining(['push-cor-to-change-event.json', 'coi-compliance-both-ways.json', 'clock-outs-to-timecards.json']));
+	});
+
+	it.each(WITH_WEBHOOKS.map((t) => [t.file, t.template] as const))('%s: both copies publish, on paths of their own, and both answer', async (_file, template) => {
+		const copies: Workflow[] = [];
+		for (const client of ['client A', 'client B']) {
+			const filled = fillTemplate(template, {
+				settings: sandboxSettings(state.seed as unknown as SeedIds),
+				procore: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
+				inboundHeader: INBOUND_CREDENTIAL,
+			});
+			for (const node of filled.nodes.filter((n) => n.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi')) node.credentials = { openAiApi: { id: openAi.id, name: openAi.name } };
+			const wf = await n8n.api<Workflow>('POST', '/workflows', {
+				name: `${template.name} (${client})`,
+				nodes: filled.nodes,
+				connections: filled.connections,
+				settings: { executionOrder: 'v1' },
+			});
+			created.push(wf.id);
+			copies.push(wf);
+		}
+		for (const copy of copies) await n8n.publish(copy.id);
+
+		const paths = copies.map((c) => c.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook').map((n) => String(n.parameters.path)));
+		expect(new Set(paths.flat()).size).toBe(paths.flat().length);
+		for (const p of paths.flat()) {
+			// Answers with the secret, refuses without: a published, authenticated webhook of its own.
+			expect((await n8n.webhook(p, {}, 'POST', {})).status).toBe(403);
+		}
+		const triggers = copies.map((c) => c.nodes.find((n) => n.type === 'n8n-nodes-procore.procoreTrigger')?.webhookId).filter(Boolean);
+		expect(new Set(triggers).size).toBe(triggers.length);
+		for (const webhookId of triggers) {
+			await eventually(
+				async () => live(await sandbox.state<{ destination_url: string; deleted_at?: string | null }>('webhooks/hooks')).some((h) => h.destination_url.includes(`/webhook/${String(webhookId)}/`)),
+				{ what: `a Procore hook for trigger ${String(webhookId)}`, timeoutMs: 20_000 },
+			);
+		}
+	});
+});

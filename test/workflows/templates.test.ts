@@ -1,0 +1,90 @@
+/**
+ * What every template in workflows/ must be before an integrator hands it to a client: nothing of
+ * the local sandbox in it, credentials and webhook IDs left to the import, inbound webhooks
+ * authenticated, the per-client values as `<…>` placeholders in one Settings node whose sticky note
+ * says where to find each, and sticky text that fits its note. The demo and the e2e suite fill the
+ * placeholders themselves (scripts/lib/templates.ts), tested here too.
+ */
+import path from 'path';
+
+import { fillTemplate, placeholders, readTemplates, sandboxSettings, type Template } from '../../scripts/lib/templates';
+import type { SeedIds } from '../../sandbox';
+import { stickyTextHeight } from './stickyFit';
+
+const TEMPLATES = readTemplates(path.resolve(__dirname, '../../workflows'));
+const each = TEMPLATES.map(({ file, template }) => [file, template] as const);
+const stickies = (t: Template) => t.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
+const text = (t: Template) => stickies(t).map((n) => String(n.parameters.content)).join('\n');
+
+/** Values the local sandbox seeds (ids in the 42xxxxx range) and the names of its credential. */
+const SANDBOX_TRACES = [/\b42\d{5}\b/, /procoreSandbox/i, /local sandbox/i, /sandbox/i, /the demo's/i];
+
+const SEED = {
+	projects: { tower: 101 },
+	observationTypes: { safety: 202 },
+	users: { pm: 303 },
+} as unknown as SeedIds;
+
+describe('templates in workflows/', () => {
+	it('are there', () => {
+		expect(TEMPLATES.length).toBeGreaterThan(5);
+	});
+
+	it.each(each)('%s: no sandbox ID, credential name or sandbox wording', (_file, template) => {
+		const json = JSON.stringify(template);
+		expect(SANDBOX_TRACES.filter((re) => re.test(json)).map(String)).toEqual([]);
+	});
+
+	it.each(each)('%s: no credential and no webhook ID: both are the import\'s', (_file, template) => {
+		expect(template.nodes.filter((n) => n.credentials).map((n) => n.name)).toEqual([]);
+		expect(template.nodes.filter((n) => n.webhookId).map((n) => n.name)).toEqual([]);
+	});
+
+	it.each(each)('%s: every Webhook node has an empty path and authenticates its caller', (_file, template) => {
+		for (const node of template.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) {
+			expect({ node: node.name, path: node.parameters.path }).toEqual({ node: node.name, path: '' });
+			expect({ node: node.name, authentication: node.parameters.authentication }).toEqual({ node: node.name, authentication: expect.stringMatching(/^(headerAuth|jwtAuth|basicAuth)$/) });
+		}
+	});
+
+	it.each(each)('%s: at most one Settings node; placeholders only there, each explained in a sticky note', (_file, template) => {
+		expect(template.nodes.filter((n) => /settings/i.test(n.name) && n.type !== 'n8n-nodes-base.stickyNote').length).toBeLessThanOrEqual(1);
+		const elsewhere = template.nodes
+			.filter((n) => n.name !== 'Settings' && n.type !== 'n8n-nodes-base.stickyNote')
+			.filter((n) => JSON.stringify(n.parameters).match(/"<[^"<>]+>"/));
+		expect(elsewhere.map((n) => n.name)).toEqual([]);
+		for (const field of Object.keys(placeholders(template))) expect({ field, explained: text(template).includes(`\`${field}\``) }).toEqual({ field, explained: true });
+	});
+
+	it.each(each)('%s: every sticky note is tall enough for its text', (_file, template) => {
+		for (const note of stickies(template)) {
+			const needed = stickyTextHeight(String(note.parameters.content), Number(note.parameters.width ?? 240));
+			expect({ note: note.name, fits: needed <= Number(note.parameters.height ?? 160), needed }).toMatchObject({ note: note.name, fits: true });
+		}
+	});
+
+	it('the placeholders are the ones the demo fills', () => {
+		const all = TEMPLATES.flatMap(({ template }) => Object.keys(placeholders(template)));
+		expect(all.length).toBeGreaterThan(0);
+		expect([...new Set(all)].sort()).toEqual(Object.keys(sandboxSettings(SEED)).sort());
+	});
+
+	it.each(each)('%s: the demo\'s fill leaves no placeholder, puts every Procore node and authenticated webhook on a credential, and gives each import its own webhook IDs', (_file, template) => {
+		const values = { settings: sandboxSettings(SEED), procore: { id: 'p', name: 'Procore' }, inboundHeader: { id: 'h', name: 'Header' } };
+		const shipped = JSON.stringify(template);
+		const [a, b] = [fillTemplate(template, values), fillTemplate(template, values)];
+		expect(JSON.stringify(a)).not.toMatch(/"<[^"<>]+>"/);
+		expect(a.nodes.filter((n) => n.type.startsWith('n8n-nodes-procore.') && !n.credentials?.procoreOAuth2Api).map((n) => n.name)).toEqual([]);
+		expect(a.nodes.filter((n) => n.parameters.authentication === 'headerAuth' && !n.credentials?.httpHeaderAuth).map((n) => n.name)).toEqual([]);
+		const ids = [...a.nodes, ...b.nodes].map((n) => n.webhookId).filter(Boolean);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const node of a.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) expect(node.parameters.path).toBe(node.webhookId);
+		// The shipped template itself is untouched (a copy is filled).
+		expect(JSON.stringify(template)).toBe(shipped);
+	});
+
+	it('a placeholder the fill has no value for is an error naming it', () => {
+		const template = { name: 'T', nodes: [{ name: 'Settings', type: 'n8n-nodes-base.set', parameters: { assignments: { assignments: [{ name: 'vendorId', value: '<vendor ID>' }] } } }] };
+		expect(() => fillTemplate(template, { settings: {}, procore: { id: 'p', name: 'P' }, inboundHeader: { id: 'h', name: 'H' } })).toThrow('T: no value for the Settings placeholder vendorId (<vendor ID>)');
+	});
+});
