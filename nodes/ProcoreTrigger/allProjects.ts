@@ -10,7 +10,7 @@ import type { HookScope, TriggerSpec } from './hooksApi';
 import { asNodeError, deleteHook, getHook, isNotFound, syncTriggers, updateHook } from './hooksApi';
 import { ensureHook, findOwnHook } from './hookSetup';
 import { claimSetUp, dropJournal, mergeJournal, recordProjectHook, releaseSetUp, settleProject } from './projectJournal';
-import { authorizationFor, newSecret } from './secret';
+import { acceptedHashes, authorizationFor, currentSecret, newRegistration, rotateSecret } from './secret';
 import type { TriggerState } from './staticData';
 import { clearRegistration } from './staticData';
 
@@ -23,7 +23,8 @@ import { clearRegistration } from './staticData';
  *                                            then create hook + bulk triggers per project)
  *   restart check   1 + ceil(P/1000) + P    (company hook by id, projects, hook list per project;
  *                                            + 2 per missing hook, + 2 per hook whose triggers drifted)
- *   unpublish       P + 1                   (Procore deletes a hook's triggers with it)
+ *   unpublish       ceil(P/1000) + P + 1    (projects, to find hooks other processes set up; Procore
+ *                                            deletes a hook's triggers with it; + 1 per project without a known hook)
  * The company hook is created first: finding it on a later publish means an earlier one may have
  * left project hooks, so only then is each project's hook list read before creating (resumable
  * without duplicates, and a fresh publish pays no lookups).
@@ -48,7 +49,7 @@ export function publishCost(projects: number): { hooks: number; publishCalls: nu
 		hooks: projects + 1,
 		publishCalls: pages + 3 + 2 * projects,
 		restartCalls: 1 + pages + projects,
-		unpublishCalls: projects + 1,
+		unpublishCalls: pages + projects + 1,
 	};
 }
 
@@ -172,13 +173,15 @@ async function syncProjects(s: SyncContext, lookUp: boolean, deadlineAt: number)
 export async function publish(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState, url: string): Promise<void> {
 	const deadlineAt = Date.now() + config.publishTimeLimitSeconds * 1000;
 	dropJournal(ctx, state);
-	const sameRegistration = state.scopeKey === scopeKeyOf(config) && state.webhookUrl === url && Boolean(state.secret);
+	const sameRegistration = state.scopeKey === scopeKeyOf(config) && state.webhookUrl === url && acceptedHashes(state).length > 0;
 	if (!sameRegistration) {
 		clearRegistration(state);
-		state.secret = newSecret();
+		newRegistration(state);
 	}
 	Object.assign(state, { scopeKey: scopeKeyOf(config), companyId: config.companyId, webhookUrl: url });
-	const s: SyncContext = { ctx, config, state, url, secret: state.secret! };
+	// Hooks kept as they are keep their secret (its hash stays); every hook written now gets a fresh one.
+	const secret = sameRegistration ? await rotateSecret(ctx, state, false) : await currentSecret(ctx, state);
+	const s: SyncContext = { ctx, config, state, url, secret };
 	const companyScope: HookScope = { companyId: config.companyId };
 	const existing = (await findOwnHook(ctx, companyScope, config.namespace, url)) ?? null;
 	// No company hook and nothing stored: no earlier publish got as far as any project hook.
@@ -224,9 +227,9 @@ export async function setUpPendingProjects(
 	budgetMs = SET_UP_PER_DELIVERY_MS,
 ): Promise<{ setUp: number; left: number }> {
 	const pending = [...(state.pendingProjects ?? [])];
-	if (!pending.length || !state.secret || !claimSetUp(ctx, state)) return { setUp: 0, left: pending.length };
+	if (!pending.length || !acceptedHashes(state).length || !claimSetUp(ctx, state)) return { setUp: 0, left: pending.length };
 	try {
-		const s: SyncContext = { ctx, config, state, url, secret: state.secret };
+		const s: SyncContext = { ctx, config, state, url, secret: await currentSecret(ctx, state) };
 		const { succeeded, notReached } = await syncSome(s, pending, true, Date.now() + budgetMs);
 		const left = new Set(notReached);
 		for (const projectId of pending) if (!left.has(projectId)) settleProject(ctx, state, projectId);
@@ -241,22 +244,24 @@ export async function setUpPendingProjects(
 export async function reconcile(ctx: IHookFunctions, config: TriggerConfig, state: TriggerState, url: string): Promise<boolean> {
 	const deadlineAt = Date.now() + config.publishTimeLimitSeconds * 1000;
 	dropJournal(ctx, state);
-	if (state.scopeKey !== scopeKeyOf(config) || state.webhookUrl !== url || !state.secret || !state.companyHookId) {
+	if (state.scopeKey !== scopeKeyOf(config) || state.webhookUrl !== url || !acceptedHashes(state).length || !state.companyHookId) {
 		return false;
 	}
 	const companyScope: HookScope = { companyId: config.companyId };
 	const hook = await getHook(ctx, companyScope, state.companyHookId);
 	if (!hook || hook.destination_url !== url) return false;
+	// A re-activated company hook gets a fresh secret; hooks set up now get the current one.
+	const secret = hook.status === 'disabled' ? await rotateSecret(ctx, state, false) : await currentSecret(ctx, state);
 	if (hook.status === 'disabled') {
 		await updateHook(ctx, companyScope, state.companyHookId, {
-			authorization: authorizationFor(state.secret),
+			authorization: authorizationFor(secret),
 			payloadVersion: config.payloadVersion,
 		});
 	}
 	const wanted = companyTriggers(config);
 	if (Number(hook.trigger_count) !== wanted.length) await syncTriggers(ctx, companyScope, state.companyHookId, wanted);
 	try {
-		await syncProjects({ ctx, config, state, url, secret: state.secret }, true, deadlineAt);
+		await syncProjects({ ctx, config, state, url, secret }, true, deadlineAt);
 	} catch (error) {
 		throw asNodeError(ctx, explainWebhookError(error));
 	}
@@ -274,14 +279,13 @@ export async function unpublish(ctx: IHookFunctions, config: TriggerConfig, stat
 		// A publish that failed half-way stored nothing: find what it left by URL.
 		companyHookId = (await findOwnHook(ctx, { companyId }, config.namespace, url))?.id as string | undefined;
 		projectHooks = {};
-		for (const projectId of await matchingProjects(ctx, config)) {
-			const hook = await findOwnHook(ctx, { companyId, projectId }, config.namespace, url);
-			if (hook) projectHooks[projectId] = String(hook.id);
-		}
 	}
-	// A waiting project may have got its hook from a delivery whose static data was never saved
-	// (another n8n process, a crash): found by URL, so it is not left behind.
-	for (const projectId of state.pendingProjects ?? []) {
+	// A project hook set up after publishing by another n8n process (a webhook process, another
+	// main: their journals are per process and static data is last-write-wins), or by a delivery
+	// whose static data was never saved (a crash), may be missing here: every matching project
+	// without a known hook is looked up by URL, so none is left behind (issue 22, finding 9).
+	const unknown = new Set([...(await matchingProjects(ctx, config)), ...(state.pendingProjects ?? [])]);
+	for (const projectId of unknown) {
 		if (projectHooks[projectId]) continue;
 		const hook = await findOwnHook(ctx, { companyId, projectId }, config.namespace, url);
 		if (hook) projectHooks[projectId] = String(hook.id);
@@ -322,10 +326,12 @@ export async function onProjectEvent(
 	projectId: string,
 	eventType: string,
 ): Promise<ProjectChange> {
-	if (!projectId || !state.secret) return 'unchanged';
+	// The id comes from the delivery: only a Procore id goes into a path (issue 22, finding 3).
+	if (!/^\d{1,20}$/.test(projectId) || !acceptedHashes(state).length) return 'unchanged';
 	const companyId = state.companyId ?? config.companyId;
 	let wanted = eventType !== 'delete' && (!config.projectIds.length || config.projectIds.includes(projectId));
-	if (wanted && !config.includeInactive) {
+	if (wanted) {
+		// Read even when inactive projects count: a hook goes only to a project of the trigger's company.
 		try {
 			const project = await procoreApiRequest.call(ctx, {
 				method: 'GET',
@@ -334,7 +340,7 @@ export async function onProjectEvent(
 				companyId,
 				timeoutMs: 10_000,
 			});
-			wanted = project.active !== false;
+			wanted = config.includeInactive || project.active !== false;
 		} catch (error) {
 			if (!isNotFound(error)) throw asNodeError(ctx, error);
 			wanted = false;
@@ -343,7 +349,7 @@ export async function onProjectEvent(
 	const hooked = state.projectHooks?.[projectId];
 	const scope: HookScope = { companyId, projectId };
 	if (wanted && !hooked) {
-		const { hookId } = await ensureHook(ctx, scope, config, { url, secret: state.secret, wanted: projectTriggers(config) });
+		const { hookId } = await ensureHook(ctx, scope, config, { url, secret: await currentSecret(ctx, state), wanted: projectTriggers(config) });
 		recordProjectHook(ctx, state, projectId, hookId);
 		settleProject(ctx, state, projectId);
 		return 'added';

@@ -11,11 +11,24 @@ export interface FetchResult {
 	recordError?: string;
 }
 
-/** The changed record, read with a bounded timeout and a single retry: it runs after the ack. */
+/** What a delivery may make the trigger read: its own company, and the projects it has hooks in. */
+export interface FetchScope {
+	companyId: string;
+	/** Whether a project id named by the delivery is one this trigger listens to. */
+	projectAllowed: (projectId: string) => boolean;
+}
+
+const PROCORE_ID = /^\d{1,20}$/;
+
+/**
+ * The changed record, read with a bounded timeout and a single retry: it runs after the ack.
+ * The delivery's ids are data, not instructions (issue 22, finding 3): the company is the
+ * trigger's own, the project one it listens to, and every id a Procore id, encoded into the path.
+ */
 export async function fetchRecord(
 	ctx: IWebhookFunctions,
 	event: ProcoreWebhookEvent,
-	companyId: string,
+	scope: FetchScope,
 ): Promise<FetchResult> {
 	if (event.eventType === 'delete') return { recordError: 'The record was deleted; only the event is available.' };
 	const endpoint = RECORD_ENDPOINTS[event.resourceName];
@@ -24,8 +37,15 @@ export async function fetchRecord(
 			recordError: `Fetch Full Record does not cover "${event.resourceName}" yet; use a Procore node with resource_id ${event.resourceId}.`,
 		};
 	}
-	const company = event.companyId || companyId;
+	const company = scope.companyId;
+	if (event.companyId && event.companyId !== company) {
+		return { recordError: `The event names company ${event.companyId}, but this trigger belongs to company ${company}: the record was not read.` };
+	}
+	if (!PROCORE_ID.test(event.resourceId)) return { recordError: `The event's resource_id "${event.resourceId}" is not a Procore ID: the record was not read.` };
 	if (!endpoint.companyLevel && !event.projectId) return { recordError: 'The event carries no project id.' };
+	if (!endpoint.companyLevel && (!PROCORE_ID.test(event.projectId) || !scope.projectAllowed(event.projectId))) {
+		return { recordError: `The event names project ${event.projectId}, which this trigger does not listen to: the record was not read.` };
+	}
 	const values: Record<string, string> = { company_id: company, project_id: event.projectId, id: event.resourceId };
 	const path = endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 	const qs: IDataObject = {};
@@ -46,8 +66,12 @@ export async function fetchRecord(
 	}
 }
 
-/** Whether the record was written by this package (its audit tag in origin_data). */
-export function writtenByN8n(record: IDataObject | undefined): boolean {
+/**
+ * Whether the record was written by this package on this n8n instance (its audit tag in
+ * origin_data). A create by another n8n instance is someone else's change and is delivered.
+ */
+export function writtenByN8n(record: IDataObject | undefined, instanceId: string): boolean {
 	if (!record) return false;
-	return parseAuditTag(record.origin_data) !== undefined;
+	const tag = parseAuditTag(record.origin_data);
+	return tag !== undefined && tag.instanceId === instanceId;
 }

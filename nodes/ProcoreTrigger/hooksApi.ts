@@ -28,10 +28,12 @@ export function scopeLabel(scope: HookScope): string {
 	return scope.projectId ? `project ${scope.projectId}` : `company ${scope.companyId}`;
 }
 
+/** Ids may come from a delivery (All Projects' Projects events): each is encoded into the path. */
 function base(scope: HookScope): string {
+	const company = encodeURIComponent(scope.companyId);
 	return scope.projectId
-		? `/rest/v2.0/companies/${scope.companyId}/projects/${scope.projectId}/webhooks`
-		: `/rest/v2.0/companies/${scope.companyId}/webhooks`;
+		? `/rest/v2.0/companies/${company}/projects/${encodeURIComponent(scope.projectId)}/webhooks`
+		: `/rest/v2.0/companies/${company}/webhooks`;
 }
 
 export function triggerKey(t: { resource_name?: unknown; event_type?: unknown }): string {
@@ -74,7 +76,7 @@ export async function getHook(ctx: ProcoreContext, scope: HookScope, hookId: str
 	try {
 		const body = await procoreApiRequest.call(ctx, {
 			method: 'GET',
-			path: `${base(scope)}/hooks/${hookId}`,
+			path: `${base(scope)}/hooks/${encodeURIComponent(hookId)}`,
 			companyId: scope.companyId,
 		});
 		return dataOf(body);
@@ -99,8 +101,22 @@ export async function createHook(
 			destination_headers: { Authorization: hook.authorization },
 		},
 		companyId: scope.companyId,
+		// Procore's 422 echoes the submitted hook: its secret must not reach the error.
+		secrets: secretsOf(hook.authorization),
 	});
-	return dataOf(body);
+	const created = dataOf(body);
+	if (created.id === undefined || created.id === null || String(created.id).trim() === '') {
+		// Stored as the hook "undefined", it would be used in paths (issue 22, finding 9).
+		throw new NodeOperationError(ctx.getNode(), `Procore created a webhook hook in ${scopeLabel(scope)} but returned no hook id`, {
+			description: 'Nothing was stored. Publish again: the hook is found by its URL and reused. If it persists, check the Webhooks tool in Procore.',
+		});
+	}
+	return created;
+}
+
+/** The Authorization value and its bare secret, for redaction. */
+function secretsOf(authorization: string): string[] {
+	return [authorization, authorization.replace(/^Bearer\s+/i, '')];
 }
 
 /** Sets a new Authorization header (and payload version) on a reused hook: Procore never returns the old one. */
@@ -112,13 +128,14 @@ export async function updateHook(
 ): Promise<void> {
 	await procoreApiRequest.call(ctx, {
 		method: 'PATCH',
-		path: `${base(scope)}/hooks/${hookId}`,
+		path: `${base(scope)}/hooks/${encodeURIComponent(hookId)}`,
 		body: {
 			payload_version: changes.payloadVersion,
 			destination_headers: { Authorization: changes.authorization },
 			status: 'active',
 		},
 		companyId: scope.companyId,
+		secrets: secretsOf(changes.authorization),
 	});
 }
 
@@ -127,7 +144,7 @@ export async function deleteHook(ctx: ProcoreContext, scope: HookScope, hookId: 
 	try {
 		await procoreRequest.call(ctx, {
 			method: 'DELETE',
-			path: `${base(scope)}/hooks/${hookId}`,
+			path: `${base(scope)}/hooks/${encodeURIComponent(hookId)}`,
 			companyId: scope.companyId,
 		});
 	} catch (error) {
@@ -138,7 +155,7 @@ export async function deleteHook(ctx: ProcoreContext, scope: HookScope, hookId: 
 export async function listTriggers(ctx: ProcoreContext, scope: HookScope, hookId: string): Promise<IDataObject[]> {
 	return await procoreApiRequestAllItems.call(ctx, {
 		method: 'GET',
-		path: `${base(scope)}/hooks/${hookId}/triggers`,
+		path: `${base(scope)}/hooks/${encodeURIComponent(hookId)}/triggers`,
 		companyId: scope.companyId,
 	});
 }
@@ -166,7 +183,7 @@ export async function bulkCreateTriggers(
 	for (const batch of chunks(triggers, MAX_TRIGGERS_PER_CALL)) {
 		const response = await procoreRequest.call(ctx, {
 			method: 'POST',
-			path: `${base(scope)}/hooks/${hookId}/triggers/bulk`,
+			path: `${base(scope)}/hooks/${encodeURIComponent(hookId)}/triggers/bulk`,
 			body: batch as unknown as IDataObject[],
 			companyId: scope.companyId,
 		});
@@ -197,7 +214,7 @@ export async function bulkDeleteTriggers(
 		try {
 			await procoreRequest.call(ctx, {
 				method: 'DELETE',
-				path: `${base(scope)}/hooks/${hookId}/triggers/bulk`,
+				path: `${base(scope)}/hooks/${encodeURIComponent(hookId)}/triggers/bulk`,
 				body: batch as unknown as IDataObject[],
 				companyId: scope.companyId,
 			});

@@ -8,7 +8,7 @@ import { explainWebhookError, unreachableUrlWarning } from './errors';
 import type { HookScope } from './hooksApi';
 import { asNodeError, bulkDeleteTriggers, deleteHook, getHook, syncTriggers, updateHook } from './hooksApi';
 import { ensureHook, findOwnHook } from './hookSetup';
-import { authorizationFor, newSecret } from './secret';
+import { acceptedHashes, authorizationFor, currentSecret, newRegistration, rotateSecret } from './secret';
 import type { TriggerState } from './staticData';
 import { clearRegistration } from './staticData';
 
@@ -46,17 +46,19 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const state = stateOf(this);
 	const url = webhookUrlOf(this);
 	if (config.scope === 'allProjects') return await allProjects.reconcile(this, config, state, url);
-	if (!state.hookId || !state.secret || state.scopeKey !== scopeKeyOf(config) || state.webhookUrl !== url) return false;
+	if (!state.hookId || !acceptedHashes(state).length || state.scopeKey !== scopeKeyOf(config) || state.webhookUrl !== url) return false;
 	const scope = hookScopeOf(config);
 	const hook = await getHook(this, scope, state.hookId);
 	if (!hook || hook.destination_url !== url) {
 		clearRegistration(state);
 		return false;
 	}
-	if (hook.status === 'disabled' || (hook.payload_version && hook.payload_version !== config.payloadVersion)) {
+	// A plain secret stored before hashing (issue 22) is replaced by a derived one, hashed.
+	if (hook.status === 'disabled' || (hook.payload_version && hook.payload_version !== config.payloadVersion) || state.secret) {
 		// Procore disables a hook after repeated delivery failures; publishing means "deliver again".
+		// The hook is written again, so it gets a fresh secret (only its hash is kept).
 		await updateHook(this, scope, state.hookId, {
-			authorization: authorizationFor(state.secret),
+			authorization: authorizationFor(await rotateSecret(this, state, true)),
 			payloadVersion: config.payloadVersion,
 		});
 	}
@@ -77,7 +79,9 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			await allProjects.publish(this, config, state, url);
 			return true;
 		}
-		const secret = newSecret();
+		// A new registration: the hook gets a fresh secret, of which only the hash is stored.
+		newRegistration(state);
+		const secret = await currentSecret(this, state);
 		const { hookId, triggerIds } = await ensureHook(this, hookScopeOf(config), config, {
 			url,
 			secret,
@@ -86,7 +90,6 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		Object.assign(state, {
 			scopeKey: scopeKeyOf(config),
 			companyId: config.companyId,
-			secret,
 			webhookUrl: url,
 			hookId,
 			triggerIds,

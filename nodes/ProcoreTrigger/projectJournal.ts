@@ -1,5 +1,6 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import { registrationKey } from './secret';
 import type { TriggerState } from './staticData';
 
 /**
@@ -25,7 +26,7 @@ const MAX_TRIGGERS_REMEMBERED = 500;
 type Ctx = IHookFunctions | IWebhookFunctions;
 
 function keyOf(ctx: Ctx, state: TriggerState): string {
-	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}:${state.secret ?? ''}`;
+	return registrationKey(ctx, state);
 }
 
 function journalOf(ctx: Ctx, state: TriggerState): Journal {

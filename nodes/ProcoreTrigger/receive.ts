@@ -8,9 +8,10 @@ import { onProjectEvent, setUpPendingProjects } from './allProjects';
 import type { TriggerConfig } from './config';
 import { PROJECTS_RESOURCE, readConfig } from './config';
 import { seenBefore } from './dedupe';
+import type { FetchScope } from './fetchRecord';
 import { fetchRecord, writtenByN8n } from './fetchRecord';
 import { mergeJournal } from './projectJournal';
-import { isAuthorized } from './secret';
+import { acceptedHashes, isAuthorized, registrationKey } from './secret';
 import type { TriggerState } from './staticData';
 
 /**
@@ -62,16 +63,26 @@ async function ownClientId(ctx: IWebhookFunctions): Promise<string> {
 	}
 }
 
+/** The trigger's company, and the projects it listens to (its project, or those it has hooks in). */
+function fetchScope(state: TriggerState): FetchScope {
+	const [kind, id] = String(state.scopeKey ?? '').split(':');
+	return {
+		companyId: String(state.companyId ?? ''),
+		projectAllowed: (projectId) =>
+			kind === 'project' ? projectId === id : kind === 'allProjects' ? Boolean(state.projectHooks?.[projectId]) : kind === 'company',
+	};
+}
+
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const state = this.getWorkflowStaticData('node') as TriggerState;
 	const headers = this.getHeaderData();
-	if (!isAuthorized(headers.authorization, state.secret)) {
+	if (!isAuthorized(headers.authorization, acceptedHashes(state))) {
 		return reply(this, 401, { error: 'Unauthorized' });
 	}
 	const raw = readEvent(this);
 	if (!raw) return reply(this, 400, { error: 'Expected one Procore webhook event as a JSON object' });
 	const event: ProcoreWebhookEvent = parseWebhookEvent(raw);
-	const dedupeScope = `${this.getWorkflow().id ?? ''}:${this.getNode().name}:${state.secret ?? ''}`;
+	const dedupeScope = registrationKey(this, state);
 	if (seenBefore(state, event.dedupeKey, Date.now(), dedupeScope)) return acknowledgeOnly(false, this, 'duplicate delivery');
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -86,7 +97,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (scope === 'allProjects') mergeJournal(this, state);
 	const isProjectEvent = scope === 'allProjects' && event.resourceName === PROJECTS_RESOURCE;
 	const setsUpWaitingProjects = scope === 'allProjects' && Boolean(state.pendingProjects?.length);
-	const wantsFetch = options.fetchRecord === true;
+	const wantsFetch = options.fetchRecord !== false;
 	let acknowledged = false;
 	if (isProjectEvent || wantsFetch || setsUpWaitingProjects) {
 		this.getResponseObject().status(200).json({ received: true });
@@ -118,8 +129,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (isProjectEvent && !resources.includes(PROJECTS_RESOURCE)) return acknowledgeOnly(acknowledged, this, 'project hook management');
 
 	if (wantsFetch) {
-		const { record, recordError } = await fetchRecord(this, event, String(state.companyId ?? ''));
-		if (ignoreOwnChanges && event.eventType === 'create' && writtenByN8n(record)) {
+		const { record, recordError } = await fetchRecord(this, event, fetchScope(state));
+		if (ignoreOwnChanges && event.eventType === 'create' && writtenByN8n(record, this.getInstanceId())) {
 			return acknowledgeOnly(acknowledged, this, 'record created by n8n');
 		}
 		if (record) output.record = record;

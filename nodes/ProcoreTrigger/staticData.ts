@@ -2,14 +2,20 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * What the trigger keeps in the node's static data. The keys are stable (end-to-end tests and
- * support read them) and the content stays small: ids and one secret, never payloads.
+ * support read them) and the content stays small: ids and secret hashes, never a secret or a payload.
  */
 export interface TriggerState extends IDataObject {
 	/** "company:<id>", "project:<id>" or "allProjects:<companyId>": what the stored ids belong to. */
 	scopeKey?: string;
 	companyId?: string;
-	/** The shared secret Procore echoes in the Authorization header of every delivery. */
+	/** Before issue 22 the plain secret was stored here; read only to accept hooks written then. */
 	secret?: string;
+	/** SHA-256 (hex) of each Authorization value our hooks carry (secret.ts); never the secret. */
+	secretHashes?: string[];
+	/** Random id of this registration: with the credential it derives the hook secret (secret.ts). */
+	registrationId?: string;
+	/** Bumped whenever a hook is written again, so it gets a fresh secret. */
+	secretGeneration?: number;
 	/** The URL the hooks deliver to (this workflow's production or test URL). */
 	webhookUrl?: string;
 	/** Single-scope mode: the hook and its trigger ids. */
@@ -33,6 +39,9 @@ export const STATE_KEYS: Array<keyof TriggerState> = [
 	'scopeKey',
 	'companyId',
 	'secret',
+	'secretHashes',
+	'registrationId',
+	'secretGeneration',
 	'webhookUrl',
 	'hookId',
 	'triggerIds',

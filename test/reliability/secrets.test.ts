@@ -27,10 +27,30 @@ const SECRETS = { webhookSecret: SECRET, accessToken: ACCESS_TOKEN, refreshToken
 let captured: string[] = [];
 let grepped = 0;
 
+/**
+ * Everything an error (or any value) holds, nested keys included. A replacer list such as
+ * `Object.getOwnPropertyNames(error)` applies at every depth, so it dropped `errorResponse`'s
+ * nested keys and with them the secret it was meant to find (issue 22, finding 5).
+ */
+function serialize(value: unknown): string {
+	// n8n's errors have a toJSON that leaves errorResponse out, and JSON.stringify calls it before
+	// any replacer: every error is copied to a plain object first, own properties and cause included.
+	const seen = new Set<unknown>();
+	const plain = (v: unknown, depth: number): unknown => {
+		if (v === null || typeof v !== 'object' || depth > 12) return v;
+		if (seen.has(v)) return '[circular]';
+		seen.add(v);
+		if (Array.isArray(v)) return v.map((x) => plain(x, depth + 1));
+		const keys = v instanceof Error ? [...Object.getOwnPropertyNames(v), 'cause', 'description'] : Object.keys(v);
+		return Object.fromEntries(keys.map((k) => [k, plain((v as Record<string, unknown>)[k], depth + 1)]));
+	};
+	return JSON.stringify(plain(value, 0));
+}
+
 function capture(label: string, value: unknown): void {
 	let text: string;
 	try {
-		text = typeof value === 'string' ? value : JSON.stringify(value, (_k, v: unknown) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack, description: (v as { description?: unknown }).description } : v));
+		text = typeof value === 'string' ? value : serialize(value);
 	} catch {
 		text = String(value);
 	}
@@ -192,7 +212,10 @@ describe('publishing: Procore echoing the hook back in an error never shows the 
 		expect(error).toBeDefined();
 		expect(sentSecret).toMatch(/^Bearer [0-9a-f]{64}$/);
 		const secret = sentSecret.slice('Bearer '.length);
-		const seen = [JSON.stringify(error, Object.getOwnPropertyNames(error)), String((error as Error).message), String((error as { description?: string }).description), ...logs, ...logLines];
+		const seen = [serialize(error), String((error as Error).message), String((error as { description?: string }).description), ...logs, ...logLines];
+		// Procore's answer is in the error (so the check reads what it claims to read).
+		expect(serialize(error)).toContain('Destination url is not reachable');
+		expect(serialize(error)).toContain('destination_headers');
 		for (const s of seen) expect(s).not.toContain(secret);
 		seen.forEach((s) => capture('publish error', s));
 	});

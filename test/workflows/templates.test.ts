@@ -35,6 +35,11 @@ describe('templates in workflows/', () => {
 		expect(SANDBOX_TRACES.filter((re) => re.test(json)).map(String)).toEqual([]);
 	});
 
+	it.each(each)('%s: node IDs are unique (n8n refuses to import a workflow where two nodes share one)', (_file, template) => {
+		const ids = template.nodes.map((n) => String(n.id));
+		expect(ids.filter((id, k) => ids.indexOf(id) !== k)).toEqual([]);
+	});
+
 	it.each(each)('%s: no credential and no webhook ID: both are the import\'s', (_file, template) => {
 		expect(template.nodes.filter((n) => n.credentials).map((n) => n.name)).toEqual([]);
 		expect(template.nodes.filter((n) => n.webhookId).map((n) => n.name)).toEqual([]);

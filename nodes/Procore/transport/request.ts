@@ -70,6 +70,8 @@ export interface ProcoreRequest {
 	followRedirects?: boolean;
 	/** Redirects followed so far (set by procoreRequest when it follows one). */
 	redirectHops?: number;
+	/** Values of this request no error may repeat, beside the credential's (a webhook's secret). */
+	secrets?: string[];
 	/** 'stream': the body of a response below 400 is a Readable (downloads); errors are still parsed. */
 	responseType?: 'json' | 'stream';
 }
@@ -267,7 +269,7 @@ export async function procoreRequest<T = unknown>(
 			body,
 			itemIndex: request.itemIndex,
 			companyId: request.companyId,
-			secrets: await credentialSecrets.call(this),
+			secrets: [...(await credentialSecrets.call(this)), ...(request.secrets ?? [])],
 		});
 		if (statusOutcomeUnknown(idempotent, statusCode, responseHeaders)) {
 			// A gateway answered for Procore: the write may have been stored behind it.
@@ -313,7 +315,7 @@ async function followRedirect(this: ProcoreContext, request: ProcoreRequest, ste
 		body,
 		itemIndex: request.itemIndex,
 		companyId: request.companyId,
-		secrets: await credentialSecrets.call(this),
+		secrets: [...(await credentialSecrets.call(this)), ...(request.secrets ?? [])],
 	});
 }
 

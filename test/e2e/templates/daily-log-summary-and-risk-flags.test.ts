@@ -97,4 +97,17 @@ describe('template: Daily log summary and risk flags', () => {
 		expect(writes.map((c) => `${c.method} ${c.path}`)).toEqual(Array(3).fill('POST /rest/v1.0/observations/items'));
 		expect(output('No risk today').map((i) => i.projectId)).toEqual([String(warehouse)]);
 	});
+
+	it('run again the same day: each flagged project\'s Observation is found, none is created twice', async () => {
+		await sandbox.clearCalls();
+		const again = (await n8n.execute(WORKFLOW_ID)) as typeof run;
+		expect(again.data.resultData.error).toBeUndefined();
+		const writes = (await sandbox.calls()).filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'));
+		expect(writes).toEqual([]);
+		for (const project of [tower, hospital, school]) {
+			const rows = await sandbox.state<Observation>(`projects/${project}/observations/items`);
+			expect({ project, count: rows.filter((o) => o.name?.startsWith('Daily log risks')).length }).toEqual({ project, count: 1 });
+		}
+		expect(again.data.resultData.runData['Create Observation for the PM']).toBeUndefined();
+	});
 });

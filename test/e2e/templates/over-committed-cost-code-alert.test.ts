@@ -2,7 +2,8 @@ jest.setTimeout(180_000);
 /**
  * workflows/over-committed-cost-code-alert.json run by n8n's CLI in the shared real n8n: for every
  * active project, the budget lines of the chosen view above 90% committed reach the project
- * accountant (a local relay stand-in) in one message, and nothing is written to Procore.
+ * accountant (a local relay stand-in) in one message, and nothing is written to Procore; a line
+ * already reported with the same figures is not sent again.
  */
 import { n8n, sandbox, startStandIn, state } from '../env';
 
@@ -18,7 +19,7 @@ interface Alert {
 	to: string;
 	subject: string;
 	text: string;
-	lines: Array<{ project: string; projectId: string; costCodeId: number; costCode: string; revisedBudget: number; committedCost: number; percentCommitted: number }>;
+	lines: Array<{ project: string; project_id: string; cost_code_id: number; cost_code: string; revised_budget: number; committed_cost: number; percent_committed: number }>;
 }
 
 describe('template: Over-committed cost code alert', () => {
@@ -71,11 +72,11 @@ describe('template: Over-committed cost code alert', () => {
 		expect(request).toMatchObject({ method: 'POST', path: '/alerts' });
 		const alert = request.body as Alert;
 		expect(alert.to).toBe('accountant@granitepeak.example');
-		expect(alert.lines.map((l) => `${l.projectId}:${l.costCodeId}`).sort()).toEqual(await expectedLines());
+		expect(alert.lines.map((l) => `${l.project_id}:${l.cost_code_id}`).sort()).toEqual(await expectedLines());
 		expect(alert.subject).toBe(`${alert.lines.length} cost code(s) over 90% committed`);
 		for (const line of alert.lines) {
-			expect(line.percentCommitted).toBeGreaterThan(90);
-			expect(line.percentCommitted).toBeCloseTo((line.committedCost / line.revisedBudget) * 100, 0);
+			expect(line.percent_committed).toBeGreaterThan(90);
+			expect(line.percent_committed).toBeCloseTo((line.committed_cost / line.revised_budget) * 100, 0);
 		}
 		expect(alert.text).toContain('Harbor View Tower: 05-100 - Structural Steel Framing is 96.6% committed (7,150,000.00 of 7,400,000.00)');
 		expect(alert.text).not.toContain('23-000');
@@ -84,7 +85,15 @@ describe('template: Over-committed cost code alert', () => {
 		expect(writes).toEqual([]);
 	});
 
-	it('a stricter threshold sends only the lines above it; nothing over it sends nothing', async () => {
+	it('the next night, with the same figures, nothing already reported is sent again', async () => {
+		relay.received.length = 0;
+		const run = (await n8n.execute(WORKFLOW_ID)) as { data: { resultData: { error?: unknown; runData: Record<string, unknown> } } };
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(run.data.resultData.runData['Find over-committed cost codes']).toBeDefined();
+		expect(relay.received).toHaveLength(0);
+	});
+
+	it('a stricter threshold (a new rule: reported anew) sends only the lines above it; nothing over it sends nothing', async () => {
 		const setThreshold = async (value: number) =>
 			await n8n.patchNodes(WORKFLOW_ID, {
 				Settings: (node) => {
@@ -95,7 +104,7 @@ describe('template: Over-committed cost code alert', () => {
 		await setThreshold(96);
 		await n8n.execute(WORKFLOW_ID);
 		expect(relay.received).toHaveLength(1);
-		const codes = [...new Set((relay.received[0].body as Alert).lines.map((l) => l.costCode))];
+		const codes = [...new Set((relay.received[0].body as Alert).lines.map((l) => l.cost_code))];
 		expect(codes).toEqual(['05-100 - Structural Steel Framing']);
 
 		relay.received.length = 0;

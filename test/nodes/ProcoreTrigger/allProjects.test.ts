@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import nock from 'nock';
 
@@ -51,10 +52,17 @@ function deliver(state: IDataObject, rawBody: string, extra: IDataObject = {}) {
 		parameters: params(extra),
 		staticData: state,
 		requests,
-		request: { headers: { authorization: `Bearer ${String(state.secret)}` }, rawBody },
+		request: { headers: { authorization: companyAuthorization(state) }, rawBody },
 	});
 	return { run: () => node.webhook.call(ctx), response, requests };
 }
+
+/** The trigger keeps only SHA-256 hashes of its hooks' Authorization values (issue 22, finding 4). */
+const accepts = (state: IDataObject, authorization: string) =>
+	!JSON.stringify(state).includes(authorization.slice('Bearer '.length)) &&
+	(state.secretHashes as string[]).includes(createHash('sha256').update(authorization).digest('hex'));
+/** What Procore echoes on a delivery: the company hook's Authorization header. */
+const companyAuthorization = (state: IDataObject) => String(fake.hooks.get(String(state.companyHookId))?.authorization);
 
 const writes = (requests: IHttpRequestOptions[]) => calls(requests).filter((c) => !c.startsWith('GET'));
 
@@ -95,7 +103,7 @@ describe('Procore Trigger: All Projects', () => {
 		for (const id of projectIds) {
 			const [hook] = fake.hooksIn(id);
 			expect(hook.triggers).toHaveLength(4);
-			expect(hook.authorization).toBe(`Bearer ${state.secret}`);
+			expect(accepts(state, hook.authorization)).toBe(true);
 			expect(hook.destination_url).toBe(WEBHOOK_URL);
 		}
 		expect(Object.keys(state.projectHooks!)).toHaveLength(50);
@@ -120,7 +128,8 @@ describe('Procore Trigger: All Projects', () => {
 		expect(calls(second.requests).filter((c) => /^GET .*\/projects\/\d+\/webhooks\/hooks$/.test(c))).toHaveLength(50);
 		expect(writes(second.requests).filter((c) => /^POST .*\/projects\/1030\/webhooks\/hooks$/.test(c))).toHaveLength(1);
 		// All hooks now carry the new secret.
-		for (const hook of fake.hooks.values()) expect(hook.authorization).toBe(`Bearer ${second.state.secret}`);
+		for (const hook of fake.hooks.values()) expect(accepts(second.state, hook.authorization)).toBe(true);
+		expect(second.state.secret).toBeUndefined();
 	});
 
 	it('fails the publish with Procore\'s message when no project can be set up', async () => {
@@ -144,7 +153,7 @@ describe('Procore Trigger: All Projects', () => {
 		expect(result).toEqual({ noWebhookResponse: true });
 		const [hook] = fake.hooksIn('2001');
 		expect(hook.triggers).toHaveLength(4);
-		expect(hook.authorization).toBe(`Bearer ${state.secret}`);
+		expect(accepts(state, hook.authorization)).toBe(true);
 		expect(state.projectHooks!['2001']).toBe(hook.id);
 		expect(writes(d.requests)).toHaveLength(2);
 	});
@@ -202,11 +211,11 @@ describe('Procore Trigger: All Projects', () => {
 		expect(restart.requests).toHaveLength(1 + 1 + 50 + 2);
 		expect(publishCost(50).restartCalls).toBe(1 + 1 + 50);
 		expect(fake.hooks.size).toBe(51);
-		expect(fake.hooksIn('1007')[0].authorization).toBe(`Bearer ${state.secret}`);
+		expect(accepts(state, fake.hooksIn('1007')[0].authorization)).toBe(true);
 		expect(state.projectHooks!['1007']).toBe(fake.hooksIn('1007')[0].id);
 	});
 
-	it('a restart re-enables disabled hooks (company and project) with the same secret', async () => {
+	it('a restart re-enables disabled hooks (company and project) with a fresh secret whose hash is kept', async () => {
 		const { state } = await publish();
 		fake.hooks.get(state.companyHookId!)!.status = 'disabled';
 		fake.hooks.get(state.projectHooks!['1003'])!.status = 'disabled';
@@ -214,7 +223,7 @@ describe('Procore Trigger: All Projects', () => {
 		expect(await methods.checkExists.call(restart.ctx)).toBe(true);
 		for (const hook of fake.hooks.values()) {
 			expect(hook.status).toBe('active');
-			expect(hook.authorization).toBe(`Bearer ${state.secret}`);
+			expect(accepts(state, hook.authorization)).toBe(true);
 		}
 		expect(writes(restart.requests).filter((c) => c.startsWith('PATCH'))).toHaveLength(2);
 	});
@@ -303,7 +312,7 @@ describe('Procore Trigger: All Projects past the Publish Time Limit', () => {
 			staticData: state,
 			workflowId,
 			requests,
-			request: { headers: { authorization: `Bearer ${String(state.secret)}` }, rawBody: body },
+			request: { headers: { authorization: companyAuthorization(state) }, rawBody: body },
 		});
 		return { run: () => node.webhook.call(ctx), response, requests };
 	};

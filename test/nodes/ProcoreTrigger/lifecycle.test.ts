@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import nock from 'nock';
 
@@ -7,6 +8,8 @@ import { API, FakeWebhooksApi } from '../../helpers/fakeWebhooksApi';
 import { calls, createHookContext, WEBHOOK_URL } from '../../helpers/triggerContext';
 
 const methods = new ProcoreTrigger().webhookMethods.default;
+/** What the trigger stores of an Authorization value: its SHA-256, never the secret (issue 22, finding 4). */
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const HOOKS = '/rest/v2.0/companies/4264807/projects/101/webhooks/hooks';
 
 function projectParams(extra: IDataObject = {}): IDataObject {
@@ -47,12 +50,16 @@ describe('Procore Trigger lifecycle: one project or the company', () => {
 
 		expect(await methods.create.call(ctx)).toBe(true);
 
-		expect(state.secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(state.secret).toBeUndefined();
+		const authorization = String((hookBody.destination_headers as IDataObject).Authorization);
+		expect(authorization).toMatch(/^Bearer [0-9a-f]{64}$/);
+		expect(state.secretHashes).toEqual([sha256(authorization)]);
+		expect(JSON.stringify(state)).not.toContain(authorization.slice('Bearer '.length));
 		expect(hookBody).toEqual({
 			namespace: 'n8n-nodes-procore',
 			payload_version: 'v2.0',
 			destination_url: WEBHOOK_URL,
-			destination_headers: { Authorization: `Bearer ${state.secret}` },
+			destination_headers: { Authorization: authorization },
 		});
 		expect(triggerBody).toEqual([
 			{ resource_name: 'RFIs', event_type: 'create' },
@@ -73,7 +80,8 @@ describe('Procore Trigger lifecycle: one project or the company', () => {
 		await methods.create.call(a.ctx);
 		const b = setup(projectParams({ project: { __rl: true, mode: 'id', value: '102' } }));
 		await methods.create.call(b.ctx);
-		expect(a.state.secret).not.toEqual(b.state.secret);
+		expect(a.state.secretHashes).toHaveLength(1);
+		expect(a.state.secretHashes).not.toEqual(b.state.secretHashes);
 	});
 
 	it('reuses our existing hook: new secret, stale triggers removed, missing ones added, duplicates deleted', async () => {
@@ -97,7 +105,7 @@ describe('Procore Trigger lifecycle: one project or the company', () => {
 		expect(state.hookId).toBe(ours.id);
 		expect(fake.hooks.has(copy.id)).toBe(false);
 		expect(fake.hooks.has(someoneElses.id)).toBe(true);
-		expect(ours.authorization).toBe(`Bearer ${state.secret}`);
+		expect(state.secretHashes).toEqual([sha256(ours.authorization)]);
 		expect(ours.triggers.map((t) => `${t.resource_name} ${t.event_type}`).sort()).toEqual([
 			'RFIs create',
 			'RFIs update',
@@ -169,7 +177,7 @@ describe('Procore Trigger lifecycle: one project or the company', () => {
 		expect(await methods.create.call(ctx)).toBe(true);
 
 		expect(state.urlWarning).toContain('WEBHOOK_URL');
-		expect(logs.some((l) => l.startsWith('warn:') && l.includes('cannot reach localhost') && l.includes('WEBHOOK_URL'))).toBe(true);
+		expect(logs.some((l) => l.startsWith('warn:') && l.includes('cannot reach localhost') && l.includes('N8N_WEBHOOK_URL'))).toBe(true);
 		expect(fake.hooks.get(state.hookId!)!.destination_url).toBe(url);
 	});
 
@@ -219,18 +227,21 @@ describe('Procore Trigger lifecycle: one project or the company', () => {
 			expect(hook.triggers).toHaveLength(4);
 		});
 
-		it('re-enables a hook Procore disabled after delivery failures, keeping the secret', async () => {
+		it('re-enables a hook Procore disabled after delivery failures, with a fresh secret (only its hash kept)', async () => {
 			const fake = new FakeWebhooksApi();
 			fake.install();
 			const first = setup(projectParams());
 			await methods.create.call(first.ctx);
 			const hook = fake.hooks.get(first.state.hookId!)!;
 			hook.status = 'disabled';
+			const before = [...first.state.secretHashes!];
 
 			const again = setup(projectParams(), first.state);
 			expect(await methods.checkExists.call(again.ctx)).toBe(true);
 			expect(hook.status).toBe('active');
-			expect(hook.authorization).toBe(`Bearer ${first.state.secret}`);
+			expect(hook.authorization).toMatch(/^Bearer [0-9a-f]{64}$/);
+			expect(again.state.secretHashes).toEqual([sha256(hook.authorization)]);
+			expect(again.state.secretHashes).not.toEqual(before);
 		});
 
 		it('is false when the parameters now name another project', async () => {

@@ -55,6 +55,6 @@ describe('Procore Trigger: description and load options', () => {
 		fake.install();
 		const [estimate] = await node.methods.loadOptions.estimatePublishCost.call(loadCtx({ company, projectStatus: 'active', projectIds: '' }));
 		expect(estimate.name).toBe('50 projects: 51 hooks, about 104 API calls to publish');
-		expect(estimate.description).toBe('A restart check takes about 52 calls, unpublishing 51. Projects not set up within Publish Time Limit get their hooks after the next deliveries.');
+		expect(estimate.description).toBe('A restart check takes about 52 calls, unpublishing 52. Projects not set up within Publish Time Limit get their hooks after the next deliveries.');
 	});
 });

@@ -39,7 +39,7 @@ function deliver(options: {
 }) {
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
 	if (options.authorization !== null) headers.Authorization = options.authorization ?? `Bearer ${SECRET}`;
-	const staticData = options.state ?? { secret: SECRET, companyId: '4264807', hookId: '77' };
+	const staticData = options.state ?? { secret: SECRET, scopeKey: 'project:101', companyId: '4264807', hookId: '77' };
 	const { ctx, response } = createWebhookContext({
 		parameters: { scope: 'project', resources: ['RFIs'], events: ['create', 'update'], options: {}, ...options.parameters },
 		staticData,
@@ -53,7 +53,7 @@ afterEach(() => nock.cleanAll());
 
 describe('Procore Trigger: receiving a delivery', () => {
 	it('starts the workflow with the event in the documented shape when the secret matches', async () => {
-		const { run, response } = deliver({ rawBody: v2Body() });
+		const { run, response } = deliver({ rawBody: v2Body(), parameters: { options: { fetchRecord: false } } });
 		const result = await run();
 
 		expect(response.sends).toBe(0); // n8n acknowledges as soon as the execution is queued
@@ -172,8 +172,8 @@ describe('Procore Trigger: receiving a delivery', () => {
 			expect((await run()).workflowData).toHaveLength(1);
 		});
 
-		it('drops a created record that carries this package\'s audit tag (with Fetch Full Record)', async () => {
-			const tag = formatAuditTag({ source: 'n8n', instanceId: 'i', workflowId: 'w', executionId: 'e', node: 'Procore', agent: false });
+		it('drops a created record that carries this package\'s audit tag of this n8n instance (with Fetch Full Record)', async () => {
+			const tag = formatAuditTag({ source: 'n8n', instanceId: 'instance-unit', workflowId: 'w', executionId: 'e', node: 'Procore', agent: false });
 			nock(API).get('/rest/v1.0/projects/101/rfis/444').reply(200, { id: 444, subject: 'Anchor', origin_data: tag });
 			const { run, response } = deliver({ rawBody: v2Body({ event_type: 'create' }), parameters: { options: { fetchRecord: true } } });
 			const result = await run();
@@ -181,9 +181,25 @@ describe('Procore Trigger: receiving a delivery', () => {
 			expect(response.statusCode).toBe(200);
 			expect(nock.isDone()).toBe(true);
 		});
+
+		it('delivers a record created by ANOTHER n8n instance with this package (issue 22, finding 9)', async () => {
+			const tag = formatAuditTag({ source: 'n8n', instanceId: 'another-instance', workflowId: 'w', executionId: 'e', node: 'Procore', agent: false });
+			nock(API).get('/rest/v1.0/projects/101/rfis/444').reply(200, { id: 444, subject: 'Anchor', origin_data: tag });
+			const { run } = deliver({ rawBody: v2Body({ event_type: 'create' }), parameters: { options: { fetchRecord: true } } });
+			const [[item]] = (await run()).workflowData!;
+			expect(item.json.record).toMatchObject({ id: 444, origin_data: tag });
+		});
 	});
 
 	describe('Fetch Full Record', () => {
+		it('is on unless turned off, so a first (test) event already holds the whole record', async () => {
+			nock(API).get('/rest/v1.0/projects/101/rfis/444').reply(200, { id: 444, subject: 'Curtain wall anchor', status: 'open' });
+			const result = await deliver({ rawBody: v2Body() }).run();
+			const [[item]] = result.workflowData!;
+			expect(item.json.record).toEqual({ id: 444, subject: 'Curtain wall anchor', status: 'open' });
+			expect(nock.isDone()).toBe(true);
+		});
+
 		it('acknowledges first, then reads the record and outputs it beside the event', async () => {
 			const requests: IHttpRequestOptions[] = [];
 			let acknowledgedBeforeFetch = false;
