@@ -70,7 +70,8 @@ export async function readConfig(ctx: Ctx): Promise<TriggerConfig> {
 		events: param<string[]>(ctx, 'events', []),
 		payloadVersion: param(ctx, 'payloadVersion', 'v2.0'),
 		namespace,
-		fetchRecord: Boolean(options.fetchRecord ?? false),
+		// On unless turned off: a first test event then holds the whole record, not only its IDs.
+		fetchRecord: options.fetchRecord !== false,
 		ignoreOwnChanges: Boolean(options.ignoreOwnChanges ?? true),
 		includeInactive: param<string>(ctx, 'projectStatus', 'active') === 'all',
 		projectIds,

@@ -25,7 +25,7 @@ function withoutRegexValidation(locator: INodeProperties): INodeProperties {
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Procore calls this workflow\'s Production URL, so n8n must be reachable from the internet: if n8n runs on localhost, set its WEBHOOK_URL environment variable to the public HTTPS address. Publishing registers the hook in Procore; the app needs the "Webhooks API" permission (Company Admin > App Management).',
+			'Procore calls this workflow\'s Production URL, so n8n must be reachable from the internet: if n8n runs on localhost or 127.0.0.1, set the N8N_WEBHOOK_URL environment variable to its public HTTPS address. Publishing registers the hook in Procore; the app needs the "Webhooks API" permission (Company Admin > App Management).',
 		name: 'reachabilityNotice',
 		type: 'notice',
 		default: '',
@@ -38,6 +38,11 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
+				name: 'All Projects',
+				value: 'allProjects',
+				description: 'Events of project tools in every project of the company, including projects created or activated later (one hook per project)',
+			},
+			{
 				name: 'One Project',
 				value: 'project',
 				description: 'Events of project tools (RFIs, Change Events, Submittals…) in one project',
@@ -47,18 +52,13 @@ export const properties: INodeProperties[] = [
 				value: 'company',
 				description: 'Events of company tools (Projects, Company Vendors, Company Users, Company Insurances…)',
 			},
-			{
-				name: 'All Projects',
-				value: 'allProjects',
-				description: 'Events of project tools in every project of the company, including projects created or activated later (one hook per project)',
-			},
 		],
 		default: 'project',
 	},
 	{ ...withoutRegexValidation(projectLocator), displayOptions: { show: { scope: ['project'] } } },
 	{
 		displayName:
-			'All Projects registers one Procore hook per project plus one company hook on Projects that adds a hook to each new or re-activated project and removes it from archived ones. Publishing takes about 2 API calls per project plus 4, each restart check 1 per project plus 2, unpublishing 1 per project plus 1 (Publishing Cost below computes it for this company).',
+			'All Projects registers one Procore hook per project plus one company hook on Projects that adds a hook to each new or re-activated project and removes it from archived ones. Publishing Cost below shows what publishing takes for this company.',
 		name: 'allProjectsNotice',
 		type: 'notice',
 		default: '',
@@ -69,8 +69,8 @@ export const properties: INodeProperties[] = [
 		name: 'projectStatus',
 		type: 'options',
 		options: [
-			{ name: 'Active Projects', value: 'active', description: 'Active projects; a project gets its hook when activated and loses it when archived' },
 			{ name: 'Active and Inactive Projects', value: 'all' },
+			{ name: 'Active Projects', value: 'active', description: 'Active projects; a project gets its hook when activated and loses it when archived' },
 		],
 		default: 'active',
 		displayOptions: allProjectsOnly,
@@ -91,7 +91,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: DEFAULT_PUBLISH_TIME_LIMIT_SECONDS,
 		description:
-			'No project hook set-up starts later than this after publishing begins; projects left wait and get their hooks after the next deliveries (up to 10 s of set-up after each) or on the next publish. n8n 2.41 stops waiting for a publish after 0.7 × N8N_WORKFLOW_PUBLICATION_OUTBOX_LEASE_SECONDS (84 s by default): raise both together to set up a large company in one publish.',
+			'No project hook set-up starts later than this after publishing begins; projects left wait and get their hooks after the next deliveries (up to 10 s of set-up after each) or on the next publish. n8n stops waiting for a publish after 84 s by default, so a larger value helps only when the publication lease of n8n is raised too (see docs/procore-trigger.md in the package repository).',
 		displayOptions: allProjectsOnly,
 	},
 	{
@@ -104,7 +104,7 @@ export const properties: INodeProperties[] = [
 		},
 		default: '',
 		description:
-			'Computed from the company\'s current projects: how many hooks and API calls publishing takes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Computed from the company\'s current projects: how many hooks publishing sets up and what it costs in the Procore rate limit. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: allProjectsOnly,
 	},
 	{
@@ -121,7 +121,7 @@ export const properties: INodeProperties[] = [
 			'Procore resources to listen to, in Procore\'s own names (e.g. RFIs, Change Events, Timecard Entries), read from Procore for the chosen scope. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
-		displayName: 'Events',
+		displayName: 'Trigger On',
 		name: 'events',
 		type: 'multiOptions',
 		options: [
@@ -131,7 +131,6 @@ export const properties: INodeProperties[] = [
 		],
 		required: true,
 		default: ['create', 'update'],
-		description: 'Which changes start the workflow',
 	},
 	{
 		displayName: 'Payload Version',
@@ -156,9 +155,9 @@ export const properties: INodeProperties[] = [
 				displayName: 'Fetch Full Record',
 				name: 'fetchRecord',
 				type: 'boolean',
-				default: false,
+				default: true,
 				description:
-					'Whether to read the changed record from Procore and output it as "record" beside the event. The delivery is acknowledged first, so Procore\'s 5-second limit is never at risk; resources the node does not cover, deletes and failed reads give "recordError" instead.',
+					'Whether to read the changed record from Procore and output it as "record" beside the event (on unless turned off, so a test event shows the whole record). The delivery is acknowledged first, so Procore\'s 5-second limit is never at risk; resources the node does not cover, deletes and failed reads give "recordError" instead.',
 			},
 			{
 				displayName: 'Ignore Changes Made by This Integration',

@@ -15,7 +15,7 @@ export function explainWebhookError(error: unknown): unknown {
 	return error;
 }
 
-/** A URL Procore's servers cannot call: n8n publishes its own host name unless WEBHOOK_URL is set. */
+/** A URL Procore's servers cannot call: n8n publishes its own host name unless N8N_WEBHOOK_URL is set. */
 export function unreachableUrlWarning(url: string): string | undefined {
 	let host = '';
 	try {
@@ -27,7 +27,7 @@ export function unreachableUrlWarning(url: string): string | undefined {
 	if (!local) return undefined;
 	return (
 		`This workflow's webhook URL is ${url}: Procore's servers cannot reach ${host}. ` +
-		'Set the WEBHOOK_URL environment variable of n8n to its public HTTPS address (e.g. https://n8n.example.com/) and publish again. ' +
-		'The hook is registered anyway (a local Procore sandbox can reach it).'
+		'Set the N8N_WEBHOOK_URL environment variable of n8n to its public HTTPS address (e.g. https://n8n.example.com/) and publish again. ' +
+		'The hook is registered anyway, for a Procore that can reach this address.'
 	);
 }

@@ -97,7 +97,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (scope === 'allProjects') mergeJournal(this, state);
 	const isProjectEvent = scope === 'allProjects' && event.resourceName === PROJECTS_RESOURCE;
 	const setsUpWaitingProjects = scope === 'allProjects' && Boolean(state.pendingProjects?.length);
-	const wantsFetch = options.fetchRecord === true;
+	const wantsFetch = options.fetchRecord !== false;
 	let acknowledged = false;
 	if (isProjectEvent || wantsFetch || setsUpWaitingProjects) {
 		this.getResponseObject().status(200).json({ received: true });

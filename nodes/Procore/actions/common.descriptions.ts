@@ -7,10 +7,13 @@ export function recordLocator(options: {
 	name: string;
 	displayName: string;
 	searchListMethod: string;
-	/** Regex whose first group is the id inside the record's URL in Procore's web app. */
-	urlPattern: string;
+	/** Regex whose first group is the id inside the record's URL in Procore's web app (none: no By URL). */
+	urlPattern?: string;
 	required?: boolean;
 	description?: string;
+	/** What the empty list shows instead of "Choose…" (e.g. what an empty value means). */
+	listPlaceholder?: string;
+	hint?: string;
 }): INodeProperties {
 	return {
 		displayName: options.displayName,
@@ -19,12 +22,14 @@ export function recordLocator(options: {
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
 		description: options.description,
+		...(options.hint ? { hint: options.hint } : {}),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
 				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+				...(options.listPlaceholder ? { placeholder: options.listPlaceholder } : {}),
 			},
 			{
 				displayName: 'By ID',
@@ -38,22 +43,26 @@ export function recordLocator(options: {
 					},
 				],
 			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'e.g. https://app.procore.com/…',
-				extractValue: { type: 'regex', regex: options.urlPattern },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `.*${options.urlPattern}.*`,
-							errorMessage: 'Paste the URL of the record in Procore',
+			...(options.urlPattern
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: 'e.g. https://app.procore.com/…',
+							extractValue: { type: 'regex' as const, regex: options.urlPattern },
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: {
+										regex: `.*${options.urlPattern}.*`,
+										errorMessage: 'Paste the URL of the record in Procore',
+									},
+								},
+							],
 						},
-					},
-				],
-			},
+					]
+				: []),
 		],
 	};
 }
@@ -66,6 +75,8 @@ export const companyLocator: INodeProperties = recordLocator({
 		required: false,
 		description:
 			'The Procore company (sent as Procore-Company-Id). Leave empty to use the Default Company ID of the credential.',
+		listPlaceholder: 'The credential\'s Default Company',
+		hint: 'Empty: the Default Company ID of the credential is used',
 });
 
 export const projectLocator: INodeProperties = recordLocator({

@@ -6,9 +6,13 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import type { OutputSpec } from '../helpers/output';
+
 /** An operation that handles one input item at a time; the router does pairing and continueOnFail. */
 export interface ItemOperation {
 	description: INodeProperties[];
+	/** Reads and writes declare what Simplified keeps; the router shapes the output by it. */
+	output?: OutputSpec;
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
@@ -18,7 +22,13 @@ export interface ItemOperation {
  */
 export interface BatchOperation {
 	description: INodeProperties[];
-	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+	output?: OutputSpec;
+	executeBatch(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+		/** Throws when an item lacks a required parameter (the router's check, which reads every parameter). */
+		assertRequired: (itemIndex: number) => void,
+	): Promise<INodeExecutionData[]>;
 }
 
 export type ProcoreOperation = ItemOperation | BatchOperation;

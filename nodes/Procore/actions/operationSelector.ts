@@ -1,4 +1,35 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * Option lists whose order carries meaning (an ordered scale, versions); every other list is shown
+ * sorted by name, as n8n's node UI guidelines ask ("Sort list options alphabetically").
+ */
+export const SEMANTIC_ORDER = new Set(['priority', 'payloadVersion']);
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+/** Sorts the option lists of a parameter and of everything nested in its collections. */
+export function withSortedOptions(property: INodeProperties): INodeProperties {
+	const options = property.options;
+	if (!Array.isArray(options)) return property;
+	if (property.type === 'options' || property.type === 'multiOptions') {
+		if (SEMANTIC_ORDER.has(property.name)) return property;
+		return { ...property, options: [...(options as INodePropertyOptions[])].sort(byName) };
+	}
+	if (property.type === 'collection' || property.type === 'fixedCollection') {
+		return {
+			...property,
+			options: options.map((option) => {
+				if ('values' in option) {
+					const collection = option as INodePropertyCollection;
+					return { ...collection, values: collection.values.map(withSortedOptions) };
+				}
+				return 'type' in option ? withSortedOptions(option as INodeProperties) : option;
+			}) as INodeProperties['options'],
+		};
+	}
+	return property;
+}
 
 /** The `operation` parameter of one resource. */
 export function operationSelector(
@@ -12,7 +43,7 @@ export function operationSelector(
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options,
+		options: [...options].sort(byName),
 		default: defaultOperation,
 	};
 }
@@ -38,6 +69,6 @@ export function forOperation(
 		for (const [key, values] of Object.entries(property.displayOptions?.show ?? {})) {
 			if (key !== 'resource' && key !== 'operation') show[key] = values;
 		}
-		return { ...property, displayOptions: { ...property.displayOptions, show } };
+		return withSortedOptions({ ...property, displayOptions: { ...property.displayOptions, show } });
 	});
 }

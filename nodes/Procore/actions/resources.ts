@@ -26,11 +26,7 @@ import { timecardTimeType } from './timecardTimeType';
 import { wbsCode } from './wbsCode';
 import { vendor } from './vendor';
 
-/**
- * Every resource of the Procore node, in the order shown. Adding a resource is one import and one
- * entry here; the resource selector, the parameters and the router all read this list.
- */
-export const resources: Record<string, ProcoreResource> = {
+const all: Record<string, ProcoreResource> = {
 	company,
 	project,
 	changeEvent,
@@ -58,3 +54,12 @@ export const resources: Record<string, ProcoreResource> = {
 	folder,
 	customApiCall,
 };
+
+/**
+ * Every resource of the Procore node, sorted by the name shown (n8n: lists in alphabetical order).
+ * Adding a resource is one import and one entry above; the resource selector, the parameters and
+ * the router all read this list.
+ */
+export const resources: Record<string, ProcoreResource> = Object.fromEntries(
+	Object.entries(all).sort(([, a], [, b]) => a.option.name.localeCompare(b.option.name)),
+);

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError, errorItem, isFailedItem } from '../helpers/errorItem';
+import { shapeOutput } from '../helpers/output';
 import { assertRequiredParameters } from '../helpers/requiredParameters';
 import type { ProcoreOperation } from './node.type';
 import { properties } from './properties';
@@ -16,33 +18,15 @@ function findOperation(ctx: IExecuteFunctions, resource: string, operation: stri
 	return op;
 }
 
-/**
- * A failed item's output when "Continue On Fail" is on: the reason, how to fix it (`description`),
- * the HTTP status and what the operation adds (`extra`). With "Continue (using error output)" the
- * same fields go under `details`: n8n sends an item to the error output only when its json has no
- * key but error, message and details (an item's `error` object would do too, but n8n then cuts
- * its json down to the message, and the description is what a person needs).
- */
-export function errorItem(ctx: IExecuteFunctions, error: Error, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
-	const details: IDataObject = {};
-	const description = (error as NodeApiError).description;
-	if (description) details.description = description;
-	const httpCode = (error as NodeApiError).httpCode;
-	if (httpCode) details.httpCode = httpCode;
-	Object.assign(details, extra);
-	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
-	const json: IDataObject = toErrorOutput
-		? { error: error.message, ...(Object.keys(details).length ? { details } : {}) }
-		: { error: error.message, ...details };
-	return { json, pairedItem: { item: itemIndex } };
-}
-
-export function asNodeError(ctx: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(ctx.getNode(), error, { itemIndex });
+/** Shapes a batch operation's outputs by each item's Output choice; failed items stay as they are. */
+function shapeBatch(ctx: IExecuteFunctions, op: ProcoreOperation, items: INodeExecutionData[]): INodeExecutionData[] {
+	if (!op.output) return items;
+	return items.map((item) => {
+		if (isFailedItem(item)) return item;
+		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+		const itemIndex = typeof paired === 'number' ? paired : (paired?.item ?? 0);
+		return { ...item, json: shapeOutput(ctx, itemIndex, item.json, op.output!) as IDataObject };
+	});
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -50,13 +34,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const op = findOperation(this, resource, operation);
-	if ('executeBatch' in op) return [await op.executeBatch.call(this, items)];
+	if ('executeBatch' in op) return [
+			shapeBatch(this, op, await op.executeBatch.call(this, items, (i) => assertRequiredParameters(this, properties, i))),
+		];
 
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			assertRequiredParameters(this, properties, i);
-			const data = await op.execute.call(this, i);
+			const result = await op.execute.call(this, i);
+			const data = op.output ? shapeOutput(this, i, result, op.output) : result;
 			returnData.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), {
 					itemData: { item: i },

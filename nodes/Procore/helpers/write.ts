@@ -165,8 +165,10 @@ export async function procoreWrite(this: IExecuteFunctions, spec: WriteSpec): Pr
 		}
 	}
 	const changes = diffFields(spec.previous, recordFields(request.body, spec.wrapperKey));
-	const meta: IDataObject = { action: spec.action, auditTag: auditTag ?? null, agent: tag.agent };
-	if (spec.previous) meta.changes = changes as unknown as IDataObject[];
+	// The package's own keys (helpers/output.ts WRITE_KEYS): snake_case like Procore's fields.
+	const extra: IDataObject = {};
+	if (spec.previous) extra.changes = changes as unknown as IDataObject[];
+	if (auditTag) extra.audit_tag = auditTag;
 	if (previewOnly) {
 		const wouldBe = { ...spec.previous, ...recordFields(request.body, spec.wrapperKey) };
 		return {
@@ -178,7 +180,7 @@ export async function procoreWrite(this: IExecuteFunctions, spec: WriteSpec): Pr
 				qs: request.qs ?? {},
 				body: (request.body ?? null) as IDataObject,
 			},
-			_n8n: meta,
+			...extra,
 		};
 	}
 	const result = await procoreApiRequest.call(this, request);
@@ -192,6 +194,6 @@ export async function procoreWrite(this: IExecuteFunctions, spec: WriteSpec): Pr
 	return {
 		...written,
 		summary: spec.summarize?.(written, changes, false) ?? defaultSummary(spec, written, changes, false),
-		_n8n: meta,
+		...extra,
 	};
 }

@@ -1,3 +1,4 @@
+import * as attachment from './attachment.listSearch';
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
 import * as coi from './coi.listSearch';
@@ -7,6 +8,7 @@ import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
+import * as webhook from './webhook.listSearch';
 
 /** Every list-search method of the Procore node; each resource adds its file with one spread. */
 export const listSearch = {
@@ -19,4 +21,6 @@ export const listSearch = {
 	...timecard,
 	...coi,
 	...document,
+	...webhook,
+	...attachment,
 };

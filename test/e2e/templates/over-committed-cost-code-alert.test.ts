@@ -19,7 +19,7 @@ interface Alert {
 	to: string;
 	subject: string;
 	text: string;
-	lines: Array<{ project: string; projectId: string; costCodeId: number; costCode: string; revisedBudget: number; committedCost: number; percentCommitted: number }>;
+	lines: Array<{ project: string; project_id: string; cost_code_id: number; cost_code: string; revised_budget: number; committed_cost: number; percent_committed: number }>;
 }
 
 describe('template: Over-committed cost code alert', () => {
@@ -72,11 +72,11 @@ describe('template: Over-committed cost code alert', () => {
 		expect(request).toMatchObject({ method: 'POST', path: '/alerts' });
 		const alert = request.body as Alert;
 		expect(alert.to).toBe('accountant@granitepeak.example');
-		expect(alert.lines.map((l) => `${l.projectId}:${l.costCodeId}`).sort()).toEqual(await expectedLines());
+		expect(alert.lines.map((l) => `${l.project_id}:${l.cost_code_id}`).sort()).toEqual(await expectedLines());
 		expect(alert.subject).toBe(`${alert.lines.length} cost code(s) over 90% committed`);
 		for (const line of alert.lines) {
-			expect(line.percentCommitted).toBeGreaterThan(90);
-			expect(line.percentCommitted).toBeCloseTo((line.committedCost / line.revisedBudget) * 100, 0);
+			expect(line.percent_committed).toBeGreaterThan(90);
+			expect(line.percent_committed).toBeCloseTo((line.committed_cost / line.revised_budget) * 100, 0);
 		}
 		expect(alert.text).toContain('Harbor View Tower: 05-100 - Structural Steel Framing is 96.6% committed (7,150,000.00 of 7,400,000.00)');
 		expect(alert.text).not.toContain('23-000');
@@ -104,7 +104,7 @@ describe('template: Over-committed cost code alert', () => {
 		await setThreshold(96);
 		await n8n.execute(WORKFLOW_ID);
 		expect(relay.received).toHaveLength(1);
-		const codes = [...new Set((relay.received[0].body as Alert).lines.map((l) => l.costCode))];
+		const codes = [...new Set((relay.received[0].body as Alert).lines.map((l) => l.cost_code))];
 		expect(codes).toEqual(['05-100 - Structural Steel Framing']);
 
 		relay.received.length = 0;

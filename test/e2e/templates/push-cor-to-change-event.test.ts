@@ -130,4 +130,17 @@ describe('template: push CORs to Procore Change Events', () => {
 		await n8n.waitForExecutions(WORKFLOW, 3, { quietMs: 500 });
 		expect(chat.received).toHaveLength(2);
 	});
+
+	it('a COR whose lines are malformed gets a 422 naming every bad line and field, and nothing is read or written', async () => {
+		await sandbox.clearCalls();
+		const reply = await n8n.webhook(PATH, { ...COR, corId: 'cor-tool-9998', lines: [{ description: 'Demo crew', costCode: '03-300', amount: '4O0' }, { description: 'Haul-off', costCode: '03-300' }] });
+		expect(reply.status).toBe(422);
+		expect(reply.body).toMatchObject({
+			pushed: false,
+			corId: 'cor-tool-9998',
+			error: '2 problems in the COR\'s lines: Line 1: amount "4O0" is not a number; Line 2 has no amount: give "amount", or "quantity" and "unitCost"',
+		});
+		expect((reply.body as { description: string }).description).toMatch(/Nothing was written\.$/);
+		expect((await sandbox.calls()).filter((c) => c.path.startsWith('/rest/'))).toEqual([]);
+	});
 });

@@ -177,7 +177,7 @@ describe('Procore Trigger lifecycle: one project or the company', () => {
 		expect(await methods.create.call(ctx)).toBe(true);
 
 		expect(state.urlWarning).toContain('WEBHOOK_URL');
-		expect(logs.some((l) => l.startsWith('warn:') && l.includes('cannot reach localhost') && l.includes('WEBHOOK_URL'))).toBe(true);
+		expect(logs.some((l) => l.startsWith('warn:') && l.includes('cannot reach localhost') && l.includes('N8N_WEBHOOK_URL'))).toBe(true);
 		expect(fake.hooks.get(state.hookId!)!.destination_url).toBe(url);
 	});
 

@@ -53,7 +53,7 @@ afterEach(() => nock.cleanAll());
 
 describe('Procore Trigger: receiving a delivery', () => {
 	it('starts the workflow with the event in the documented shape when the secret matches', async () => {
-		const { run, response } = deliver({ rawBody: v2Body() });
+		const { run, response } = deliver({ rawBody: v2Body(), parameters: { options: { fetchRecord: false } } });
 		const result = await run();
 
 		expect(response.sends).toBe(0); // n8n acknowledges as soon as the execution is queued
@@ -192,6 +192,14 @@ describe('Procore Trigger: receiving a delivery', () => {
 	});
 
 	describe('Fetch Full Record', () => {
+		it('is on unless turned off, so a first (test) event already holds the whole record', async () => {
+			nock(API).get('/rest/v1.0/projects/101/rfis/444').reply(200, { id: 444, subject: 'Curtain wall anchor', status: 'open' });
+			const result = await deliver({ rawBody: v2Body() }).run();
+			const [[item]] = result.workflowData!;
+			expect(item.json.record).toEqual({ id: 444, subject: 'Curtain wall anchor', status: 'open' });
+			expect(nock.isDone()).toBe(true);
+		});
+
 		it('acknowledges first, then reads the record and outputs it beside the event', async () => {
 			const requests: IHttpRequestOptions[] = [];
 			let acknowledgedBeforeFetch = false;

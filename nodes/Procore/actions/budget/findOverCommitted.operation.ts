@@ -100,14 +100,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		.filter(({ ratio }) => ratio * 100 > threshold)
 		.sort((a, b) => b.ratio - a.ratio)
 		.map(({ row, revisedBudget, committedCost, ratio }) => ({
-			projectId,
-			costCodeId: row.cost_code_id,
-			costCode: row.cost_code ?? row.cost_code_name,
-			categoryId: row.category_id,
+			project_id: projectId,
+			cost_code_id: row.cost_code_id,
+			cost_code: row.cost_code ?? row.cost_code_name,
+			category_id: row.category_id,
 			category: row.category ?? row.category_name,
-			revisedBudget,
-			committedCost,
-			percentCommitted: Number.isFinite(ratio) ? Math.round(ratio * 1000) / 10 : null,
-			overBy: Math.round((committedCost - revisedBudget) * 100) / 100,
+			revised_budget: revisedBudget,
+			committed_cost: committedCost,
+			percent_committed: Number.isFinite(ratio) ? Math.round(ratio * 1000) / 10 : null,
+			over_by: Math.round((committedCost - revisedBudget) * 100) / 100,
 		}));
 }

@@ -17,5 +17,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		companyId,
 		itemIndex: i,
 	});
-	return views.map((v) => ({ id: v.id, name: v.name, description: v.description, role: v.role, projectId }));
+	return views.map((v) => ({ id: v.id, name: v.name, description: v.description, role: v.role, project_id: projectId }));
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { toCents, toNumber } from './money';
 
@@ -74,8 +75,8 @@ function fail(ctx: IExecuteFunctions, i: number, message: string, description: s
 export const LINE_SHAPE =
 	'{ "description", "costCode" (code or costCodeId), "category" (line item type code/name, or lineItemTypeId), "budgetCode" (WBS code, optional), "rateType" (labor, material, equipment, subcontract, markup…), "quantity", "unit", "unitCost", "amount", "vendor" (ID or name), "contract" (commitment ID, number or title) }';
 
-/** The lines from the JSON parameter (array, or JSON text). */
-function jsonLines(ctx: IExecuteFunctions, value: unknown, i: number): IDataObject[] {
+/** The lines from the JSON parameter (array, or JSON text), shaped but not yet checked line by line. */
+function jsonLines(ctx: IExecuteFunctions, value: unknown, i: number): unknown[] {
 	if (value === undefined || value === null || value === '') return [];
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
@@ -93,12 +94,48 @@ function jsonLines(ctx: IExecuteFunctions, value: unknown, i: number): IDataObje
 	if (!Array.isArray(parsed)) {
 		fail(ctx, i, 'Lines (JSON) must be an array of lines', `Each line is an object like ${LINE_SHAPE}.`);
 	}
-	return (parsed as unknown[]).map((line, n) => {
-		if (!line || typeof line !== 'object' || Array.isArray(line)) {
-			fail(ctx, i, `Line ${n + 1} of Lines (JSON) is not an object`, `Each line is an object like ${LINE_SHAPE}.`);
+	return parsed as unknown[];
+}
+
+/**
+ * A figure as COR tools send it (1200.5, "1,200.50", "$1,200.50"); empty = not given; anything else
+ * is an issue naming the field and the value.
+ */
+const figure = (field: string, read: (value: unknown) => number | undefined) =>
+	z.unknown().transform((value, issues) => {
+		if (value === undefined || value === null || value === '') return undefined;
+		const n = read(value);
+		if (n === undefined) {
+			issues.addIssue({ code: 'custom', message: `${field} "${String(value)}" is not a number` });
+			return z.NEVER;
 		}
-		return line as IDataObject;
+		return n;
 	});
+
+/** The figures of one line, read under their aliases (KEYS): an amount (in cents), or quantity × unit cost. */
+const lineFigures = z
+	.object({ amountCents: figure('amount', toCents), quantity: figure('quantity', toNumber), unitCost: figure('unitCost', toNumber) })
+	.superRefine((line, issues) => {
+		if (line.amountCents === undefined && (line.quantity === undefined || line.unitCost === undefined)) {
+			issues.addIssue({ code: 'custom', message: 'has no amount: give "amount", or "quantity" and "unitCost"' });
+		}
+	});
+
+/** Every line an object with valid figures; one pass finds every problem of every line. */
+const corLines = z.array(
+	z
+		.record(z.string(), z.unknown(), { invalid_type_error: 'is not an object' })
+		.transform((record) => {
+			const raw = record as IDataObject;
+			return { raw, figures: { amountCents: pick(raw, KEYS.amount), quantity: pick(raw, KEYS.quantity), unitCost: pick(raw, KEYS.unitCost) } };
+		})
+		.pipe(z.object({ raw: z.custom<IDataObject>(), figures: lineFigures })),
+);
+
+/** `Line 2: amount "abc" is not a number`, `Line 3 has no amount: …`, `Line 4 is not an object`. */
+function issueText(issue: z.ZodIssue): string {
+	const line = typeof issue.path[0] === 'number' ? `Line ${issue.path[0] + 1}` : 'Lines';
+	return /^(has|is) /.test(issue.message) ? `${line} ${issue.message}` : `${line}: ${issue.message}`;
 }
 
 export type LinesInput = 'fields' | 'json';
@@ -112,44 +149,30 @@ function fieldLines(ctx: IExecuteFunctions, i: number): IDataObject[] {
 /** The COR's lines from the one input "Lines Input" chooses (the JSON array, or the fields), validated and normalised. */
 export function readCorLines(ctx: IExecuteFunctions, i: number, input: LinesInput): CorLine[] {
 	const raws = input === 'json' ? jsonLines(ctx, ctx.getNodeParameter('lines', i, ''), i) : fieldLines(ctx, i);
-	const lines: CorLine[] = [];
-	for (const [n, raw] of raws.entries()) {
-		const index = n + 1;
-		const quantity = toNumber(pick(raw, KEYS.quantity));
-		const unitCost = toNumber(pick(raw, KEYS.unitCost));
-		const amountValue = pick(raw, KEYS.amount);
-		let amountCents = toCents(amountValue);
-		if (amountValue !== undefined && amountCents === undefined) {
-			fail(ctx, i, `Line ${index}: amount "${String(amountValue)}" is not a number`, 'Give the amount as a number, e.g. 1250.50.');
-		}
-		if (amountCents === undefined) {
-			if (quantity === undefined || unitCost === undefined) {
-				fail(
-					ctx,
-					i,
-					`Line ${index} has no amount`,
-					'Give "amount", or "quantity" and "unitCost" (the amount is then quantity × unit cost).',
-				);
-			}
-			amountCents = Math.round(quantity * unitCost * 100);
-		}
-		const description = String(pick(raw, KEYS.description) ?? '').trim();
-		lines.push({
-			index,
-			description,
-			costCode: ref(raw, KEYS.costCodeId, KEYS.costCode),
-			category: ref(raw, KEYS.categoryId, KEYS.category),
-			budgetCode: ref(raw, KEYS.budgetCodeId, KEYS.budgetCode),
-			rateType: (pick(raw, KEYS.rateType) as string | undefined)?.toString().trim() || undefined,
-			quantity,
-			unit: (pick(raw, KEYS.unit) as string | undefined)?.toString().trim() || undefined,
-			unitCost,
-			amountCents,
-			vendor: ref(raw, KEYS.vendorId, KEYS.vendor),
-			contract: ref(raw, KEYS.contractId, KEYS.contract),
-		});
+	const checked = corLines.safeParse(raws);
+	if (!checked.success) {
+		const problems = checked.error.issues.map(issueText);
+		fail(
+			ctx,
+			i,
+			problems.length === 1 ? problems[0] : `${problems.length} problems in the COR's lines: ${problems.join('; ')}`,
+			`Each line is an object like ${LINE_SHAPE}, with "amount", or "quantity" and "unitCost" (the amount is then quantity × unit cost), as numbers. Nothing was written.`,
+		);
 	}
-	return lines;
+	return checked.data.map(({ raw, figures }, n) => ({
+		index: n + 1,
+		description: String(pick(raw, KEYS.description) ?? '').trim(),
+		costCode: ref(raw, KEYS.costCodeId, KEYS.costCode),
+		category: ref(raw, KEYS.categoryId, KEYS.category),
+		budgetCode: ref(raw, KEYS.budgetCodeId, KEYS.budgetCode),
+		rateType: (pick(raw, KEYS.rateType) as string | undefined)?.toString().trim() || undefined,
+		quantity: figures.quantity,
+		unit: (pick(raw, KEYS.unit) as string | undefined)?.toString().trim() || undefined,
+		unitCost: figures.unitCost,
+		amountCents: figures.amountCents ?? Math.round((figures.quantity ?? 0) * (figures.unitCost ?? 0) * 100),
+		vendor: ref(raw, KEYS.vendorId, KEYS.vendor),
+		contract: ref(raw, KEYS.contractId, KEYS.contract),
+	}));
 }
 
 /**

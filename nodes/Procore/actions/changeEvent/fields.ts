@@ -84,19 +84,14 @@ export const eventTypeOptions = [
 export const CHANGE_EVENT_FIELDS = [
 	'id',
 	'number',
-	'alphanumeric_number',
 	'title',
-	'description',
 	'status',
 	'change_event_status.name',
 	'event_scope',
-	'event_type',
 	'change_order_change_reason.change_reason',
 	'origin_id',
 	'total',
 	'line_count',
-	'created_at',
-	'updated_at',
 ];
 
 /** Adds `total` (sum of the lines' estimated cost) and `line_count`, which Procore does not return. */

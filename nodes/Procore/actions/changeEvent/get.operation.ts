@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { v10ItemPath } from './body';
 import { CHANGE_EVENT_FIELDS, changeEventLocator, withTotals } from './fields';
 
-export const description: INodeProperties[] = forOperation('changeEvent', 'get', [projectLocator, changeEventLocator, outputOption]);
+export const description: INodeProperties[] = forOperation('changeEvent', 'get', [projectLocator, changeEventLocator]);
 
 /** v1.0 show: it carries the origin ID, the status and the lines with their codes and amounts. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
@@ -22,5 +22,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		companyId,
 		itemIndex: i,
 	});
-	return shapeOutput(this, i, withTotals(record), CHANGE_EVENT_FIELDS) as IDataObject;
+	return withTotals(record);
 }
+
+export const output: OutputSpec = { fields: CHANGE_EVENT_FIELDS };

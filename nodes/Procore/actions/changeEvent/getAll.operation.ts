@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { sinceRange } from '../../helpers/filters';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { parseAuditTag } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
@@ -56,7 +56,6 @@ export const description: INodeProperties[] = [
 				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only Change Events changed at or after this time (for incremental syncs)' },
 			],
 		},
-		outputOption,
 	]),
 ];
 
@@ -100,5 +99,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 		if (limit !== undefined) records = records.slice(0, limit);
 	}
-	return shapeOutput(this, i, records.map(withTotals), CHANGE_EVENT_FIELDS) as IDataObject[];
+	return records.map(withTotals);
 }
+
+export const output: OutputSpec = { fields: CHANGE_EVENT_FIELDS };

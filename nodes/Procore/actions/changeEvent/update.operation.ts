@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId, normalizeId } from '../../helpers/context';
 import { idList } from '../../helpers/filters';
-import { simplify } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { confirmAttachedOnReread } from '../../helpers/attachments';
 import { isWriteOutcomeUnknown, procoreApiRequest } from '../../transport';
@@ -99,7 +99,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			const after = await confirmAttachedOnReread(error, current, added, async () =>
 				await procoreApiRequest.call(this, { method: 'GET', path: v10ItemPath(id), qs: { project_id: projectId }, companyId, itemIndex: i }),
 			);
-			return { ...after, summary: `Change Event ${id} updated`, confirmedBy: 'Change Event re-read after Procore did not answer', _n8n: { changes: [] } } as IDataObject;
+			return { ...after, summary: `Change Event ${id} updated`, confirmed_by: 'Change Event re-read after Procore did not answer', changes: [] } as IDataObject;
 		});
 	}
 	if (v11) {
@@ -113,12 +113,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			previous: current,
 		});
 		if (!result) return second;
-		const changes = [...((result._n8n as IDataObject).changes as IDataObject[]), ...((second._n8n as IDataObject).changes as IDataObject[])];
-		(result._n8n as IDataObject).changes = changes;
+		const changes = [...(result.changes as IDataObject[]), ...(second.changes as IDataObject[])];
+		result.changes = changes;
 		const fields = changes.map((c) => String(c.field)).join(', ');
 		result.summary = `${result.preview ? `Would update Change Event ${id}` : `Change Event ${id} updated`}: ${changes.length} field${changes.length === 1 ? '' : 's'} changed (${fields})`;
 		if (result.preview) result.followUpRequest = second.request as IDataObject;
 	}
-	if (result && !result.preview) return { ...simplify(withTotals(result), CHANGE_EVENT_FIELDS), summary: result.summary, _n8n: result._n8n };
 	return result!;
 }
+
+export const output: OutputSpec = { fields: CHANGE_EVENT_FIELDS, simplify: withTotals };

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { idList, sinceRange } from '../../helpers/filters';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
-import { COMMITMENT_FIELDS } from './get.operation';
+import { COMMITMENT_FIELDS, flatVendor } from './get.operation';
 
 const STATUSES = [
 	'Approved',
@@ -50,7 +50,6 @@ export const description: INodeProperties[] = [
 				{ displayName: 'Vendor ID', name: 'vendorId', type: 'string', default: '', description: 'Only this vendor\'s commitments (see Vendor > Get)' },
 			],
 		},
-		outputOption,
 	]),
 ];
 
@@ -78,5 +77,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		},
 		{ limit },
 	);
-	return shapeOutput(this, i, records, COMMITMENT_FIELDS);
+	return records;
 }
+
+export const output: OutputSpec = { fields: COMMITMENT_FIELDS, simplify: flatVendor };

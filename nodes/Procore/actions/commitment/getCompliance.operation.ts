@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
-import { outputOption, simplify } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
+import { simplify } from '../../helpers/output';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -11,7 +12,6 @@ export const description: INodeProperties[] = forOperation('commitment', 'getCom
 	projectLocator,
 	commitmentLocator,
 	commitmentTypeParameter,
-	outputOption,
 ]);
 
 function files(list: unknown): IDataObject[] {
@@ -23,21 +23,27 @@ function simplified(record: IDataObject): IDataObject {
 	const docs = (list: unknown, fields: string[]) =>
 		Array.isArray(list) ? (list as IDataObject[]).map((d) => ({ ...simplify(d, fields), attachments: files(d.attachments) })) : [];
 	return {
-		...simplify(record, [
-			'insurance_status',
-			'derived_insurance_status',
-			'insurance_notes',
-			'compliance_status',
-			'derived_compliance_status',
-			'compliance_notes',
-			'updated_at',
-		]),
+		...record,
 		insurance_documents: docs(record.insurance_documents, ['id', 'name', 'insurance_type', 'level', 'status', 'expires_at']),
 		compliance_documents: docs(record.compliance_documents, ['id', 'name', 'type', 'status', 'expires_at']),
-		insurance_requirements_not_created: record.insurance_requirements_not_created ?? [],
-		compliance_requirements_not_created: record.compliance_requirements_not_created ?? [],
 	};
 }
+
+export const output: OutputSpec = {
+	fields: [
+		'commitment_id',
+		'commitment_type',
+		'insurance_status',
+		'derived_insurance_status',
+		'compliance_status',
+		'derived_compliance_status',
+		'insurance_documents',
+		'compliance_documents',
+		'insurance_notes',
+		'compliance_notes',
+	],
+	simplify: simplified,
+};
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const companyId = await getCompanyId(this, i);
@@ -50,6 +56,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		companyId,
 		itemIndex: i,
 	});
-	const output = this.getNodeParameter('output', i, 'simplified') as string;
-	return { commitment_id: id, commitment_type: type, ...(output === 'raw' ? record : simplified(record)) };
+	return { commitment_id: id, commitment_type: type, ...record };
 }

@@ -25,7 +25,7 @@ export const commitment: ProcoreResource = {
 				{
 					name: 'Get Compliance',
 					value: 'getCompliance',
-					action: 'Get a commitment s compliance',
+					action: "Get a commitment's compliance",
 					description: 'Get the insurance and compliance status of a commitment, with its insurance and compliance documents and their file links',
 				},
 				{

@@ -7,6 +7,8 @@ import { projectLocator } from '../common.descriptions';
 import { commitmentLocator, commitmentType, commitmentTypeLabel, commitmentTypeParameter, contractSegment } from '../commitment/common';
 import { forOperation } from '../operationSelector';
 import { certificateFiles, certificateParameters, certificateUploadIds, givenUploadIds } from './uploads';
+import type { OutputSpec } from '../../helpers/output';
+import { COMPLIANCE_DOCUMENT_FIELDS } from './getAll.operation';
 
 export const DOCUMENT_TYPES = [
 	{ name: 'Bond', value: 'bond' },
@@ -116,7 +118,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			return {
 				...existing,
 				summary: `Compliance document ${String(existing.id)} "${String(existing.name)}" is already on ${where}; nothing created`,
-				_n8n: { action: 'create', skipped: true },
+				skipped: true,
 			};
 		}
 	}
@@ -138,3 +140,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return certificate.files.length ? { ...result, certificate_files: certificate.files } : result;
 }
+
+export const output: OutputSpec = { fields: COMPLIANCE_DOCUMENT_FIELDS };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { commitmentLocator, commitmentType, commitmentTypeParameter, contractSegment } from '../commitment/common';
@@ -11,7 +11,6 @@ export const description: INodeProperties[] = forOperation('complianceDocument',
 	projectLocator,
 	commitmentLocator,
 	commitmentTypeParameter,
-	outputOption,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
@@ -25,5 +24,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		companyId,
 		itemIndex: i,
 	});
-	return shapeOutput(this, i, documents, ['id', 'name', 'type', 'status', 'effective_at', 'expires_at', 'notes', 'attachments', 'updated_at']);
+	return documents;
 }
+
+/** What Simplified keeps of a compliance document (Get Many and Create). */
+export const COMPLIANCE_DOCUMENT_FIELDS = ['id', 'name', 'type', 'status', 'effective_at', 'expires_at', 'notes', 'attachments', 'updated_at'];
+
+export const output: OutputSpec = { fields: COMPLIANCE_DOCUMENT_FIELDS };

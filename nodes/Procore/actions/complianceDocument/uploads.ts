@@ -12,7 +12,7 @@ import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
  */
 export const certificateParameters: INodeProperties[] = [
 	{
-		displayName: 'Certificate File Fields',
+		displayName: 'Input Data Field Names',
 		name: 'certificateBinaryProperty',
 		type: 'string',
 		default: '',

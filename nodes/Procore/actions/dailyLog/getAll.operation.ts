@@ -6,7 +6,8 @@ import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { fillPath } from '../shared/path';
-import { LOG_TYPE_OPTIONS, LOG_TYPES } from './logTypes';
+import type { OutputSpec } from '../../helpers/output';
+import { LOG_TYPE_FIELDS, LOG_TYPE_OPTIONS, LOG_TYPES } from './logTypes';
 
 const dateParameters: INodeProperties[] = [
 	{
@@ -60,3 +61,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		{ limit },
 	);
 }
+
+/** Simplified keeps each log type's own fields (a weather entry shares none with a delivery). */
+export const output: OutputSpec = {
+	fields: ['id', 'date'],
+	variants: { parameter: 'logType', fields: LOG_TYPE_FIELDS },
+};

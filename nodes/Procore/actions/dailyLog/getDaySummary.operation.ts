@@ -7,6 +7,7 @@ import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { fillPath } from '../shared/path';
 import { LOG_TYPE_OPTIONS, LOG_TYPES } from './logTypes';
+import { simplify } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('dailyLog', 'getDaySummary', [
 	projectLocator,
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = forOperation('dailyLog', 'getDaySu
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'The day to summarise, e.g. {{ $today.toISODate() }}',
+		description: 'The day to summarise (an expression such as today\'s date works too)',
 	},
 	{
 		displayName: 'Log Types',
@@ -39,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const projectId = getProjectId(this, i);
 	const date = isoDay(this, this.getNodeParameter('date', i), 'Date', i);
 	const types = this.getNodeParameter('logTypes', i, Object.keys(LOG_TYPES)) as string[];
-	const summary: IDataObject = { projectId, date };
+	const summary: IDataObject = { project_id: projectId, date };
 	const counts: IDataObject = {};
 	const lines: string[] = [];
 	for (const key of types) {
@@ -52,17 +53,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			itemIndex: i,
 		});
 		counts[key] = entries.length;
-		summary[key] = entries.map(logType.summarize);
+		summary[key] = entries.map((e) => simplify(e, logType.fields));
 		if (key === 'manpower') {
 			const workers = entries.reduce((sum, e) => sum + num(e.num_workers), 0);
 			const manHours = entries.reduce((sum, e) => sum + num(e.man_hours), 0);
-			summary.totalWorkers = workers;
-			summary.totalManHours = Math.round(manHours * 100) / 100;
-			lines.push(`Manpower: ${workers} workers, ${summary.totalManHours} man-hours across ${entries.length} entries.`);
+			summary.total_workers = workers;
+			summary.total_man_hours = Math.round(manHours * 100) / 100;
+			lines.push(`Manpower: ${workers} workers, ${summary.total_man_hours} man-hours across ${entries.length} entries.`);
 		} else if (key === 'timecard') {
 			const hours = entries.reduce((sum, e) => sum + num(e.hours), 0);
-			summary.totalTimecardHours = Math.round(hours * 100) / 100;
-			lines.push(`Timecards: ${entries.length} entries, ${summary.totalTimecardHours} hours.`);
+			summary.total_timecard_hours = Math.round(hours * 100) / 100;
+			lines.push(`Timecards: ${entries.length} entries, ${summary.total_timecard_hours} hours.`);
 		} else if (entries.length) {
 			lines.push(`${logType.name}: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`);
 		}

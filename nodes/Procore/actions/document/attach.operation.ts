@@ -3,14 +3,20 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { AttachmentRecordType, AttachmentTarget } from '../../helpers/attachments';
 import { ATTACHMENT_TARGETS, attachmentPath, attachmentScope, attachmentTarget, confirmAttachedOnReread } from '../../helpers/attachments';
-import { getCompanyId, getProjectId, toProcoreId } from '../../helpers/context';
+import { getCompanyId, getProjectId, normalizeId, toProcoreId } from '../../helpers/context';
 import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
 import type { UploadResult } from '../../helpers/files/upload';
 import { planUpload, uploadToProcore } from '../../helpers/files/upload';
 import { procoreWrite, writeOptions } from '../../helpers/write';
 import { isWriteOutcomeUnknown, procoreApiRequest } from '../../transport';
-import { projectLocator } from '../common.descriptions';
+import { projectLocator, recordLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
+import type { OutputSpec } from '../../helpers/output';
+import { CHANGE_EVENT_FIELDS } from '../changeEvent/fields';
+import { COMMITMENT_FIELDS } from '../commitment/get.operation';
+import { COMPLIANCE_DOCUMENT_FIELDS } from '../complianceDocument/getAll.operation';
+import { observationRead } from '../observation/read';
+import { RFI_FIELDS } from '../rfi/read';
 
 const recordTypes = Object.entries(ATTACHMENT_TARGETS as Record<string, AttachmentTarget>)
 	.map(([value, target]) => ({ name: target.label, value }))
@@ -31,33 +37,33 @@ export const description: INodeProperties[] = forOperation('document', 'attach',
 		description: 'The kind of Procore record to attach the files to. Photos creates one photo per file in the project\'s Photos tool.',
 	},
 	{
-		displayName: 'Contract ID',
-		name: 'parentId',
-		type: 'string',
-		default: '',
-		required: true,
+		...recordLocator({
+			name: 'parentId',
+			displayName: 'Contract',
+			searchListMethod: 'searchAttachmentContracts',
+			urlPattern: '(?:work_order_contracts|purchase_order_contracts|commitments)/([0-9]+)',
+			description: 'The subcontract or purchase order the compliance document belongs to',
+		}),
 		displayOptions: { show: { recordType: withParent } },
-		placeholder: 'e.g. 562949953421312',
-		description: 'ID of the subcontract or purchase order the compliance document belongs to',
 	},
 	{
-		displayName: 'Record ID',
-		name: 'recordId',
-		type: 'string',
-		default: '',
-		required: true,
+		...recordLocator({
+			name: 'recordId',
+			displayName: 'Record',
+			searchListMethod: 'searchAttachableRecords',
+			urlPattern: '(?:change_events|rfis|work_order_contracts|purchase_order_contracts|items|compliance_documents)/(?:show/)?([0-9]+)',
+			description: 'The record to attach the files to: the list shows the project\'s records of the chosen type',
+		}),
 		displayOptions: { hide: { recordType: ['image'] } },
-		placeholder: 'e.g. 562949953421312',
-		description: 'ID of the record to attach the files to (from a Get Many of that record, a trigger, or its URL in Procore)',
 	},
 	{
-		displayName: 'Input Binary Fields',
+		displayName: 'Input Data Field Names',
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
 		required: true,
 		hint: 'Names of the input binary fields holding the files, separated by commas',
-		description: 'Binary properties of the input item to attach, e.g. "data" or "data, photo_2"',
+		placeholder: 'e.g. data, photo_2',
 	},
 	{
 		displayName: 'Options',
@@ -67,12 +73,15 @@ export const description: INodeProperties[] = forOperation('document', 'attach',
 		default: {},
 		options: [
 			{
-				displayName: 'Photo Album ID',
-				name: 'imageCategoryId',
-				type: 'string',
-				default: '',
+				...recordLocator({
+					name: 'imageCategoryId',
+					displayName: 'Photo Album',
+					searchListMethod: 'searchPhotoAlbums',
+					urlPattern: 'image_categories/([0-9]+)',
+					required: false,
+					description: 'For Photos: the album to put the photos in',
+				}),
 				displayOptions: { show: { '/recordType': ['image'] } },
-				description: 'For Photos: the album (image category) ID to put the photos in',
 			},
 			{
 				displayName: 'Photo Description',
@@ -98,7 +107,7 @@ function numericId(ctx: IExecuteFunctions, value: unknown, label: string, i: num
 	const id = String(value ?? '').trim();
 	if (!/^\d{1,20}$/.test(id)) {
 		throw new NodeOperationError(ctx.getNode(), `${label} "${id}" is not a Procore ID`, {
-			description: `Enter the numeric ID of the ${label.replace(/ ID$/, '').toLowerCase()} (digits only).`,
+			description: `Choose the ${label.toLowerCase()} from the list, or enter its numeric ID (digits only).`,
 			itemIndex: i,
 		});
 	}
@@ -112,8 +121,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const target = attachmentTarget(recordType);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const partBytes = Number(options.partSizeMiB ?? 16) * 1024 * 1024;
-	const parentId = target.parent ? numericId(this, this.getNodeParameter('parentId', i), 'Contract ID', i) : undefined;
-	const id = target.createPath ? undefined : numericId(this, this.getNodeParameter('recordId', i), 'Record ID', i);
+	const parentId = target.parent ? numericId(this, this.getNodeParameter('parentId', i, '', { extractValue: true }), 'Contract', i) : undefined;
+	const id = target.createPath ? undefined : numericId(this, this.getNodeParameter('recordId', i, '', { extractValue: true }), 'Record', i);
 	// Every binary property is checked before anything is read or uploaded.
 	const sources = [];
 	for (const name of binaryPropertyNames(this.getNodeParameter('binaryPropertyName', i))) sources.push(await binarySource(this, i, name));
@@ -135,13 +144,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		uploads.push(preview ? planUpload(source, { partBytes }) : await uploadToProcore(this, i, { companyId, projectId }, source, { partBytes }));
 	}
 	const uuids = uploads.map((u) => ('uuid' in u ? u.uuid : `(upload of ${u.fileName})`));
-	const uploadInfo = uploads.map((u) => ({ fileName: u.fileName, size: u.size, parts: u.parts, uuid: 'uuid' in u ? u.uuid : null })) as IDataObject[];
+	const uploadInfo = uploads.map((u) => ({ file_name: u.fileName, size: u.size, parts: u.parts, uuid: 'uuid' in u ? u.uuid : null })) as IDataObject[];
 
 	if (target.createPath) {
 		const results: IDataObject[] = [];
 		for (let k = 0; k < uuids.length; k++) {
 			const image: IDataObject = { private: false };
-			if (options.imageCategoryId) image.image_category_id = toProcoreId(numericId(this, options.imageCategoryId, 'Photo Album ID', i));
+			const album = normalizeId(options.imageCategoryId);
+			if (album) image.image_category_id = toProcoreId(numericId(this, this.getNodeParameter('options.imageCategoryId', i, '', { extractValue: true }), 'Photo Album', i));
 			if (options.imageDescription) image.description = options.imageDescription;
 			const imageName = uploads[k].fileName;
 			const result = await procoreWrite.call(this, {
@@ -182,7 +192,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const after = await confirmAttachedOnReread(error, current, uuids.length, async () =>
 			await procoreApiRequest.call(this, { method: 'GET', path, qs, companyId, itemIndex: i }),
 		);
-		return { ...after, summary: `Attached ${names} to ${target.label} ${id}`, confirmedBy: `${target.label} re-read after Procore did not answer` } as IDataObject;
+		return { ...after, summary: `Attached ${names} to ${target.label} ${id}`, confirmed_by: `${target.label} re-read after Procore did not answer` } as IDataObject;
 	});
 	return { ...result, uploads: uploadInfo };
 }
+
+/** The record the files were attached to, in the shape its own Get gives it. */
+export const output: OutputSpec = {
+	fields: ['id'],
+	variants: {
+		parameter: 'recordType',
+		fields: {
+			changeEvent: CHANGE_EVENT_FIELDS,
+			rfi: RFI_FIELDS,
+			workOrderContract: COMMITMENT_FIELDS,
+			purchaseOrderContract: COMMITMENT_FIELDS,
+			observation: observationRead.fields,
+			workOrderComplianceDocument: COMPLIANCE_DOCUMENT_FIELDS,
+			purchaseOrderComplianceDocument: COMPLIANCE_DOCUMENT_FIELDS,
+			image: ['id', 'name', 'description', 'image_category_id', 'url', 'thumbnail_url', 'created_at'],
+		},
+	},
+};

@@ -3,11 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId } from '../../helpers/context';
 import { fetchProcoreFile, toBinary } from '../../helpers/files/download';
-import { assertRequiredParameters } from '../../helpers/requiredParameters';
-import { properties } from '../properties';
-import { asNodeError, errorItem } from '../router';
+import { asNodeError, errorItem } from '../../helpers/errorItem';
 import { forOperation } from '../operationSelector';
-import { listFileTargets, sourceParameters } from './sources';
+import { fileOutput, listFileTargets, sourceParameters } from './sources';
 
 export const description: INodeProperties[] = [
 	...sourceParameters('download'),
@@ -24,7 +22,7 @@ export const description: INodeProperties[] = [
 			displayOptions: { show: { source: ['drawings'] } },
 		},
 		{
-			displayName: 'Put Output File in Field',
+			displayName: 'Output Data Field Name',
 			name: 'binaryPropertyName',
 			type: 'string',
 			default: 'data',
@@ -38,11 +36,15 @@ export const description: INodeProperties[] = [
  * One output item per file, each with its binary data streamed into n8n's binary store (a 2 GB
  * drawing set never sits in memory) and paired with the input item that asked for it.
  */
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	assertRequired: (itemIndex: number) => void,
+): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
-			assertRequiredParameters(this, properties, i);
+			assertRequired(i);
 			const companyId = await getCompanyId(this, i);
 			const property = (this.getNodeParameter('binaryPropertyName', i, 'data') as string).trim() || 'data';
 			const format = this.getNodeParameter('drawingFormat', i, 'pdf') as string;
@@ -67,3 +69,5 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	}
 	return out;
 }
+
+export const output = fileOutput;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listFileTargets, sourceParameters } from './sources';
+import { fileOutput, listFileTargets, sourceParameters } from './sources';
 
 export const description: INodeProperties[] = sourceParameters('getAll');
 
@@ -8,3 +8,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const targets = await listFileTargets(this, i);
 	return targets.map((t) => ({ ...t.record, file_name: t.fileName, downloadable: Boolean(t.url) }));
 }
+
+export const output = fileOutput;

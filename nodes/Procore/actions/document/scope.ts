@@ -17,8 +17,8 @@ export const documentScopeParameter: INodeProperties = {
 	name: 'documentScope',
 	type: 'options',
 	options: [
-		{ name: 'Project', value: 'project', description: 'The Documents tool of a project' },
 		{ name: 'Company', value: 'company', description: 'The company-level Documents tool' },
+		{ name: 'Project', value: 'project', description: 'The Documents tool of a project' },
 	],
 	default: 'project',
 };

@@ -16,15 +16,29 @@ import {
 	resolveFolder,
 	scopeQuery,
 } from './scope';
+import type { OutputSpec } from '../../helpers/output';
 
 /** One downloadable file found by Get Many / Download. */
 export interface FileTarget {
-	/** What the output item's JSON shows (small: ids, names, dates, sizes). */
+	/** The file's record as Procore returns it (the Output parameter decides what is shown). */
 	record: IDataObject;
 	fileName: string;
 	url?: string;
 	mimeType?: string;
 }
+
+/** What Simplified keeps of a file found by Get Many / Download, by Source (each has its own fields). */
+export const fileOutput: OutputSpec = {
+	fields: ['id', 'file_name', 'downloadable'],
+	variants: {
+		parameter: 'source',
+		fields: {
+			documents: ['id', 'name', 'name_with_path', 'parent_id', 'size', 'private', 'updated_at', 'file_name', 'downloadable'],
+			drawings: ['id', 'drawing_id', 'number', 'title', 'revision_number', 'current', 'discipline.name', 'drawing_date', 'file_name', 'downloadable'],
+			specifications: ['id', 'specification_section_id', 'number', 'description', 'revision', 'specification_set_id', 'issued_date', 'updated_at', 'file_name', 'downloadable'],
+		},
+	},
+};
 
 /** The parameters that choose which files, shared by Get Many and Download. */
 export function sourceParameters(operation: string): INodeProperties[] {
@@ -131,17 +145,7 @@ function documentTarget(file: IDataObject): FileTarget {
 	return {
 		fileName: String(file.name ?? prostore?.filename ?? `file-${String(file.id)}`),
 		url: (version?.url ?? prostore?.url) as string | undefined,
-		record: {
-			id: file.id,
-			name: file.name,
-			folder_id: file.parent_id,
-			path: file.name_with_path,
-			size: file.size ?? version?.size,
-			version_id: version?.id,
-			version_number: version?.number,
-			updated_at: file.updated_at,
-			private: file.private,
-		},
+		record: file,
 	};
 }
 
@@ -211,19 +215,7 @@ async function drawingTargets(ctx: IExecuteFunctions, i: number, format: string,
 		fileName: `${safeFileName(`${String(r.number ?? r.id)} ${String(r.title ?? '')}${r.revision_number ? ` rev ${String(r.revision_number)}` : ''}`)}.${png ? 'png' : 'pdf'}`,
 		url: (png ? r.png_url : r.pdf_url) as string | undefined,
 		mimeType: png ? 'image/png' : 'application/pdf',
-		record: {
-			id: r.id,
-			drawing_id: r.drawing_id,
-			number: r.number,
-			title: r.title,
-			revision_number: r.revision_number,
-			current: r.current,
-			discipline: (r.discipline as IDataObject | undefined)?.name,
-			drawing_set_id: (r.drawing_set as IDataObject | undefined)?.id,
-			drawing_area_id: (r.drawing_area as IDataObject | undefined)?.id,
-			drawing_date: r.drawing_date,
-			updated_at: r.updated_at,
-		},
+		record: r,
 	}));
 }
 
@@ -260,14 +252,10 @@ async function specificationTargets(ctx: IExecuteFunctions, i: number, limit: nu
 			url: revision.url as string | undefined,
 			mimeType: 'application/pdf',
 			record: {
-				id: revision.id,
+				...revision,
 				specification_section_id: section.id,
 				number: section.number ?? revision.number,
 				description: section.description ?? revision.description,
-				revision: revision.revision,
-				specification_set_id: revision.specification_set_id,
-				issued_date: revision.issued_date,
-				updated_at: revision.updated_at,
 			},
 		});
 	}

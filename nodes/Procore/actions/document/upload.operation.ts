@@ -18,20 +18,20 @@ import {
 	scopeQuery,
 	scopedProjectLocator,
 } from './scope';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('document', 'upload', [
 	documentScopeParameter,
 	scopedProjectLocator,
 	folderLocator,
 	{
-		displayName: 'Input Binary Field',
+		displayName: 'Input Data Field Name',
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
 		required: true,
 		hint: 'The name of the input binary field holding the file',
-		description: 'Name of the binary property of the input item that holds the file to upload',
-	},
+			},
 	{
 		displayName: 'If a File With the Same Name Exists',
 		name: 'ifExists',
@@ -148,8 +148,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return {
 		...result,
-		upload: { ...plan, uuid: upload?.uuid ?? null, folder: folder.path, folderId: folder.id ?? null, newVersionOf: asVersion ? existing!.id : null } as IDataObject,
-		...(folder.wouldCreate.length ? { wouldCreateFolders: folder.wouldCreate } : {}),
-		...(folder.created.length ? { createdFolders: folder.created.map((f) => ({ id: f.id, name: f.name })) } : {}),
+		upload: {
+			file_name: plan.fileName,
+			mime_type: plan.mimeType,
+			size: plan.size,
+			segmented: plan.segmented,
+			parts: plan.parts,
+			part_bytes: plan.partBytes,
+			uuid: upload?.uuid ?? null,
+			folder: folder.path,
+			folder_id: folder.id ?? null,
+			new_version_of: asVersion ? existing!.id : null,
+		} as IDataObject,
+		...(folder.wouldCreate.length ? { would_create_folders: folder.wouldCreate } : {}),
+		...(folder.created.length ? { created_folders: folder.created.map((f) => ({ id: f.id, name: f.name })) } : {}),
 	};
 }
+
+/** The uploaded file in the shape Get Many gives a document. */
+export const output: OutputSpec = { fields: ['id', 'name', 'name_with_path', 'parent_id', 'size', 'private', 'description', 'updated_at'] };

@@ -15,6 +15,8 @@ import {
 	scopedProjectLocator,
 	where,
 } from '../document/scope';
+import type { OutputSpec } from '../../helpers/output';
+import { FOLDER_FIELDS } from './getAll.operation';
 
 export const description: INodeProperties[] = forOperation('folder', 'create', [
 	documentScopeParameter,
@@ -63,7 +65,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// Re-running a workflow must not make "Reports (1)": an existing folder of that name is the result.
 	const existing = parent.folder ? findByName(children(parent.folder, 'folders'), name) : undefined;
 	if (existing) {
-		return { ...existing, summary: `Folder "${String(existing.name)}" already exists in "${parent.path}" (folder ${String(existing.id)})`, _n8n: { action: 'none' } };
+		return { ...existing, summary: `Folder "${String(existing.name)}" already exists in "${parent.path}" (folder ${String(existing.id)})`, skipped: true };
 	}
 	const folder: IDataObject = { name };
 	if (parent.id) folder.parent_id = toProcoreId(parent.id);
@@ -82,3 +84,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				: `Created folder "${name}" in "${parent.path}" (folder ${String(record.id)})`,
 	});
 }
+
+export const output: OutputSpec = { fields: FOLDER_FIELDS };

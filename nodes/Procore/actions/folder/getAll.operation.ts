@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { children, documentScope, documentScopeParameter, folderLocator, getFolder, resolveFolder, scopedProjectLocator } from '../document/scope';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = [
 	...forOperation('folder', 'getAll', [
@@ -14,24 +15,14 @@ export const description: INodeProperties[] = [
 			name: 'recursive',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to list every folder below the parent too (one call per folder)',
+			description: 'Whether to list every folder below the parent too (slower on deep folder trees)',
 		},
 	]),
 	...returnAllOrLimit({ resource: ['folder'], operation: ['getAll'] }),
 ];
 
-function simplify(folder: IDataObject): IDataObject {
-	return {
-		id: folder.id,
-		name: folder.name,
-		parent_id: folder.parent_id,
-		path: folder.name_with_path,
-		private: folder.private,
-		has_children_folders: folder.has_children_folders,
-		has_children_files: folder.has_children_files,
-		updated_at: folder.updated_at,
-	};
-}
+/** What Simplified keeps of a folder (Get Many and Create): `path` is Procore's name_with_path. */
+export const FOLDER_FIELDS = ['id', 'name', 'parent_id', 'name_with_path', 'private', 'has_children_folders', 'has_children_files', 'updated_at'];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const scope = await documentScope(this, i);
@@ -47,9 +38,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const folder = typeof next === 'string' ? await getFolder(this, i, scope, next) : next;
 		for (const sub of children(folder, 'folders')) {
 			if (limit !== undefined && out.length >= limit) break;
-			out.push(simplify(sub));
+			out.push(sub);
 			if (recursive) pending.push(String(sub.id));
 		}
 	}
 	return out;
 }
+
+export const output: OutputSpec = { fields: FOLDER_FIELDS };

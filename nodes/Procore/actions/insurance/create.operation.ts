@@ -4,8 +4,9 @@ import { getCompanyId, toProcoreId } from '../../helpers/context';
 import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { forOperation } from '../operationSelector';
-import { insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
+import { INSURANCE_FIELDS, insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
 import { insuranceTarget, needsVendorIdInBody, scopeParameters } from './scope';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('insurance', 'create', [
 	...scopeParameters(true, 'The vendor the insurance belongs to. Pick it, enter its ID, its exact name, or its origin ID.'),
@@ -46,7 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			return {
 				...existing,
 				summary: `${insuranceName(existing)} already has origin ID ${String(insurance.origin_id)}; nothing created (use Update or Upsert to change it)`,
-				_n8n: { action: 'create', skipped: true },
+				skipped: true,
 			};
 		}
 	}
@@ -62,3 +63,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 }
 
+export const output: OutputSpec = { fields: INSURANCE_FIELDS };

@@ -12,13 +12,10 @@ export const INSURANCE_FIELDS = [
 	'policy_number',
 	'insurance_provider',
 	'status',
-	'exempt',
 	'effective_date',
 	'expiration_date',
 	'limit',
-	'info_received',
 	'origin_id',
-	'notes',
 ];
 
 /** Insurance fields shared by Create, Update and Upsert (Procore's names in `insuranceFieldsToBody`). */

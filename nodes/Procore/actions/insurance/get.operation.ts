@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getRecordId } from '../../helpers/context';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequest } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { INSURANCE_FIELDS } from './fields';
@@ -11,7 +11,6 @@ import { insuranceTarget, scopeParameters } from './scope';
 export const description: INodeProperties[] = forOperation('insurance', 'get', [
 	...scopeParameters(false),
 	insuranceLocator,
-	outputOption,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
@@ -24,5 +23,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		companyId,
 		itemIndex: i,
 	});
-	return shapeOutput(this, i, record, INSURANCE_FIELDS);
+	return record;
 }
+
+export const output: OutputSpec = { fields: INSURANCE_FIELDS };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId } from '../../helpers/context';
 import { isoDay } from '../../helpers/filters';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procorePages } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -41,7 +41,6 @@ export const description: INodeProperties[] = [
 				},
 			],
 		},
-		outputOption,
 	]),
 ];
 
@@ -79,5 +78,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		}
 		if (records.length >= limit) break;
 	}
-	return shapeOutput(this, i, records, INSURANCE_FIELDS);
+	return records;
 }
+
+export const output: OutputSpec = { fields: INSURANCE_FIELDS };

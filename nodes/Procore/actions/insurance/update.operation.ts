@@ -6,9 +6,10 @@ import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { describeChanges } from '../shared/describeChanges';
-import { insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
+import { INSURANCE_FIELDS, insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
 import { insuranceLocator } from './read';
 import { insuranceTarget, needsVendorIdInBody, scopeParameters } from './scope';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('insurance', 'update', [
 	...scopeParameters(false),
@@ -51,3 +52,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			`${preview ? 'Would update' : 'Updated'} ${insuranceName({ ...previous, id })}: ${describeChanges(diff) || 'no field changed'}`,
 	});
 }
+
+export const output: OutputSpec = { fields: INSURANCE_FIELDS };

@@ -7,11 +7,12 @@ import { procoreSync } from '../../helpers/sync';
 import { auditTagFor, formatAuditTag, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { forOperation } from '../operationSelector';
-import { asNodeError, errorItem } from '../router';
+import { asNodeError, errorItem, markFailed } from '../../helpers/errorItem';
 import type { VendorCache } from '../vendor/resolve';
-import { insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
+import { INSURANCE_FIELDS, insuranceFieldOptions, insuranceFieldsToBody, insuranceName } from './fields';
 import type { InsuranceTarget } from './scope';
 import { insuranceTarget, needsVendorIdInBody, scopeParameters } from './scope';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('insurance', 'upsert', [
 	{
@@ -47,7 +48,7 @@ export const description: INodeProperties[] = forOperation('insurance', 'upsert'
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. ={{ $json.certificateId }}',
+		placeholder: 'e.g. coi-2026-0042',
 		displayOptions: { show: { matchBy: ['originId'] } },
 	},
 	{
@@ -133,7 +134,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 						preview: true,
 						summary: summaryOf(record, vendorLabel.get(i)!, true),
 						request: { method: 'PATCH', path: syncPathFor(target), body: { updates: [record] } },
-						_n8n: { action: 'upsert', auditTag: record.origin_data === tag ? tag : null },
+						...(record.origin_data === tag ? { audit_tag: tag } : {}),
 					},
 					pairedItem: { item: i },
 				};
@@ -170,7 +171,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 					// Reported with the sync refusals, so a failing run still says what the other items did.
 					const message = `${matches.length} insurances have policy number "${String(input.record.policy_number)}" (IDs ${matches.map((m) => String(m.id)).join(', ')}); match by Origin ID instead, or remove the duplicate in Procore`;
 					failures.push({ itemIndex: input.itemIndex, message });
-					if (this.continueOnFail()) out[input.itemIndex] = { json: { error: message, record: input.record }, pairedItem: { item: input.itemIndex } };
+					if (this.continueOnFail()) out[input.itemIndex] = markFailed({ json: { error: message, record: input.record }, pairedItem: { item: input.itemIndex } });
 					return false;
 				}
 				if (matches.length === 1) {
@@ -195,7 +196,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 				const message = `Procore refused ${insuranceName(sent)} for ${vendorLabel.get(i)}: ${result.error}`;
 				failures.push({ itemIndex: i, message });
 				if (this.continueOnFail()) {
-					out[i] = { json: { error: message, record: sent }, pairedItem: { item: i } };
+					out[i] = markFailed({ json: { error: message, record: sent }, pairedItem: { item: i } });
 				}
 				continue;
 			}
@@ -204,7 +205,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 				json: {
 					...entity,
 					summary: summaryOf(entity, vendorLabel.get(i)!, false),
-					_n8n: { action: 'upsert', auditTag: entity.origin_data === tag ? tag : null },
+					...(entity.origin_data === tag ? { audit_tag: tag } : {}),
 				},
 				pairedItem: { item: i },
 			};
@@ -229,3 +230,5 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	}
 	return out.filter((o): o is INodeExecutionData => o !== undefined);
 }
+
+export const output: OutputSpec = { fields: INSURANCE_FIELDS };

@@ -5,6 +5,8 @@ import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { projectLocator, recordLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { observationFieldOptions, observationFieldsToBody } from './fields';
+import type { OutputSpec } from '../../helpers/output';
+import { observationRead } from './read';
 
 export const description: INodeProperties[] = forOperation('observation', 'create', [
 	projectLocator,
@@ -59,3 +61,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			`${preview ? 'Would create' : 'Created'} observation${record.id ? ` ${String(record.id)}` : ''}: "${String(observation.name)}"${observation.priority ? ` (${String(observation.priority)})` : ''}`,
 	});
 }
+
+export const output: OutputSpec = { fields: observationRead.fields };

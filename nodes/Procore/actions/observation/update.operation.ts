@@ -6,7 +6,8 @@ import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { observationFieldOptions, observationFieldsToBody } from './fields';
-import { observationLocator } from './read';
+import { observationLocator, observationRead } from './read';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('observation', 'update', [
 	projectLocator,
@@ -46,3 +47,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		changes,
 	});
 }
+
+export const output: OutputSpec = { fields: observationRead.fields };

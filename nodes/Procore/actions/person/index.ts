@@ -13,7 +13,7 @@ export const person = lookupResource(
 			{ displayName: 'Employees Only', name: 'employeesOnly', type: 'boolean', default: false, description: 'Whether to list only employees of your company' },
 		],
 		buildFilters: (f) => (f.employeesOnly ? { 'filters[is_employee]': true } : {}),
-		fields: ['id', 'name', 'first_name', 'last_name', 'employee_id', 'is_employee', 'email_address', 'job_title', 'user_id', 'vendor.name', 'origin_id'],
+		fields: ['id', 'name', 'employee_id', 'is_employee', 'email_address', 'job_title', 'user_id', 'vendor.name', 'origin_id'],
 		searchIn: (r) => [r.name, r.first_name, r.last_name, r.email_address, r.employee_id],
 		codes: (r) => [r.employee_id, r.email_address],
 	},

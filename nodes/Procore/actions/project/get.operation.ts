@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequest } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { projectLocator } from '../common.descriptions';
@@ -9,7 +9,6 @@ import { PROJECT_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('project', 'get', [
 	projectLocator,
-	outputOption,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
@@ -22,5 +21,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		companyId,
 		itemIndex: i,
 	});
-	return shapeOutput(this, i, project, PROJECT_FIELDS) as IDataObject;
+	return project;
 }
+
+export const output: OutputSpec = { fields: PROJECT_FIELDS };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId } from '../../helpers/context';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -71,7 +71,6 @@ export const description: INodeProperties[] = [
 				},
 			],
 		},
-		outputOption,
 	]),
 ];
 
@@ -128,5 +127,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 		if (limit !== undefined) projects = projects.slice(0, limit);
 	}
-	return shapeOutput(this, i, projects, PROJECT_FIELDS) as IDataObject[];
+	return projects;
 }
+
+export const output: OutputSpec = { fields: PROJECT_FIELDS };

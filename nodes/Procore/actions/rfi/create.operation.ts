@@ -6,6 +6,8 @@ import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { projectLocator, recordLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { rfiFieldOptions, rfiFieldsToBody } from './fields';
+import type { OutputSpec } from '../../helpers/output';
+import { RFI_FIELDS } from './read';
 
 export const description: INodeProperties[] = forOperation('rfi', 'create', [
 	projectLocator,
@@ -83,3 +85,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			`${preview ? 'Would create' : 'Created'} ${rfi.draft ? 'draft ' : ''}RFI${record.number ? ` #${String(record.number)}` : record.id ? ` ${String(record.id)}` : ''}: "${String(rfi.subject)}"`,
 	});
 }
+
+export const output: OutputSpec = { fields: RFI_FIELDS };

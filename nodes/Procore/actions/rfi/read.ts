@@ -15,24 +15,14 @@ export const rfiLocator = recordLocator({
 export const RFI_FIELDS = [
 	'id',
 	'number',
-	'full_number',
 	'subject',
 	'status',
 	'draft',
 	'due_date',
-	'created_at',
-	'updated_at',
 	'question.body',
-	'questions',
 	'rfi_manager.name',
 	'ball_in_court',
-	'assignees',
-	'specification_section.label',
-	'cost_code.full_code',
-	'location.name',
-	'schedule_impact',
-	'cost_impact',
-	'responsible_contractor.name',
+	'updated_at',
 ];
 
 export const rfiRead: ReadSpec = {

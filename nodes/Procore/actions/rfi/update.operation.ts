@@ -6,7 +6,8 @@ import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { rfiFieldOptions, rfiFieldsToBody } from './fields';
-import { rfiLocator } from './read';
+import { RFI_FIELDS, rfiLocator } from './read';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('rfi', 'update', [
 	projectLocator,
@@ -52,3 +53,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		changes,
 	});
 }
+
+export const output: OutputSpec = { fields: RFI_FIELDS };

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
-import { outputOption, shapeOutput } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import type { ItemOperation, ProcoreResource } from '../node.type';
@@ -69,12 +68,12 @@ export function lookupGetMany(spec: LookupSpec): ItemOperation {
 			]
 		: [projectLocator];
 	return {
+		output: { fields: spec.fields },
 		description: [
 			...forOperation(spec.resource, 'getAll', scopeParameter),
 			...returnAllOrLimit({ resource: [spec.resource], operation: ['getAll'] }),
 			...forOperation(spec.resource, 'getAll', [
 				{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: filterOptions },
-				outputOption,
 			]),
 		],
 		async execute(this: IExecuteFunctions, i: number) {
@@ -98,7 +97,7 @@ export function lookupGetMany(spec: LookupSpec): ItemOperation {
 			const code = String(f.code ?? '').trim().toLowerCase();
 			if (code && spec.codes) rows = rows.filter((r) => text(spec.codes!(r)).includes(code));
 			if (limit !== undefined) rows = rows.slice(0, limit);
-			return shapeOutput(this, i, rows, spec.fields);
+			return rows;
 		},
 	};
 }

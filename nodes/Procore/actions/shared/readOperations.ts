@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
-import { outputOption, shapeOutput } from '../../helpers/output';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import type { ItemOperation } from '../node.type';
@@ -40,10 +39,10 @@ async function scopeIds(ctx: IExecuteFunctions, spec: ReadSpec, i: number): Prom
 
 export function getOperation(spec: ReadSpec): ItemOperation {
 	return {
+		output: { fields: spec.fields },
 		description: forOperation(spec.resource, 'get', [
 			...(spec.projectScoped ? [projectLocator] : []),
 			spec.idLocator,
-			outputOption,
 		]),
 		async execute(this: IExecuteFunctions, i: number) {
 			const ids = await scopeIds(this, spec, i);
@@ -55,7 +54,7 @@ export function getOperation(spec: ReadSpec): ItemOperation {
 				companyId: ids.companyId,
 				itemIndex: i,
 			});
-			return shapeOutput(this, i, record, spec.fields);
+			return record;
 		},
 	};
 }
@@ -74,10 +73,11 @@ export function getManyOperation(spec: ReadSpec): ItemOperation {
 			]
 		: [];
 	return {
+		output: { fields: spec.fields },
 		description: [
 			...forOperation(spec.resource, 'getAll', spec.projectScoped ? [projectLocator] : []),
 			...returnAllOrLimit({ resource: [spec.resource], operation: ['getAll'] }),
-			...forOperation(spec.resource, 'getAll', [...filters, outputOption]),
+			...forOperation(spec.resource, 'getAll', [...filters]),
 		],
 		async execute(this: IExecuteFunctions, i: number) {
 			const ids = await scopeIds(this, spec, i);
@@ -96,7 +96,7 @@ export function getManyOperation(spec: ReadSpec): ItemOperation {
 				{ method: 'GET', path: fillPath(spec.listPath, ids), qs, companyId: ids.companyId, itemIndex: i },
 				{ limit },
 			);
-			return shapeOutput(this, i, records, spec.fields);
+			return records;
 		},
 	};
 }

@@ -5,6 +5,8 @@ import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { submittalFieldOptions, submittalFieldsToBody } from './fields';
+import type { OutputSpec } from '../../helpers/output';
+import { submittalRead } from './read';
 
 export const description: INodeProperties[] = forOperation('submittal', 'create', [
 	projectLocator,
@@ -37,3 +39,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		auditField: null,
 	});
 }
+
+export const output: OutputSpec = { fields: submittalRead.fields };

@@ -6,7 +6,8 @@ import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { submittalFieldOptions, submittalFieldsToBody } from './fields';
-import { submittalLocator } from './read';
+import { submittalLocator, submittalRead } from './read';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('submittal', 'update', [
 	projectLocator,
@@ -30,3 +31,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		changes: submittalFieldsToBody(this, this.getNodeParameter('updateFields', i, {}) as IDataObject, i),
 	});
 }
+
+export const output: OutputSpec = { fields: submittalRead.fields };

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { getCompanyId } from '../../helpers/context';
+import { asNodeError, errorItem } from '../../helpers/errorItem';
+import { groupItems } from '../../helpers/groupItems';
 import { simplify } from '../../helpers/output';
-import { assertRequiredParameters } from '../../helpers/requiredParameters';
 import { auditTagFor, formatAuditTag } from '../../helpers/write';
-import { properties } from '../properties';
-import { asNodeError, errorItem } from '../router';
 import type { BulkOptions, EntryResult, PlannedEntry } from './bulk';
 import { writeEntries } from './bulk';
 import { TIMECARD_FIELDS } from './fields';
@@ -54,52 +53,50 @@ interface Group {
 /**
  * Items that share a Company and the same Options go into the same bulk calls; an item whose
  * Company or Options differ (set by expression, e.g. one integrator routing several clients)
- * gets calls of its own with its own values: never the first item's.
+ * gets calls of its own with its own values: never the first item's (helpers/groupItems.ts).
  */
-async function groupItems(
+async function groupBySettings(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	batchOptions: (i: number) => ItemBatchOptions,
 ): Promise<{ groupOf: Array<Group | Error>; groups: Group[] }> {
-	const byKey = new Map<string, Group>();
-	const groupOf: Array<Group | Error> = [];
+	const groupOf = new Array<Group | Error>(items.length);
+	const grouped = await groupItems(
+		items.length,
+		async (i) => ({
+			companyId: await getCompanyId(ctx, i),
+			chosen: batchOptions(i),
+			previewOnly: ctx.getNodeParameter('options.previewOnly', i, false) as boolean,
+			tagEnabled: ctx.getNodeParameter('options.auditTag', i, true) as boolean,
+		}),
+		(i, error) => {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
+			groupOf[i] = error;
+		},
+	);
 	const projectsByCompany = new Map<string, ProjectRecords>();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const companyId = await getCompanyId(ctx, i);
-			const chosen = batchOptions(i);
-			const previewOnly = ctx.getNodeParameter('options.previewOnly', i, false) as boolean;
-			const tagEnabled = ctx.getNodeParameter('options.auditTag', i, true) as boolean;
-			const key = JSON.stringify([companyId, chosen, previewOnly, tagEnabled]);
-			let group = byKey.get(key);
-			if (!group) {
-				let projects = projectsByCompany.get(companyId);
-				if (!projects) projectsByCompany.set(companyId, (projects = new ProjectRecords(ctx, companyId)));
-				group = {
-					items: [],
-					settings: {
-						companyId,
-						projects,
-						preflight: chosen.check ? new Preflight(ctx, companyId, projects, chosen.synced) : undefined,
-						options: {
-							target: chosen.target,
-							chunkSize: chosen.chunkSize,
-							onExisting: chosen.onExisting,
-							previewOnly,
-							auditTag: tagEnabled ? formatAuditTag(auditTagFor(ctx)) : undefined,
-						},
-					},
-				};
-				byKey.set(key, group);
-			}
-			group.items.push(i);
-			groupOf.push(group);
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error as Error, i);
-			groupOf.push(error as Error);
-		}
-	}
-	return { groupOf, groups: [...byKey.values()] };
+	const groups = grouped.map(({ settings: { companyId, chosen, previewOnly, tagEnabled }, itemIndexes }) => {
+		let projects = projectsByCompany.get(companyId);
+		if (!projects) projectsByCompany.set(companyId, (projects = new ProjectRecords(ctx, companyId)));
+		const group: Group = {
+			items: itemIndexes,
+			settings: {
+				companyId,
+				projects,
+				preflight: chosen.check ? new Preflight(ctx, companyId, projects, chosen.synced) : undefined,
+				options: {
+					target: chosen.target,
+					chunkSize: chosen.chunkSize,
+					onExisting: chosen.onExisting,
+					previewOnly,
+					auditTag: tagEnabled ? formatAuditTag(auditTagFor(ctx)) : undefined,
+				},
+			},
+		};
+		for (const i of itemIndexes) groupOf[i] = group;
+		return group;
+	});
+	return { groupOf, groups };
 }
 
 /**
@@ -113,8 +110,10 @@ export async function runBatch(
 	items: INodeExecutionData[],
 	batchOptions: (i: number) => ItemBatchOptions,
 	plan: (i: number, settings: BatchSettings) => Promise<ItemPlan>,
+	/** The router's check of every required parameter (see BatchOperation). */
+	assertRequired: (itemIndex: number) => void,
 ): Promise<INodeExecutionData[]> {
-	const { groupOf, groups } = await groupItems(ctx, items, batchOptions);
+	const { groupOf, groups } = await groupBySettings(ctx, items, batchOptions);
 	const plans: Array<ItemPlan | Error> = [];
 	for (let i = 0; i < items.length; i++) {
 		const group = groupOf[i];
@@ -123,7 +122,7 @@ export async function runBatch(
 			continue;
 		}
 		try {
-			assertRequiredParameters(ctx, properties, i);
+			assertRequired(i);
 			plans.push(await plan(i, group.settings));
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error as Error, i);
@@ -161,7 +160,6 @@ export async function runBatch(
 				continue;
 			}
 			const json = p.output(results, options.previewOnly, removed);
-			const meta: IDataObject = { writeCalls: report.writeCalls, auditTag: options.auditTag ?? null };
 			if (options.previewOnly) {
 				const positions = new Set(report.results.map((r, k) => (owner[k] === i ? k : -1)).filter((k) => k >= 0));
 				json.preview = true;
@@ -170,7 +168,9 @@ export async function runBatch(
 					.map((r) => ({ method: r.method, path: r.path, body: r.body }))
 					.concat(removed.map((r) => ({ method: 'DELETE', path: r.path, body: {} })));
 			}
-			json._n8n = meta;
+			// The package's own keys, in Procore's snake_case (docs/architecture.md).
+			json.write_calls = report.writeCalls;
+			if (options.auditTag) json.audit_tag = options.auditTag;
 			out[i] = { json, pairedItem: { item: i } };
 		}
 	}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, toProcoreId } from '../../helpers/context';
-import { simplify } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { auditTagFor, formatAuditTag, procoreWrite } from '../../helpers/write';
 import { forOperation } from '../operationSelector';
 import { findExisting } from './existing';
@@ -41,11 +41,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	try {
 		if (existing) {
 			if ((this.getNodeParameter('options.onExisting', i, 'skip') as string) === 'skip') {
-				return { status: 'existing', ...simplify(existing, TIMECARD_FIELDS), summary: `Already in Procore: ${what} (origin ID ${originId}); nothing written` };
+				return { ...existing, skipped: true, summary: `Already in Procore: ${what} (origin ID ${originId}); nothing written` };
 			}
-			return {
-				status: 'updated',
-				...(await procoreWrite.call(this, {
+			return await procoreWrite.call(this, {
 					itemIndex: i,
 					action: 'update',
 					recordLabel: 'Timecard Entry',
@@ -59,8 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 					previous: existing,
 					summarize: (_r, changes, preview) =>
 						`${preview ? 'Would update' : 'Updated'} ${what}${changes.length ? `: ${changes.map((c) => c.field).join(', ')} changed` : ': nothing changed'}`,
-				})),
-			};
+			});
 		}
 		if (entry.wbs_code_id || (originId && !/^\d+$/.test(originId))) {
 			// Only the bulk endpoint documents wbs_code_id, and only its schema types origin_id as a
@@ -84,7 +81,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			const created = Array.isArray(result.timecard_entries) ? (result.timecard_entries as IDataObject[])[0] : undefined;
 			const rest = { ...result };
 			if (created) delete rest.timecard_entries;
-			return { status: result.preview ? 'preview' : 'created', ...(created ?? {}), ...rest };
+			return { ...(created ?? {}), ...rest };
 		}
 		const result = await procoreWrite.call(this, {
 			itemIndex: i,
@@ -94,8 +91,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			auditField: 'origin_data',
 			summarize: (_r, _c, preview) => `${preview ? 'Would create' : 'Created'} ${what}`,
 		});
-		return { status: result.preview ? 'preview' : 'created', ...result };
+		return result;
 	} catch (error) {
 		throw explainTimecardError(error as Error);
 	}
 }
+
+export const output: OutputSpec = { fields: TIMECARD_FIELDS };

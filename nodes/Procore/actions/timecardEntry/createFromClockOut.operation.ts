@@ -151,7 +151,11 @@ async function planClockOut(ctx: IExecuteFunctions, i: number, settings: BatchSe
 	};
 }
 
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	assertRequired: (itemIndex: number) => void,
+): Promise<INodeExecutionData[]> {
 	return await runBatch(
 		this,
 		items,
@@ -163,5 +167,6 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			synced: readIdListOption(this, this.getNodeParameter('options.syncedProjectIds', i, ''), 'Synced Project IDs', i),
 		}),
 		async (i, settings) => await planClockOut(this, i, settings),
+		assertRequired,
 	);
 }

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { OutputSpec } from '../../helpers/output';
 import { forOperation } from '../operationSelector';
 import type { EntryResult } from './bulk';
 import { COMPANY_BULK_DEFAULT, PROJECT_BULK_MAX } from './bulk';
-import { entryOutput, runBatch } from './batch';
+import { runBatch } from './batch';
+import { TIMECARD_FIELDS } from './fields';
 import { readEntry, readIdListOption } from './input';
 import { entryParameters } from './parameters';
 import { personName } from './preflight';
@@ -49,7 +51,11 @@ function summary(result: EntryResult, name: string, preview: boolean): string {
 	return `${result.status === 'updated' ? 'Updated' : 'Created'} ${what}`;
 }
 
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	assertRequired: (itemIndex: number) => void,
+): Promise<INodeExecutionData[]> {
 	return await runBatch(
 		this,
 		items,
@@ -87,9 +93,18 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 				entries: [{ projectId: input.projectId, entry: input.entry, originId: input.originId }],
 				output: (results: EntryResult[], preview: boolean) => {
 					const result = results[0];
-					return { ...entryOutput(result), summary: summary(result, name, preview) } as IDataObject;
+					// The written record, as Get returns it (the router shapes it by Output), plus summary.
+					return {
+						...(result.record ?? { ...result.planned.entry, project_id: input.projectId }),
+						summary: summary(result, name, preview),
+						...(result.status === 'existing' ? { skipped: true } : {}),
+						...(result.changes?.length ? { changes: result.changes } : {}),
+					} as IDataObject;
 				},
 			};
 		},
+		assertRequired,
 	);
 }
+
+export const output: OutputSpec = { fields: TIMECARD_FIELDS };

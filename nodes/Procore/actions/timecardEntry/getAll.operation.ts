@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { dayRange, sinceRange } from '../../helpers/filters';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -57,7 +57,6 @@ export const description: INodeProperties[] = [
 				{ displayName: 'Worker ID', name: 'workerId', type: 'string', default: '', description: 'Only this person\'s entries (party ID, from "Person: Get Many")' },
 			],
 		},
-		outputOption,
 	]),
 ];
 
@@ -102,5 +101,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	);
 	rows = rows.filter(keep);
 	if (limit !== undefined) rows = rows.slice(0, limit);
-	return shapeOutput(this, i, rows, TIMECARD_FIELDS) as IDataObject[];
+	return rows;
 }
+
+export const output: OutputSpec = { fields: TIMECARD_FIELDS };

@@ -13,6 +13,8 @@ import { explainTimecardError } from './errors';
 import { readIdField, readMilestone, readTime } from './input';
 import { milestoneLocator, timeTypeLocator, workerLocator } from './parameters';
 import { timecardEntryLocator } from './read';
+import type { OutputSpec } from '../../helpers/output';
+import { TIMECARD_FIELDS } from './fields';
 
 export const description: INodeProperties[] = forOperation('timecardEntry', 'update', [
 	projectLocator,
@@ -98,3 +100,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		throw explainTimecardError(error as Error);
 	}
 }
+
+export const output: OutputSpec = { fields: TIMECARD_FIELDS };

@@ -5,8 +5,9 @@ import { procoreWrite, writeOptions } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
-import { directoryParameter, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
+import { directoryParameter, VENDOR_FIELDS, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
 import { sameName } from './resolve';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('vendor', 'create', [
 	directoryParameter,
@@ -72,7 +73,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			return {
 				...existing,
 				summary: `Vendor ${String(existing.id)} "${String(existing.name)}" already exists in the ${paths.directory} directory; nothing created`,
-				_n8n: { action: 'create', skipped: true },
+				skipped: true,
 			};
 		}
 	}
@@ -88,3 +89,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			`${preview ? 'Would create' : 'Created'} vendor${record.id !== undefined ? ` ${String(record.id)}` : ''} "${name}" in the ${paths.directory} directory`,
 	});
 }
+
+export const output: OutputSpec = { fields: VENDOR_FIELDS };

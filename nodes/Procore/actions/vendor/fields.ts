@@ -20,7 +20,6 @@ export const directoryParameter: INodeProperties = {
 export const VENDOR_FIELDS = [
 	'id',
 	'name',
-	'abbreviated_name',
 	'trade_name',
 	'email_address',
 	'business_phone',

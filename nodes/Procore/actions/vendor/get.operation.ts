@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId } from '../../helpers/context';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequest } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -12,7 +12,6 @@ export const description: INodeProperties[] = forOperation('vendor', 'get', [
 	directoryParameter,
 	{ ...projectLocator, displayOptions: { show: { directory: ['project'] } } },
 	vendorLocator(),
-	outputOption,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
@@ -26,5 +25,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		companyId,
 		itemIndex: i,
 	});
-	return shapeOutput(this, i, record, VENDOR_FIELDS);
+	return record;
 }
+
+export const output: OutputSpec = { fields: VENDOR_FIELDS };

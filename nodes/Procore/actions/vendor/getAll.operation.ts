@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId } from '../../helpers/context';
 import { idList, sinceRange } from '../../helpers/filters';
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procorePages } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -37,7 +37,6 @@ export const description: INodeProperties[] = [
 				},
 			],
 		},
-		outputOption,
 	]),
 ];
 
@@ -72,5 +71,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		for (const v of page) if (records.length < limit && keep(v)) records.push(v);
 		if (records.length >= limit) break;
 	}
-	return shapeOutput(this, i, records, VENDOR_FIELDS);
+	return records;
 }
+
+export const output: OutputSpec = { fields: VENDOR_FIELDS };

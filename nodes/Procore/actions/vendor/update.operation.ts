@@ -7,8 +7,9 @@ import { procoreApiRequest } from '../../transport';
 import { projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { describeChanges } from '../shared/describeChanges';
-import { directoryParameter, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
+import { directoryParameter, VENDOR_FIELDS, vendorFieldOptions, vendorFieldsToBody, vendorPaths } from './fields';
 import { resolveVendor, vendorLocator } from './resolve';
+import type { OutputSpec } from '../../helpers/output';
 
 export const description: INodeProperties[] = forOperation('vendor', 'update', [
 	directoryParameter,
@@ -58,3 +59,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			`${preview ? 'Would update' : 'Updated'} vendor ${vendor.id} "${String(previous.name)}": ${describeChanges(diff) || 'no field changed'}`,
 	});
 }
+
+export const output: OutputSpec = { fields: VENDOR_FIELDS };

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { normalizeId } from '../../helpers/context';
 import { parseWebhookEvent } from '../../helpers/webhookEvent';
 import { asDataObject, procoreApiRequestAllItems } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { recordLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { scopeProperties, scopeQuery } from './scope';
 
@@ -13,16 +14,12 @@ const DELIVERY_PAGE_SIZE = 100;
 export const description: INodeProperties[] = [
 	...scopeProperties('getFailedDeliveries'),
 	...forOperation('webhook', 'getFailedDeliveries', [
-		{
-			displayName: 'Hook ID',
+		recordLocator({
 			name: 'hookId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 1234567',
-			description:
-				'The hook whose deliveries to read. Find it with Webhook > Get Many Hooks, or in the Procore Trigger\'s static data (hookId, or projectHooks for All Projects).',
-		},
+			displayName: 'Hook',
+			searchListMethod: 'searchHooks',
+			description: 'The hook whose deliveries to read: the list shows the hooks of the chosen scope, by namespace and address',
+		}),
 		{
 			displayName: 'Statuses',
 			name: 'statuses',
@@ -52,7 +49,7 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const { companyId, qs } = await scopeQuery(this, i);
-	const hookId = String(this.getNodeParameter('hookId', i, '')).trim();
+	const hookId = normalizeId(this.getNodeParameter('hookId', i, '', { extractValue: true }));
 	if (!/^\d{1,20}$/.test(hookId)) {
 		throw new NodeOperationError(this.getNode(), `Hook ID "${hookId}" is not a Procore ID`, {
 			description: 'Enter the numeric ID of the hook, e.g. from Webhook > Get Many Hooks.',
@@ -85,13 +82,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				...parseWebhookEvent(asDataObject(d.event)),
 				delivery: {
 					id: String(d.id ?? ''),
-					hookId,
+					hook_id: hookId,
 					status,
 					outcome: d.outcome ?? null,
-					startedAt: d.started_at ?? null,
-					completedAt: d.completed_at ?? null,
-					responseStatus: d.response_status ?? null,
-					responseError: d.response_error ?? null,
+					started_at: d.started_at ?? null,
+					completed_at: d.completed_at ?? null,
+					response_status: d.response_status ?? null,
+					response_error: d.response_error ?? null,
 				},
 			});
 		}

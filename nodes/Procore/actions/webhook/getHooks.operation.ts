@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { outputOption, shapeOutput } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { scopeProperties, scopeQuery } from './scope';
@@ -17,7 +17,6 @@ export const description: INodeProperties[] = [
 			default: 'n8n-nodes-procore',
 			description: 'Only hooks of this namespace (the Procore Trigger\'s default is n8n-nodes-procore). Leave empty for every namespace.',
 		},
-		outputOption,
 	]),
 ];
 
@@ -33,5 +32,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		companyId,
 		itemIndex: i,
 	});
-	return shapeOutput(this, i, hooks, FIELDS);
+	return hooks;
 }
+
+export const output: OutputSpec = { fields: FIELDS };

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { projectLocator } from '../common.descriptions';
@@ -25,9 +25,17 @@ export function scopeProperties(operation: string): INodeProperties[] {
 	];
 }
 
-export async function scopeQuery(ctx: IExecuteFunctions, i: number): Promise<{ companyId: string; qs: IDataObject }> {
+/** The company and the scope query of item `i` (or, in a list search, of the panel as it is). */
+export async function scopeQuery(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	i?: number,
+): Promise<{ companyId: string; qs: IDataObject }> {
 	const companyId = await getCompanyId(ctx, i);
-	const scope = ctx.getNodeParameter('webhookScope', i, 'project') as string;
+	const scope = (
+		i === undefined
+			? (ctx as ILoadOptionsFunctions).getNodeParameter('webhookScope', 'project')
+			: (ctx as IExecuteFunctions).getNodeParameter('webhookScope', i, 'project')
+	) as string;
 	return scope === 'project'
 		? { companyId, qs: { project_id: getProjectId(ctx, i) } }
 		: { companyId, qs: { company_id: companyId } };

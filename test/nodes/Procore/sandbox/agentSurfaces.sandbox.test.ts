@@ -216,7 +216,7 @@ describe('the other reads', () => {
 				threshold: 90,
 			});
 			expect(run.nodeError).toBeUndefined();
-			expect(run.json.map((r) => String(r.costCodeId)).sort()).toEqual(over);
+			expect(run.json.map((r) => String(r.cost_code_id)).sort()).toEqual(over);
 		}
 	});
 
@@ -265,14 +265,14 @@ describe('the other reads', () => {
 		const log = (t: (typeof LOG_TYPES)[number]) => record(s, s.seed.dailyLogs[t]);
 		expect(summary.counts).toEqual({ manpower: 1, notes: 1, work: 1, delivery: 1, weather: 1, accident: 1 });
 		expect(summary).toMatchObject({
-			totalWorkers: log('manpower').num_workers,
-			totalManHours: Number(log('manpower').man_hours),
-			manpower: [expect.objectContaining({ vendor: (log('manpower').vendor as IDataObject).name, workers: log('manpower').num_workers })],
-			notes: [expect.objectContaining({ comment: log('notes').comment, issue: log('notes').is_issue_day })],
+			total_workers: log('manpower').num_workers,
+			total_man_hours: Number(log('manpower').man_hours),
+			manpower: [expect.objectContaining({ vendor_name: (log('manpower').vendor as IDataObject).name, num_workers: log('manpower').num_workers })],
+			notes: [expect.objectContaining({ comment: log('notes').comment, is_issue_day: log('notes').is_issue_day })],
 			work: [expect.objectContaining({ comments: log('work').comments })],
-			delivery: [expect.objectContaining({ from: log('delivery').delivery_from, tracking: log('delivery').tracking_number })],
-			weather: [expect.objectContaining({ sky: log('weather').sky, temperature: log('weather').temperature, delay: log('weather').is_weather_delay })],
-			accident: [expect.objectContaining({ involved: log('accident').involved_name, company: log('accident').involved_company })],
+			delivery: [expect.objectContaining({ delivery_from: log('delivery').delivery_from, tracking_number: log('delivery').tracking_number })],
+			weather: [expect.objectContaining({ sky: log('weather').sky, temperature: log('weather').temperature, is_weather_delay: log('weather').is_weather_delay })],
+			accident: [expect.objectContaining({ involved_name: log('accident').involved_name, involved_company: log('accident').involved_company })],
 		});
 		// Every value the summary reports is there: none is lost to a field name Procore does not use.
 		for (const entries of ['manpower', 'notes', 'work', 'delivery', 'weather', 'accident'])

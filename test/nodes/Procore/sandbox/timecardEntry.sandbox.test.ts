@@ -85,13 +85,13 @@ describe('Create: the two timesheet modes', () => {
 			origin_id: 'app-entry-77',
 			description: 'Formwork',
 		});
-		expect(run.json[0]).toMatchObject({ status: 'created', summary: `Created timecard entry for Luis Ortega on ${DAY} (7.50 h)` });
+		expect(run.json[0]).toMatchObject({ id: expect.anything(), summary: `Created timecard entry for Luis Ortega on ${DAY} (7.50 h)` });
 		// A text origin ID is sent through bulk_create, the endpoint whose schema takes it as a string.
 		expect(run.writes.map(route)).toEqual(['POST /rest/v1.1/projects/:id/project_timecard_entries/bulk_create']);
 		// Re-running the same entry (same origin ID) writes nothing.
 		const again = await create({ additionalFields: { originId: 'app-entry-77', description: 'Formwork' } });
 		expect(again.writes).toEqual([]);
-		expect(again.json[0].status).toBe('existing');
+		expect(again.json[0].summary).toMatch(/^Already in Procore/);
 		expect(entries()).toHaveLength(1);
 	});
 
@@ -164,7 +164,7 @@ describe('a crew of 60', () => {
 		expect(stored).toHaveLength(60);
 		expect(new Set(stored.map((e) => e.party_id)).size).toBe(60);
 		expect(stored.every((e) => e.hours === '7.98')).toBe(true);
-		expect((run.json[0]._n8n as IDataObject).writeCalls).toBe(3);
+		expect(run.json[0].write_calls).toBe(3);
 	});
 
 	it('Create Many through the company endpoint: 60 items in one call', async () => {

@@ -72,7 +72,7 @@ export async function writeCommitments(ctx: IExecuteFunctions, i: number, compan
 			sentence: String(result.summary),
 			changed: true,
 			preview: result.preview === true,
-			detail: { record: 'commitment', action: 'update', id: commitment.id, type, changes: (result._n8n as IDataObject | undefined)?.changes ?? [] },
+			detail: { record: 'commitment', action: 'update', id: commitment.id, type, changes: (result.changes as IDataObject[] | undefined) ?? [] },
 		});
 	}
 	if (!commitments.length) {

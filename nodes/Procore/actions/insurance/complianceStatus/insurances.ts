@@ -128,7 +128,7 @@ export async function writeInsurances(
 				id: previous.id,
 				previous_status: previous.status,
 				status: desired.insurance.status,
-				changes: (result._n8n as IDataObject | undefined)?.changes ?? [],
+				changes: (result.changes as IDataObject[] | undefined) ?? [],
 			},
 		});
 	}

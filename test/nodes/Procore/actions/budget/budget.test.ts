@@ -33,7 +33,7 @@ describe('Budget: Find Over-Committed Cost Codes', () => {
 				{ cost_code_id: 3, cost_code: '26-000 Electrical', category: 'Subcontract', src_1: 80000, src_7: 88000 },
 			], { Total: '3' });
 		const out = await runProcoreNode({ parameters: { resource: 'budget', operation: 'findOverCommitted', ...base, threshold: 90, options: {} } });
-		expect(out.map((o) => [o.json.costCode, o.json.percentCommitted, o.json.overBy])).toEqual([
+		expect(out.map((o) => [o.json.cost_code, o.json.percent_committed, o.json.over_by])).toEqual([
 			['26-000 Electrical', 110, 8000],
 			['03-300 Concrete', 95, -5000],
 		]);

@@ -50,11 +50,11 @@ describe('Daily Log', () => {
 		});
 		expect(out.json).toMatchObject({
 			date: '2026-11-20',
-			totalWorkers: 6,
-			totalManHours: 45,
-			totalTimecardHours: 15.5,
+			total_workers: 6,
+			total_man_hours: 45,
+			total_timecard_hours: 15.5,
 			counts: { manpower: 2, notes: 1, timecard: 2 },
-			notes: [{ comment: 'Crane down 2 h', issue: true }],
+			notes: [{ comment: 'Crane down 2 h', is_issue_day: true }],
 			overview: 'Manpower: 6 workers, 45 man-hours across 2 entries. Notes: 1 entry. Timecards: 2 entries, 15.5 hours.',
 		});
 	});

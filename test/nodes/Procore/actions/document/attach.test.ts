@@ -7,6 +7,7 @@ import { API, STORAGE, company, inlineItem, multipartFields, project, run } from
 const attach = (recordType: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'document',
 	operation: 'attach',
+	output: 'raw',
 	company,
 	project,
 	recordType,
@@ -119,13 +120,13 @@ describe('Document > Attach to Record', () => {
 		expect(requests.map((r) => r.method)).toEqual(['GET']);
 		expect(out.json).toMatchObject({ preview: true, summary: 'Would attach "a.pdf", "b.jpg" to Change Event 42' });
 		expect(out.json.uploads).toEqual([
-			{ fileName: 'a.pdf', size: 5, parts: 1, uuid: null },
-			{ fileName: 'b.jpg', size: 6, parts: 1, uuid: null },
+			{ file_name: 'a.pdf', size: 5, parts: 1, uuid: null },
+			{ file_name: 'b.jpg', size: 6, parts: 1, uuid: null },
 		]);
 	});
 
 	it('refuses a record ID that is not a number', async () => {
-		await expect(run({ parameters: attach('rfi', { recordId: 'RFI-12' }), items: [twoFiles()] })).rejects.toThrow('Record ID "RFI-12" is not a Procore ID');
+		await expect(run({ parameters: attach('rfi', { recordId: 'RFI-12' }), items: [twoFiles()] })).rejects.toThrow('Record "RFI-12" is not a Procore ID');
 	});
 });
 
@@ -170,7 +171,7 @@ describe('Document > Attach to Record: an attach whose answer is lost (issue 22,
 		const sent = patches([[status, 'Bad Gateway'], [200, withBoth]]);
 		const [out] = await run({ parameters: attach('rfi'), items: [twoFiles()] });
 		expect(sent()).toBe(1);
-		expect(out.json).toMatchObject({ summary: 'Attached "a.pdf", "b.jpg" to RFI 42', confirmedBy: expect.stringMatching(/re-read/) });
+		expect(out.json).toMatchObject({ summary: 'Attached "a.pdf", "b.jpg" to RFI 42', confirmed_by: expect.stringMatching(/re-read/) });
 	});
 
 	it('the re-read does not show the files: the item fails saying so, and the PATCH went once', async () => {

@@ -50,7 +50,7 @@ describe('Document > Download', () => {
 		expect(out).toHaveLength(1);
 		expect(out[0].binary!.data).toMatchObject({ fileName: 'Level 3 Plan.pdf', mimeType: 'application/pdf' });
 		expect(Buffer.from(out[0].binary!.data.data, 'base64').toString()).toBe('%PDF-plan');
-		expect(out[0].json).toMatchObject({ id: 77, name: 'Level 3 Plan.pdf', version_number: 1 });
+		expect(out[0].json).toMatchObject({ id: 77, name: 'Level 3 Plan.pdf', file_name: 'Level 3 Plan.pdf' });
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(procore.isDone() && storage.isDone()).toBe(true);
 	});

@@ -8,6 +8,7 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 const upload = (extra: Record<string, unknown> = {}) => ({
 	resource: 'document',
 	operation: 'upload',
+	output: 'raw',
 	company,
 	documentScope: 'project',
 	project,
@@ -182,7 +183,7 @@ describe('Document > Upload', () => {
 		const [out] = await run({ parameters: upload({ ifExists: 'newVersion' }), items: [inlineItem(data, 'Schedule.pdf')] });
 		expect(patched).toEqual({ 'file[name]': 'Schedule.pdf', 'file[upload_uuid]': 'U-V2' });
 		expect(out.json.summary).toBe('Uploaded "Schedule.pdf" (16 B, 1 part) as a new version of file 8080 in Documents folder "/"');
-		expect(out.json.upload).toMatchObject({ newVersionOf: 8080 });
+		expect(out.json.upload).toMatchObject({ new_version_of: 8080 });
 		expect(nock.isDone()).toBe(true);
 	});
 
@@ -246,8 +247,8 @@ describe('Document > Upload', () => {
 		expect(out.json).toMatchObject({
 			preview: true,
 			summary: 'Would upload "set.pdf" (40.0 MiB, 3 parts) to Documents folder "Drawings/2026/Issued"',
-			upload: { fileName: 'set.pdf', size: 40 * MiB, parts: 3, partBytes: 16 * MiB, folder: 'Drawings/2026/Issued' },
-			wouldCreateFolders: ['Drawings/2026', 'Drawings/2026/Issued'],
+			upload: { file_name: 'set.pdf', size: 40 * MiB, parts: 3, part_bytes: 16 * MiB, folder: 'Drawings/2026/Issued' },
+			would_create_folders: ['Drawings/2026', 'Drawings/2026/Issued'],
 			request: { method: 'POST', path: '/rest/v1.0/files' },
 		});
 	});
@@ -275,7 +276,7 @@ describe('Document > Upload', () => {
 			items: [inlineItem(Buffer.from('x'), 'a.pdf')],
 		});
 		expect(created).toEqual([{ folder: { name: '2026', parent_id: 9 } }]);
-		expect(out.json.createdFolders).toEqual([{ id: 10, name: '2026' }]);
+		expect(out.json.created_folders).toEqual([{ id: 10, name: '2026' }]);
 		expect(nock.isDone()).toBe(true);
 	});
 

@@ -55,6 +55,6 @@ describe('Folder', () => {
 		const out = await runProcoreNode({
 			parameters: { resource: 'folder', operation: 'getAll', company, documentScope: 'company', folder: { __rl: true, mode: 'list', value: '' }, recursive: true, returnAll: false, limit: 2 },
 		});
-		expect(out.map((o) => o.json.path)).toEqual(['HR', 'Safety']);
+		expect(out.map((o) => o.json.name_with_path)).toEqual(['HR', 'Safety']);
 	});
 });

@@ -136,10 +136,10 @@ describe('Insurance Get Many limits', () => {
 			.reply(200, [{ id: 77, origin_id: 'coi-1', insurance_type: 'GL' }]);
 		const requests: IHttpRequestOptions[] = [];
 		const [out] = await runProcoreNode({
-			parameters: { ...base('companyVendor', 'create'), insuranceType: 'GL', additionalFields: { originId: 'coi-1' }, options: {} },
+			parameters: { ...base('companyVendor', 'create'), insuranceType: 'GL', additionalFields: { originId: 'coi-1' }, options: {}, output: 'raw' },
 			requests,
 		});
-		expect(out.json).toMatchObject({ id: 77, _n8n: { skipped: true } });
+		expect(out.json).toMatchObject({ id: 77, skipped: true });
 		expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
 	});
 });

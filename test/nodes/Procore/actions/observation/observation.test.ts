@@ -51,9 +51,9 @@ describe('Observation', () => {
 			.query({ project_id: '101' })
 			.reply(200, { id: 7, status: 'closed' });
 		const [out] = await runProcoreNode({
-			parameters: { resource: 'observation', operation: 'update', ...base, observationId: { __rl: true, mode: 'id', value: '7' }, updateFields: { status: 'closed' }, options: {} },
+			parameters: { resource: 'observation', operation: 'update', ...base, observationId: { __rl: true, mode: 'id', value: '7' }, updateFields: { status: 'closed' }, options: {}, output: 'raw' },
 		});
 		expect(sent).toEqual({ project_id: 101, observation: { name: 'Missing guardrail', type_id: 12, status: 'closed' } });
-		expect((out.json._n8n as any).changes).toEqual([{ field: 'status', previous: 'initiated', new: 'closed' }]);
+		expect(out.json.changes).toEqual([{ field: 'status', previous: 'initiated', new: 'closed' }]);
 	});
 });

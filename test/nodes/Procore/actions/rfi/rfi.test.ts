@@ -117,10 +117,10 @@ describe('RFI', () => {
 			})
 			.reply(200, { id: 900, subject: 'New', draft: true });
 		const [out] = await runProcoreNode({
-			parameters: { resource: 'rfi', operation: 'update', company, project, rfiId: { __rl: true, mode: 'id', value: '900' }, updateFields: { subject: 'New' }, options: {} },
+			parameters: { resource: 'rfi', operation: 'update', company, project, rfiId: { __rl: true, mode: 'id', value: '900' }, updateFields: { subject: 'New' }, options: {}, output: 'raw' },
 		});
 		expect(sent).toEqual({ rfi: { subject: 'New' } });
-		expect((out.json._n8n as any).changes).toEqual([{ field: 'subject', previous: 'Old', new: 'New' }]);
+		expect(out.json.changes).toEqual([{ field: 'subject', previous: 'Old', new: 'New' }]);
 		expect(out.json.summary).toBe('RFI 900 updated: 1 field changed (subject)');
 	});
 

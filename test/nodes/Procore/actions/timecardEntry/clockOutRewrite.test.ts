@@ -214,3 +214,54 @@ describe('Create From Clock-Out: edited clock-outs in Update mode', () => {
 		expect(state.entries).toHaveLength(2);
 	});
 });
+
+describe('Create From Clock-Out: the allocation JSON the app sends (checked with zod)', () => {
+	beforeEach(() => nock.disableNetConnect());
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	const json = (lines: unknown, options: Record<string, unknown> = {}) =>
+		clockOut({ allocationSource: 'json', allocationsJson: typeof lines === 'string' ? lines : JSON.stringify(lines), options });
+
+	it('every problem of every line is named at once, and nothing is sent', async () => {
+		fakeProcore();
+		const requests: IHttpRequestOptions[] = [];
+		const error: any = await runProcoreNode({
+			parameters: json([
+				{ milestone: 'cc:1234:cat:5678', percent: 'sixty' },
+				{ milestone: 'cc:12x4', percent: 20 },
+				{ costCodeId: 2000, percent: -5 },
+				{ milestone: 'cc:3000:cat:5678' },
+			]),
+			requests,
+		}).then(() => undefined, (e: Error) => e);
+		expect(error.message).toBe(
+			'Allocations (JSON) has 5 problems: line 1 "percent" is not a number; line 2: "cc:12x4" is not a milestone. Write it as procore:budget_line:cc:<cost code ID>:cat:<category ID> or procore:wbs_code:<WBS code ID>; line 3 "percent" must be a number of 0 or more; line 3: Cost code 2000 has no category (line item type ID); line 4 "percent" is missing',
+		);
+		expect(error.description).toMatch(/"percent" as a number/);
+		expect(requests).toHaveLength(0);
+	});
+
+	it('not an array, an empty array, a line that is not an object', async () => {
+		fakeProcore();
+		for (const [lines, message] of [
+			[{ milestone: 'cc:1:cat:2', percent: 100 }, 'Allocations (JSON): the allocation must be an array'],
+			[[], 'Allocations (JSON): the allocation is empty: give at least one milestone with its share'],
+			[['cc:1:cat:2'], 'Allocations (JSON): line 1 is not an object'],
+		] as const) {
+			await expect(runProcoreNode({ parameters: json(lines) })).rejects.toThrow(message);
+		}
+	});
+
+	it('shares sent as text, and lines that say "hours" without Allocate By, are read as meant', async () => {
+		const procore = fakeProcore();
+		await runProcoreNode({ parameters: json([{ milestone: 'cc:1234:cat:5678', hours: '5' }, { wbsCodeId: 77, hours: 3 }]) });
+		expect(procore.entries.map((e) => e.hours)).toEqual(['5.00', '3.00']);
+		await expect(runProcoreNode({ parameters: json([{ milestone: 'cc:1234:cat:5678', hours: 4 }, { milestone: 'cc:2000:cat:5678', percent: 50 }]) })).rejects.toThrow(
+			'Allocations (JSON) mixes "percent" and "hours" lines',
+		);
+	});
+});
+

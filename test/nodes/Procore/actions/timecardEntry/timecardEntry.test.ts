@@ -50,7 +50,7 @@ describe('Timecard Entry', () => {
 				origin_id: 'shift-1',
 				origin_data: 'n8n:instance-unit:wf-unit:exec-unit:Procore',
 			});
-			expect(out.json).toMatchObject({ status: 'created', summary: 'Created timecard entry for Ana Ruiz on 2026-11-20 (7.50 h)' });
+			expect(out.json).toMatchObject({ id: expect.anything(), summary: 'Created timecard entry for Ana Ruiz on 2026-11-20 (7.50 h)' });
 		});
 
 		it('a numeric origin ID (or none) uses the single create', async () => {
@@ -74,18 +74,18 @@ describe('Timecard Entry', () => {
 		it('with an origin ID already in Procore, nothing is written again', async () => {
 			const procore = fakeProcore();
 			await runProcoreNode({ parameters: entry({ additionalFields: { originId: 'shift-1' } }) });
-			const [again] = await runProcoreNode({ parameters: entry({ additionalFields: { originId: 'shift-1' } }) });
+			const [again] = await runProcoreNode({ parameters: entry({ additionalFields: { originId: 'shift-1' }, output: 'raw' }) });
 			expect(procore.entries).toHaveLength(1);
-			expect(again.json).toMatchObject({ status: 'existing' });
+			expect(again.json).toMatchObject({ origin_id: 'shift-1', skipped: true });
 			expect(again.json.summary).toMatch(/^Already in Procore/);
 		});
 
 		it('a WBS code goes through bulk create (the endpoint that takes it), without cost code', async () => {
 			const procore = fakeProcore();
-			const [out] = await runProcoreNode({ parameters: entry({ costCoding: 'wbsCode', wbsCode: id('77') }) });
+			const [out] = await runProcoreNode({ parameters: entry({ costCoding: 'wbsCode', wbsCode: id('77'), output: 'raw' }) });
 			expect(procore.bulkCalls).toEqual([[expect.objectContaining({ wbs_code_id: 77, project_id: 101 })]]);
 			expect(procore.bulkCalls[0][0].cost_code_id).toBeUndefined();
-			expect(out.json).toMatchObject({ status: 'created', wbs_code_id: 77 });
+			expect(out.json).toMatchObject({ wbs_code_id: 77, summary: 'Created timecard entry for Ana Ruiz on 2026-11-20 (7.50 h)' });
 		});
 
 		it.each([
@@ -102,6 +102,9 @@ describe('Timecard Entry', () => {
 	});
 
 	describe('Create Many', () => {
+		/** What happened to an item, read as a person reads it: the error, or the summary sentence. */
+		const outcome = (o: { json: Record<string, unknown> }) =>
+			o.json.error ? 'error' : /^Created /.test(String(o.json.summary)) ? 'created' : /^Already in Procore/.test(String(o.json.summary)) ? 'existing' : String(o.json.summary);
 		const items = (workers: string[], extra: Record<string, unknown> = {}, origin = (k: number) => `row-${k}`) => {
 			const perItem = workers.map((w, k) => entry({ operation: 'createMany', worker: id(w), additionalFields: { originId: origin(k) }, ...extra }));
 			return { parameters: { ...perItem[0], __perItem: perItem }, items: perItem.map(() => ({ json: {} })) };
@@ -112,14 +115,14 @@ describe('Timecard Entry', () => {
 			const out = await runProcoreNode(items(Array.from({ length: 60 }, (_, k) => String(600 + k))));
 			expect(procore.bulkCalls.map((c) => c.length)).toEqual([25, 25, 10]);
 			expect(out).toHaveLength(60);
-			expect(out.every((o, k) => o.json.status === 'created' && (o.pairedItem as any).item === k)).toBe(true);
+			expect(out.every((o, k) => outcome(o) === 'created' && (o.pairedItem as any).item === k)).toBe(true);
 			expect(out[1].json.summary).toBe('Created timecard entry for Crew 1 on 2026-11-20 (7.50 h)');
 		});
 
 		it('continueOnFail: a bad item found by the checks fails alone; the others go in one call', async () => {
 			const procore = fakeProcore();
 			const out = await runProcoreNode({ ...items(['600', '999', '601']), continueOnFail: true });
-			expect(out.map((o) => o.json.status ?? 'error')).toEqual(['created', 'error', 'created']);
+			expect(out.map(outcome)).toEqual(['created', 'error', 'created']);
 			expect(out[1].json.error).toBe('Worker 999 is not in the directory of project 101');
 			expect(procore.bulkCalls.map((c) => c.length)).toEqual([2]);
 		});
@@ -129,7 +132,7 @@ describe('Timecard Entry', () => {
 			const out = await runProcoreNode({ ...items(['600', '999', '601'], { options: { checkBeforeWrite: false } }), continueOnFail: true });
 			expect(procore.bulkCalls.map((c) => c.length)).toEqual([3, 1, 1, 1]);
 			expect(procore.entries.map((e) => e.party_id)).toEqual([600, 601]);
-			expect(out.map((o) => o.json.status ?? 'error')).toEqual(['created', 'error', 'created']);
+			expect(out.map(outcome)).toEqual(['created', 'error', 'created']);
 			expect(out[1].json.error).toMatch(/the worker is not in the project directory/);
 			expect(out[1].pairedItem).toEqual({ item: 1 });
 		});
@@ -145,7 +148,7 @@ describe('Timecard Entry', () => {
 			await runProcoreNode(items(['600', '601']));
 			const out = await runProcoreNode(items(['600', '601', '602']));
 			expect(procore.bulkCalls.map((c) => c.length)).toEqual([2, 1]);
-			expect(out.map((o) => o.json.status)).toEqual(['existing', 'existing', 'created']);
+			expect(out.map(outcome)).toEqual(['existing', 'existing', 'created']);
 		});
 
 		it('the company endpoint uses the Batch Size option and refuses a category before writing', async () => {
@@ -173,7 +176,7 @@ describe('Timecard Entry', () => {
 			expect(calls).toEqual([]);
 			const written = await runProcoreNode(items(workers, { costCoding: 'none', options: { endpoint: 'company', batchSize: 3 } }, (k) => String(9000 + k)));
 			expect(calls).toEqual([3, 3, 1]);
-			expect(written.every((o) => o.json.status === 'created')).toBe(true);
+			expect(written.every((o) => outcome(o) === 'created')).toBe(true);
 		});
 	});
 

@@ -127,10 +127,10 @@ describe('Vendor', () => {
 		nock(API).get('/rest/v1.0/vendors').query(true).reply(200, [{ id: 5, name: 'acme electric' }]);
 		const requests: IHttpRequestOptions[] = [];
 		const [out] = await runProcoreNode({
-			parameters: { resource: 'vendor', operation: 'create', company, directory: 'company', name: 'Acme Electric', additionalFields: {}, options: {} },
+			parameters: { resource: 'vendor', operation: 'create', company, directory: 'company', name: 'Acme Electric', additionalFields: {}, options: {}, output: 'raw' },
 			requests,
 		});
-		expect(out.json).toMatchObject({ id: 5, _n8n: { skipped: true } });
+		expect(out.json).toMatchObject({ id: 5, skipped: true });
 		expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
 	});
 

@@ -48,7 +48,7 @@ describe('Procore node: Webhook resource', () => {
 			resourceName: 'RFIs',
 			resourceId: '444',
 			projectId: '101',
-			delivery: { id: '101', hookId: '77', status: 'discarded', outcome: 'discarded', responseStatus: 502, responseError: 'Bad Gateway' },
+			delivery: { id: '101', hook_id: '77', status: 'discarded', outcome: 'discarded', response_status: 502, response_error: 'Bad Gateway' },
 		});
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(nock.isDone()).toBe(true);
