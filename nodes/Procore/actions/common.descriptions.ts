@@ -11,6 +11,9 @@ export function recordLocator(options: {
 	urlPattern?: string;
 	required?: boolean;
 	description?: string;
+	/** What the empty list shows instead of "Choose…" (e.g. what an empty value means). */
+	listPlaceholder?: string;
+	hint?: string;
 }): INodeProperties {
 	return {
 		displayName: options.displayName,
@@ -19,12 +22,14 @@ export function recordLocator(options: {
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
 		description: options.description,
+		...(options.hint ? { hint: options.hint } : {}),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
 				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+				...(options.listPlaceholder ? { placeholder: options.listPlaceholder } : {}),
 			},
 			{
 				displayName: 'By ID',
@@ -62,6 +67,26 @@ export function recordLocator(options: {
 	};
 }
 
+/**
+ * An optional ID in a collection (Additional Fields, Filters), picked from a list or given by ID.
+ * Readers take its value with normalizeId, so a plain ID string from older workflows still works.
+ */
+export function pickFromList(name: string, displayName: string, searchListMethod: string, description?: string): INodeProperties {
+	return { ...recordLocator({ name, displayName, searchListMethod, required: false, description }), default: { mode: 'list', value: '' } };
+}
+
+/** Several IDs in a collection, chosen from a list (loadOptions), or mapped by expression. */
+export function pickManyFromList(name: string, displayName: string, loadOptionsMethod: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod, loadOptionsDependsOn: ['project.value'] },
+		default: [],
+		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
 export const companyLocator: INodeProperties = recordLocator({
 		name: 'company',
 		displayName: 'Company',
@@ -70,6 +95,8 @@ export const companyLocator: INodeProperties = recordLocator({
 		required: false,
 		description:
 			'The Procore company (sent as Procore-Company-Id). Leave empty to use the Default Company ID of the credential.',
+		listPlaceholder: 'The credential\'s Default Company',
+		hint: 'Empty: the Default Company ID of the credential is used',
 });
 
 export const projectLocator: INodeProperties = recordLocator({
