@@ -19,7 +19,6 @@ const KNOWN_EXCEPTIONS: Record<string, string[]> = {
 	// Reworked by the headline panels change (Push COR, Update Compliance Status) and the clock-out change.
 	'changeEvent.pushCor': ['crowded panel', 'output', 'typed ID', 'unsorted options', 'text', 'standard names'],
 	'insurance.updateComplianceStatus': ['crowded panel', 'output', 'typed ID', 'unsorted options', 'text', 'standard names'],
-	'timecardEntry.createFromClockOut': ['crowded panel', 'output', 'typed ID', 'unsorted options', 'text', 'standard names'],
 	// Filters and optional fields still typed as IDs (Procore has lists for them): list searches to come.
 	'commitment.getAll': ['typed ID'],
 	'document.download': ['typed ID'],
@@ -34,10 +33,7 @@ const KNOWN_EXCEPTIONS: Record<string, string[]> = {
 	'submittal.create': ['typed ID'],
 	'submittal.getAll': ['typed ID'],
 	'submittal.update': ['typed ID'],
-	'timecardEntry.create': ['typed ID'],
-	'timecardEntry.createMany': ['typed ID'],
 	'timecardEntry.getAll': ['typed ID'],
-	'timecardEntry.update': ['typed ID'],
 	'vendor.create': ['typed ID'],
 	'vendor.getAll': ['typed ID'],
 	'vendor.update': ['typed ID'],
