@@ -31,7 +31,8 @@ export class ProcoreOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/procore.svg', dark: 'file:../icons/procore.dark.svg' };
 
-	documentationUrl = 'https://developers.procore.com/documentation/oauth-introduction';
+	// This package's usage docs (n8n's Docs link); Procore's OAuth guide is linked from there.
+	documentationUrl = 'https://github.com/n8n-nodes-procore/n8n-nodes-procore#credential-procore-oauth2-api';
 
 	properties: INodeProperties[] = [
 		{

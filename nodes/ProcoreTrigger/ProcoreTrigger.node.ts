@@ -21,8 +21,10 @@ export class ProcoreTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["resources"] || []).join(", ") }}',
+		// n8n's node creator merges "Procore" and "Procore Trigger" into one app entry and shows the
+		// trigger's description there, also when an action is being added: it speaks of both.
 		description:
-			'Starts the workflow when records change in Procore (RFIs, change events, timecards, projects…), registering its own webhook',
+			'Procore: start workflows when records change (RFIs, change events, timecards, projects…), and read and write them with the Procore node',
 		defaults: { name: 'Procore Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

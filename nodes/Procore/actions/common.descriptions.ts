@@ -11,6 +11,9 @@ export function recordLocator(options: {
 	urlPattern?: string;
 	required?: boolean;
 	description?: string;
+	/** What the empty list shows instead of "Choose…" (e.g. what an empty value means). */
+	listPlaceholder?: string;
+	hint?: string;
 }): INodeProperties {
 	return {
 		displayName: options.displayName,
@@ -19,12 +22,14 @@ export function recordLocator(options: {
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
 		description: options.description,
+		...(options.hint ? { hint: options.hint } : {}),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
 				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+				...(options.listPlaceholder ? { placeholder: options.listPlaceholder } : {}),
 			},
 			{
 				displayName: 'By ID',
@@ -70,6 +75,8 @@ export const companyLocator: INodeProperties = recordLocator({
 		required: false,
 		description:
 			'The Procore company (sent as Procore-Company-Id). Leave empty to use the Default Company ID of the credential.',
+		listPlaceholder: 'The credential\'s Default Company',
+		hint: 'Empty: the Default Company ID of the credential is used',
 });
 
 export const projectLocator: INodeProperties = recordLocator({

@@ -46,18 +46,33 @@ export async function searchCompanies(
 	};
 }
 
+/** Whether the panel's operation only reads (Get, Get Many, Find…, Download): it may pick inactive projects. */
+function readsOnly(ctx: ILoadOptionsFunctions): boolean {
+	let operation = '';
+	try {
+		operation = String(ctx.getNodeParameter('operation', '') ?? '');
+	} catch {
+		// The Procore Trigger has no operation: it listens to active projects.
+	}
+	return /^(get|find|download)/i.test(operation);
+}
+
+/**
+ * The company's projects, named "number – name" (Procore's display_name repeats the number). A
+ * write operation is offered only active projects; a read also gets inactive ones, marked.
+ */
 export async function searchProjects(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const companyId = await getCompanyId(this);
-	const qs: IDataObject = { company_id: companyId, 'filters[by_status]': 'All' };
+	const qs: IDataObject = { company_id: companyId, 'filters[by_status]': readsOnly(this) ? 'All' : 'Active' };
 	if (filter) qs['filters[name]'] = filter;
 	const { records, next } = await page(this, '/rest/v1.0/projects', qs, companyId, paginationToken);
 	return {
 		results: records.map((p) => ({
-			name: `${p.project_number ? `${String(p.project_number)} ` : ''}${String(p.display_name ?? p.name)}${p.active === false ? ' (inactive)' : ''}`,
+			name: `${p.project_number ? `${String(p.project_number)} – ` : ''}${String(p.name ?? p.display_name)}${p.active === false ? ' (inactive)' : ''}`,
 			value: String(p.id),
 		})),
 		paginationToken: next,

@@ -92,7 +92,7 @@ function fixFor(ctx: ProcoreErrorContext, procoreText: string): string {
 		case 422:
 			return `Procore rejected the values sent (${where}). Fix each field listed in the message; IDs such as cost codes, statuses or vendors must exist in this project or company.`;
 		case 429:
-			return 'Procore\'s rate limit was still exceeded after the node waited and retried. Raise "Max Retry Wait" in the node options, or spread the workflow\'s calls over time.';
+			return 'Procore\'s rate limit was still exceeded after the node waited and retried for up to 2 minutes. Spread the workflow\'s calls over time (fewer items per run, or a Wait between batches), or run it when other integrations of this Procore app are quiet.';
 		default:
 			return ctx.statusCode >= 500
 				? 'Procore had a temporary problem and did not recover within the retry limit. Run the workflow again later.'

@@ -9,6 +9,7 @@ import { Procore } from '../../../nodes/Procore/Procore.node';
 import { SEMANTIC_ORDER } from '../../../nodes/Procore/actions/operationSelector';
 import { resources } from '../../../nodes/Procore/actions/resources';
 import { MAX_SIMPLIFIED_FIELDS, simplifiedFieldsOf } from '../../../nodes/Procore/helpers/output';
+import { toProcoreApiError } from '../../../nodes/Procore/transport/errors';
 import { ProcoreTrigger } from '../../../nodes/ProcoreTrigger/ProcoreTrigger.node';
 
 /**
@@ -320,5 +321,54 @@ describe('Text a user reads (descriptions, hints, placeholders, notices)', () =>
 		['a count of API calls', /\b(\d+|one|two|three|a single|fewer|more)\s+(API\s+)?(calls?|requests?)\b|\bAPI calls?\b/i],
 	])('no text holds %s', (_what, pattern) => {
 		expect(all.filter(({ text }) => pattern.test(text))).toEqual([]);
+	});
+});
+
+describe('Error hints name only parameters that exist (n8n UX guidelines, "Errors")', () => {
+	const names = new Set([...allNodeParameters, ...allTriggerParameters].map((p) => p.displayName));
+	const INode = { id: '1', name: 'Procore', type: 'n8n-nodes-procore.procore', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+
+	it.each([400, 401, 403, 404, 409, 413, 422, 429, 500, 503])('the hint for HTTP %i', (statusCode) => {
+		const hint = String(toProcoreApiError(INode, { method: 'GET', path: '/rest/v1.0/projects', statusCode, body: {} }).description);
+		// A quoted Title Case name in a hint is a parameter the user is told to change.
+		const quoted = [...hint.matchAll(/"([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+)"/g)].map((m) => m[1]);
+		expect(quoted.filter((name) => !names.has(name))).toEqual([]);
+	});
+});
+
+describe('Subtitle (n8n node UI design, "Subtitles")', () => {
+	const { Workflow } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+	const procore = new Procore();
+
+	/** The subtitle as n8n's editor computes it: the node type's expression, evaluated by n8n. */
+	function subtitleFor(resource: string, operation: string): unknown {
+		const n = { id: '1', name: 'Procore', type: 'n8n-nodes-procore.procore', typeVersion: 1, position: [0, 0] as [number, number], parameters: { resource, operation } };
+		const nodeTypes = { getByName: () => procore, getByNameAndVersion: () => procore, getKnownTypes: () => ({}) };
+		const workflow = new Workflow({ nodes: [n], connections: {}, active: false, nodeTypes: nodeTypes as never });
+		return workflow.expression.getSimpleParameterValue(n, String(node.subtitle), 'internal', {});
+	}
+
+	it.each(operations.map((o) => [o.key, o]))('%s shows display names', (_key, { resource, operation }) => {
+		const resourceName = (node.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).find((o) => o.value === resource)!.name;
+		const selector = node.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))!;
+		const operationName = (selector.options as INodePropertyOptions[]).find((o) => o.value === operation)!.name;
+		expect(subtitleFor(resource, operation)).toBe(`${operationName}: ${resourceName}`);
+	});
+});
+
+describe('Company', () => {
+	it('says, in the panel, that empty means the credential\'s Default Company', () => {
+		for (const company of [node.properties.find((p) => p.name === 'company')!, trigger.properties.find((p) => p.name === 'company')!]) {
+			expect(company.required).toBe(false);
+			expect(company.hint).toMatch(/Default Company ID of the credential/);
+			expect(company.modes?.[0].placeholder).toMatch(/Default Company/);
+		}
+	});
+});
+
+describe('The app entry of the node creator', () => {
+	it('the trigger\'s description (which n8n shows for the merged Procore entry, also when adding an action) speaks of actions too', () => {
+		expect(trigger.description).toMatch(/start/i);
+		expect(trigger.description).toMatch(/read and write/i);
 	});
 });
