@@ -18,26 +18,11 @@ import { ProcoreTrigger } from '../../../nodes/ProcoreTrigger/ProcoreTrigger.nod
  */
 const KNOWN_EXCEPTIONS: Record<string, string[]> = {
 	// Reworked by the headline panels change (Push COR, Update Compliance Status) and the clock-out change.
-	'changeEvent.pushCor': ['crowded panel', 'output', 'typed ID', 'unsorted options', 'text', 'standard names'],
-	'insurance.updateComplianceStatus': ['crowded panel', 'output', 'typed ID', 'unsorted options', 'text', 'standard names'],
-	// Filters and optional fields still typed as IDs (Procore has lists for them): list searches to come.
-	'commitment.getAll': ['typed ID'],
+	'changeEvent.pushCor': ['output', 'typed ID', 'unsorted options', 'text', 'standard names'],
+	'insurance.updateComplianceStatus': ['crowded panel', 'output', 'unsorted options', 'text', 'standard names'],
+	// Document sources: a file, drawing discipline/area and specification sections still typed as IDs.
 	'document.download': ['typed ID'],
 	'document.getAll': ['typed ID'],
-	'insurance.getAll': ['typed ID'],
-	'observation.create': ['typed ID'],
-	'observation.getAll': ['typed ID'],
-	'observation.update': ['typed ID'],
-	'rfi.create': ['typed ID'],
-	'rfi.getAll': ['typed ID'],
-	'rfi.update': ['typed ID'],
-	'submittal.create': ['typed ID'],
-	'submittal.getAll': ['typed ID'],
-	'submittal.update': ['typed ID'],
-	'timecardEntry.getAll': ['typed ID'],
-	'vendor.create': ['typed ID'],
-	'vendor.getAll': ['typed ID'],
-	'vendor.update': ['typed ID'],
 };
 
 const excepted = (key: string, rule: string) => KNOWN_EXCEPTIONS[key]?.includes(rule) ?? false;
@@ -129,6 +114,10 @@ describe('Output: Simplified, Raw and Selected Fields (n8n UX guidelines, "Simpl
 		expect(panelOf(resource, operation).some((p) => p.name === 'outputFields')).toBe(true);
 	});
 
+	it('the known exceptions for output are still true (an operation that adopts OutputSpec leaves the list)', () => {
+		expect(operations.filter((o) => excepted(o.key, 'output') && o.op.output).map((o) => o.key)).toEqual([]);
+	});
+
 	it('no operation without Output declares an OutputSpec (the reasons list stays true)', () => {
 		const stale = Object.keys(NO_OUTPUT_PARAMETER).filter((key) => operations.find((o) => o.key === key)?.op.output);
 		expect(stale).toEqual([]);
@@ -161,14 +150,22 @@ describe('Panels: required first, optional in collections (n8n node UI design, "
 	];
 	const MAX_TOP_LEVEL = 8;
 
-	it.each(HEADLINE)(`%s shows at most ${MAX_TOP_LEVEL} fields before its collections`, (key) => {
-		if (excepted(key, 'crowded panel')) return;
+	function topLevel(key: string): string[] {
 		const [resource, operation] = key.split('.');
 		const panel = panelOf(resource, operation);
 		const firstCollection = panel.findIndex(isCollection);
 		const before = (firstCollection < 0 ? panel : panel.slice(0, firstCollection)).filter((p) => p.type !== 'notice');
-		const names = [...new Set(before.map((p) => p.name))];
+		return [...new Set(before.map((p) => p.name))];
+	}
+
+	it.each(HEADLINE)(`%s shows at most ${MAX_TOP_LEVEL} fields before its collections`, (key) => {
+		if (excepted(key, 'crowded panel')) return;
+		const names = topLevel(key);
 		expect({ key, count: names.length, names }).toEqual({ key, count: Math.min(names.length, MAX_TOP_LEVEL), names });
+	});
+
+	it('the known exceptions for crowded panels are still true (a fixed panel leaves the list)', () => {
+		expect(HEADLINE.filter((key) => excepted(key, 'crowded panel') && topLevel(key).length <= MAX_TOP_LEVEL)).toEqual([]);
 	});
 });
 
@@ -193,14 +190,24 @@ describe('IDs: a list to pick from wherever Procore has one (n8n node UI design,
 
 	const idParameter = (p: INodeProperties) =>
 		(/(^|\s)IDs?(\s|$|\))/.test(p.displayName) || /Ids?$/.test(p.name)) && p.type !== 'resourceLocator';
+	/** An ID typed by hand although Procore has a list for it. */
+	const typedId = (p: INodeProperties) =>
+		idParameter(p) && !TYPED_BY_DESIGN.has(p.name) && !(p.type === 'multiOptions' && p.typeOptions?.loadOptionsMethod);
 
 	it.each(operations.map((o) => [o.key, o]))('%s: every ID is picked from a list', (key, { resource, operation }) => {
 		if (excepted(key, 'typed ID')) return;
 		const typed = flatten(panelOf(resource, operation))
-			.filter(idParameter)
-			.filter((p) => !TYPED_BY_DESIGN.has(p.name) && !(p.type === 'multiOptions' && p.typeOptions?.loadOptionsMethod))
+			.filter(typedId)
 			.map((p) => `${p.displayName} (${p.name})`);
 		expect({ key, typed }).toEqual({ key, typed: [] });
+	});
+
+	it('the known exceptions for typed IDs are still true (a fixed operation leaves the list)', () => {
+		const stale = operations
+			.filter((o) => excepted(o.key, 'typed ID'))
+			.filter(({ resource, operation }) => !flatten(panelOf(resource, operation)).some(typedId))
+			.map((o) => o.key);
+		expect(stale).toEqual([]);
 	});
 
 	it('a record picked from a list can also be given by ID (and by URL where Procore has one)', () => {
