@@ -20,7 +20,6 @@ const KNOWN_EXCEPTIONS: Record<string, string[]> = {
 	// Reworked by the headline panels change (Push COR, Update Compliance Status) and the clock-out change.
 	'changeEvent.pushCor': ['output'],
 	'insurance.updateComplianceStatus': ['crowded panel', 'output'],
-	'timecardEntry.createFromClockOut': ['output'],
 	// Document sources: a file, drawing discipline/area and specification sections still typed as IDs.
 	'document.download': ['typed ID'],
 	'document.getAll': ['typed ID'],
