@@ -4,7 +4,7 @@ const common = { testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/
 
 module.exports = {
 	projects: [
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/queue/'], setupFilesAfterEnv: ['<rootDir>/test/setupTimeout.ts'] },
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/queue/'], setupFilesAfterEnv: ['<rootDir>/test/setupTimeout.ts', '<rootDir>/test/sandboxChecks.ts'] },
 		{
 			...common,
 			displayName: 'e2e',

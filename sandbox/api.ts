@@ -14,7 +14,7 @@ import type { RateLimiter } from './limits/rate-limit';
 import type { Accounts } from './oauth/accounts';
 import type { Tokens } from './oauth/tokens';
 import type { Runtime } from './runtime';
-import type { Ctx, Reply } from './types';
+import type { Ctx, Operation, Reply } from './types';
 
 export const MISSING_COMPANY =
 	'Missing Procore-Company-Id header! Please include the Procore-Company-Id header with the ID of the company you are making requests to.';
@@ -34,6 +34,8 @@ export interface ApiResult {
 	reply: Reply;
 	extraHeaders: Record<string, string>;
 	operationId: string | null;
+	/** The operation the request was routed to (null before routing). */
+	op: Operation | null;
 }
 
 export async function handleApi(
@@ -45,10 +47,12 @@ export async function handleApi(
 	const { rt } = deps;
 	const extra: Record<string, string> = {};
 	const isV2 = /^\/rest\/v2\./.test(url.pathname);
+	let routed: Operation | null = null;
 	const done = (reply: Reply, operationId: string | null = null): ApiResult => ({
 		reply,
 		extraHeaders: extra,
 		operationId,
+		op: routed,
 	});
 
 	const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -70,6 +74,7 @@ export async function handleApi(
 	if (!match)
 		return done(errorReply(isV2, 404, `No route matches [${req.method}] "${url.pathname}"`));
 	const { op, params } = match;
+	routed = op;
 	const routeKey = `${op.method} ${op.path}`;
 	const user = deps.accounts.users.get(token.userId);
 	const headerNeeded =

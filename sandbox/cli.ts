@@ -10,7 +10,7 @@ const HELP = `Procore sandbox: a local Procore REST API, login host and storage 
 Usage: npm run sandbox -- [flags]
 
   --port <n>                 port to listen on (127.0.0.1; default 4010, 0 = any free port)
-  --rate-limit <preset|off>  ${Object.keys(RATE_LIMIT_PRESETS).join(' | ')} | off (default off)
+  --rate-limit <preset|off>  ${Object.keys(RATE_LIMIT_PRESETS).join(' | ')} | off (default generous: headers on every response, limits no run reaches)
   --hourly <n> --spike <n>   custom rate limits (spike window 10 s)
   --no-retry-after           429 responses without Retry-After (UNCONFIRMED point)
   --token-ttl <s>            access-token lifetime in seconds (default 5400)

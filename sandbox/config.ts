@@ -37,7 +37,11 @@ export interface SandboxConfig {
 	v2MaxPerPage: number;
 	/** Access-token lifetime (Procore: 5400 s). */
 	tokenTtlSeconds: number;
-	/** null = no rate limiting (and no X-Rate-Limit-* headers). */
+	/**
+	 * Procore sends X-Rate-Limit-* on every response (§8.4), so limiting is on by default with the
+	 * `generous` preset (no test or demo comes near it); null (`off`, CLI `--rate-limit off`) = no
+	 * limiting and no headers.
+	 */
 	rateLimit: RateLimitConfig | null;
 	faults: FaultRule[];
 	faultSeed: number;
@@ -57,6 +61,30 @@ export interface SandboxConfig {
 	webhookConcurrency: number;
 	/** 'schema': only fields the 2xx schema declares; 'schema+stored': also stored fields the schema omits. */
 	responseFields: 'schema' | 'schema+stored';
+	/**
+	 * `GET /rest/v1.0/projects` (and v1.1) without `filters[by_status]`: 'active' lists active
+	 * projects only, as §7 documents; 'all' lists inactive and archived ones too (the old behaviour).
+	 */
+	projectsListDefault: 'active' | 'all';
+	/**
+	 * Check /rest responses against their operation's 2xx schema (status and body) and record what
+	 * does not match in `sb.responseProblems`: true = every operation, a list = those operation ids.
+	 * The unit tests switch it on for the operations on the nodes' paths (test/sandboxChecks.ts);
+	 * off by default because benchmarks and the demo need no checking.
+	 */
+	checkResponses: boolean | string[];
+	/**
+	 * Where Procore's guides and its schema disagree (UNCONFIRMED, see README), the sandbox follows
+	 * the guides and the response check accepts the guides' value: `line_item_types[].base_type`
+	 * `labor` / `markup` (§4.4), v1.0 trigger `event_type` in lower case (§2.2). false = the check
+	 * holds the sandbox to the schema's enums there too.
+	 */
+	responseCheckWaivers: boolean;
+	/**
+	 * v1.0 deliveries' 19-digit `event_id` / `event.id`: 'number', as the schema declares (a JSON
+	 * integer beyond 2^53, which clients must parse without rounding), or 'string' (UNCONFIRMED).
+	 */
+	v1DeliveryEventIds: 'number' | 'string';
 	/** GET /oauth/authorize approves at once (end-to-end runs where no one clicks Approve). */
 	oauthAutoApprove: boolean;
 	/** Per project: tools (catalog `module` names, e.g. "RFI", "Change Events") switched off → 403. */
@@ -68,6 +96,8 @@ export const RATE_LIMIT_PRESETS: Record<string, RateLimitConfig> = {
 	'doc-example': { hourly: 3600, spike: 25, spikeWindowSeconds: 10, retryAfterOn429: true },
 	/** The newer guide's example hourly figure. */
 	'doc-example-600': { hourly: 600, spike: 25, spikeWindowSeconds: 10, retryAfterOn429: true },
+	/** The default: Procore's headers on every response, limits far beyond any test, demo or benchmark. */
+	generous: { hourly: 10_000_000, spike: 1_000_000, spikeWindowSeconds: 10, retryAfterOn429: true },
 };
 
 export function defaultConfig(): SandboxConfig {
@@ -77,7 +107,7 @@ export function defaultConfig(): SandboxConfig {
 		v2DefaultPerPage: 10,
 		v2MaxPerPage: 100,
 		tokenTtlSeconds: 5400,
-		rateLimit: null,
+		rateLimit: { ...RATE_LIMIT_PRESETS.generous },
 		faults: [],
 		faultSeed: 42,
 		timesheetsBulkMax: 1000,
@@ -88,6 +118,10 @@ export function defaultConfig(): SandboxConfig {
 		responseFields: 'schema+stored',
 		disabledTools: {},
 		oauthAutoApprove: false,
+		projectsListDefault: 'active',
+		checkResponses: false,
+		responseCheckWaivers: true,
+		v1DeliveryEventIds: 'number',
 	};
 }
 

@@ -4,7 +4,7 @@
  */
 import { Sandbox, type StartOptions } from './sandbox';
 
-export { Sandbox, type StartOptions } from './sandbox';
+export { Sandbox, type StartOptions, runningSandboxes, setStartDefaults } from './sandbox';
 export type { SeedIds, SeedOptions } from './seed';
 export type { SandboxConfig, ConfigPatch, FaultRule, RateLimitConfig } from './config';
 export { RATE_LIMIT_PRESETS } from './config';

@@ -33,11 +33,25 @@ export interface StartOptions extends ConfigPatch {
 
 let sharedCatalog: Catalog | null = null;
 
+/** Every sandbox started in this process and not yet stopped (test hooks read their problems). */
+const running = new Set<Sandbox>();
+export function runningSandboxes(): Sandbox[] {
+	return [...running];
+}
+
+/** Config every sandbox started from now on begins with (the unit tests switch `checkResponses` on). */
+let startDefaults: ConfigPatch = {};
+export function setStartDefaults(patch: ConfigPatch): void {
+	startDefaults = patch;
+}
+
 export class Sandbox {
 	readonly rt: Runtime;
 	readonly accounts = new Accounts();
 	readonly tokens: Tokens;
 	readonly calls: CallRecord[] = [];
+	/** Replies that did not match their operation's 2xx schema (with config `checkResponses`). */
+	readonly responseProblems: string[] = [];
 	readonly dispatcher: Dispatcher;
 	seed!: SeedIds;
 	url = '';
@@ -52,7 +66,7 @@ export class Sandbox {
 		const { port: _p, seed: seedOpts, handlers: _h, ...patch } = options;
 		void _p;
 		void _h;
-		applyConfig(config, patch);
+		applyConfig(config, { ...startDefaults, ...patch });
 		this.seedOptions = seedOpts ?? {};
 		const clock = new Clock();
 		sharedCatalog ??= new Catalog();
@@ -90,6 +104,7 @@ export class Sandbox {
 			handlers: registry,
 			faults: this.faults,
 			calls: this.calls,
+			responseProblems: this.responseProblems,
 			control: controlRoute({
 				rt: this.rt,
 				calls: this.calls,
@@ -103,6 +118,7 @@ export class Sandbox {
 		this.port = await listen(this.server, this.options.port ?? 0, '127.0.0.1');
 		this.url = this.rt.apiOrigin();
 		this.seed = seed(this.rt, this.accounts, this.seedOptions);
+		running.add(this);
 		return this;
 	}
 
@@ -188,6 +204,7 @@ export class Sandbox {
 	}
 
 	async stop(): Promise<void> {
+		running.delete(this);
 		this.dispatcher.clear();
 		await new Promise<void>((resolve) => {
 			this.server.close(() => resolve());

@@ -7,6 +7,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { handleApi, type ApiDeps } from './api';
 import { type CallRecord, queryRecord } from './calls';
+import { checkResponse } from './engine/response-check';
 import type { Faults } from './limits/faults';
 import { oauthRoute } from './oauth/routes';
 import type { Reply } from './types';
@@ -20,6 +21,8 @@ export type Route = (
 export interface ServerDeps extends ApiDeps {
 	faults: Faults;
 	calls: CallRecord[];
+	/** Where `checkResponses` records replies that do not match their operation's 2xx schema. */
+	responseProblems: string[];
 	control: Route;
 	files: Route;
 }
@@ -113,6 +116,11 @@ async function serve(
 		reply = result.reply;
 		extra = result.extraHeaders;
 		record.operationId = result.operationId;
+		const check = deps.rt.config.checkResponses;
+		if (result.op && (check === true || (Array.isArray(check) && check.includes(result.op.operationId))))
+			deps.responseProblems.push(
+				...checkResponse(result.op, result.reply, deps.rt.config.responseCheckWaivers),
+			);
 	} else reply = await deps.files(req, res, url);
 	if (reply === 'handled') {
 		record.status = res.statusCode;

@@ -8,6 +8,12 @@ export interface Schema {
 	items?: Schema;
 	required?: string[];
 	enum?: unknown[];
+	default?: unknown;
+	minimum?: number;
+	maximum?: number;
+	minLength?: number;
+	maxLength?: number;
+	maxItems?: number;
 	truncated?: boolean;
 	oneOf?: Schema[];
 	anyOf?: Schema[];

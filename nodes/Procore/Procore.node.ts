@@ -6,6 +6,7 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 import * as changeEventOptions from './methods/changeEvent.loadOptions';
+import * as directoryOptions from './methods/directory.loadOptions';
 import * as loadOptions from './methods/loadOptions';
 
 /**
@@ -41,7 +42,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions } };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...directoryOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -10,7 +10,8 @@ import { resolveAttachments } from './attachments';
 import { applyFilters, applySort, includeDeleted } from './filters';
 import { paginate } from './pagination';
 import { resourceKey, type ResourceKey } from './resource-key';
-import { isListSchema, shape, successOf } from './shape';
+import { isListSchema, isOpenSchema, shape, successOf } from './shape';
+import { applyRenames, modeErrors, rulesOf, withoutModeFields } from './rules';
 import { coerce, validateObject } from './validate';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -44,41 +45,73 @@ export function wrapperOf(schema: Schema | undefined, name: string): string | nu
 		: null;
 }
 
-/** Validates a create/update body and returns the record attributes (wrapper removed), or a 422. */
+/**
+ * Validates a create/update body and returns the record attributes (wrapper removed), or a 422.
+ * On create the schema's defaults fill absent fields, and the documented rules of the operation
+ * (rules.ts) apply: mode-dependent required fields, then write → read renames.
+ */
 export function readAttributes(
 	ctx: Ctx,
 	name: string,
 	partial: boolean,
 ): { attrs: Record<string, unknown> } | { error: Reply } {
 	const schema = ctx.op.requestBody?.schema;
+	const rules = rulesOf(ctx.op);
 	const body = isObject(ctx.body) ? ctx.body : {};
 	const wrapper = wrapperOf(schema, name);
 	const errors: FieldErrors = {};
+	let recordSchema: Schema | undefined;
 	if (wrapper && schema) {
+		recordSchema = schema.properties![wrapper];
 		if (!isObject(body[wrapper])) {
 			if (!partial) errors[wrapper] = ["can't be blank"];
 		} else
 			validateObject(
 				body[wrapper] as Record<string, unknown>,
-				schema.properties![wrapper],
+				withoutModeFields(recordSchema, rules),
 				'',
 				errors,
 				{ partial },
 			);
 	} else if (schema?.properties) {
+		recordSchema = schema;
 		const required = (schema.required ?? []).filter(
 			(r) => !(r === 'project_id' && ctx.projectId) && !(r === 'company_id' && ctx.companyId),
 		);
-		validateObject(body, { ...schema, required }, '', errors, { partial });
+		validateObject(body, withoutModeFields({ ...schema, required }, rules), '', errors, { partial });
 	}
+	const attrs = wrapper
+		? { ...((isObject(body[wrapper]) ? body[wrapper] : {}) as Record<string, unknown>) }
+		: { ...body };
+	if (!partial && !Object.keys(errors).length) Object.assign(errors, modeErrors(attrs, rules));
 	if (Object.keys(errors).length)
 		return { error: errorReply(ctx.isV2, 422, `Validation failed: ${describe(errors)}`, errors) };
-	const attrs = wrapper ? ((body[wrapper] as Record<string, unknown>) ?? {}) : { ...body };
 	if (!wrapper) {
 		delete attrs.project_id;
 		delete attrs.company_id;
 	}
+	if (!partial) applyDefaults(attrs, recordSchema);
+	applyRenames(attrs, rules);
 	return { attrs };
+}
+
+/** Schema `default`s for fields a create leaves out (`billable: false`, `enable_expired_insurance_notifications: true`). */
+function applyDefaults(attrs: Record<string, unknown>, schema: Schema | undefined): void {
+	for (const [k, s] of Object.entries(schema?.properties ?? {}))
+		if (attrs[k] === undefined && s.default !== undefined) attrs[k] = s.default;
+}
+
+/**
+ * Ids a create's path names besides the record's scope (`/vendors/{vendor_id}/insurances` →
+ * `vendor_id`) are attributes of the stored record, as Procore returns them.
+ */
+export function pathIds(ctx: Ctx, attrs: Record<string, unknown>): void {
+	const { schema } = successOf(ctx.op.responses, 201);
+	const item = schema?.properties?.data ?? schema;
+	const declared = (k: string) => isOpenSchema(item) || !!item?.properties?.[k];
+	for (const [k, v] of Object.entries(ctx.params))
+		if (k.endsWith('_id') && k !== 'project_id' && k !== 'company_id' && attrs[k] === undefined && declared(k))
+			attrs[k] = /^\d+$/.test(v) && !ctx.isV2 ? Number(v) : v;
 }
 
 export function describe(errors: FieldErrors): string {
@@ -96,7 +129,7 @@ export function respond(
 	headers?: Record<string, string>,
 ): Reply {
 	const { status, schema } = successOf(ctx.op.responses, fallbackStatus);
-	if (status === 204) return { status, headers };
+	if (status === 204 || value === undefined) return { status, headers };
 	const wrapped = ctx.isV2 && !(isObject(value) && 'data' in value) ? { data: value } : value;
 	return {
 		status,
@@ -168,7 +201,9 @@ export function emitChange(
 }
 
 export function listRecords(ctx: Ctx, rt: Runtime, key: string): StoredRec[] {
-	const filters = ctx.query.filters;
+	const sent = isObject(ctx.query.filters) ? ctx.query.filters : {};
+	const defaults = rulesOf(ctx.op)?.defaultFilters?.(rt.config) ?? {};
+	const filters = { ...defaults, ...sent };
 	return applySort(
 		applyFilters(rt.store.list(key, includeDeleted(filters)), filters),
 		ctx.query.sort,
@@ -309,6 +344,7 @@ export async function generic(ctx: Ctx, rt: Runtime): Promise<Reply> {
 			read.attrs.upload_uuid = body.upload_uuid;
 		const refused = resolveAttachments(ctx, rt, read.attrs);
 		if (refused) return refused;
+		pathIds(ctx, read.attrs);
 		return respond(ctx, rt, createRecord(ctx, rt, rk.key, read.attrs), 201);
 	}
 	if (method === 'PATCH' || method === 'PUT') {
@@ -319,5 +355,6 @@ export async function generic(ctx: Ctx, rt: Runtime): Promise<Reply> {
 		rt.store.singletons.set(rk.key, next);
 		return respond(ctx, rt, next, 200);
 	}
-	return { status: 204 };
+	// The status the operation declares (a collection DELETE often declares 200).
+	return respond(ctx, rt, undefined, 204);
 }

@@ -67,6 +67,96 @@ function typeError(value: unknown, schema: Schema): string | null {
 	}
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+function calendarDay(y: string, m: string, d: string): boolean {
+	const t = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+	return (
+		t.getUTCFullYear() === Number(y) && t.getUTCMonth() === Number(m) - 1 && t.getUTCDate() === Number(d)
+	);
+}
+
+/**
+ * The schema's `format`, as Rails would parse it (§8.5: malformed fields are refused). `date` is a
+ * real calendar day (`2026-02-30` is not); `date-time` (also spelled `datetime`) is ISO 8601, a date
+ * alone being midnight; `time` is `HH:MM[:SS]`; `email`, `uri`; `int32` bounds; `decimal`/`float`/
+ * `double` on a string field must be a number. `uuid` is not checked: Procore's upload ids are
+ * 26-character ULIDs in fields its schema marks `uuid`. An empty string clears a field.
+ */
+export function formatError(value: unknown, format: string | undefined): string | null {
+	if (!format || value === '' || value === null || value === undefined) return null;
+	if (typeof value !== 'string' && typeof value !== 'number') return null;
+	const v = String(value);
+	switch (format) {
+		case 'date': {
+			const m = DATE.exec(v);
+			return m && calendarDay(m[1], m[2], m[3]) ? null : 'is not a valid date (YYYY-MM-DD)';
+		}
+		case 'date-time':
+		case 'datetime': {
+			const m = DATE_TIME.exec(v);
+			const ok =
+				!!m &&
+				calendarDay(m[1], m[2], m[3]) &&
+				(m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60));
+			return ok ? null : 'is not a valid date-time (ISO 8601)';
+		}
+		case 'time':
+			return /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(v) ? null : 'is not a valid time (HH:MM)';
+		case 'email':
+			return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? null : 'is not a valid email address';
+		case 'uri':
+			try {
+				new URL(v);
+				return null;
+			} catch {
+				return 'is not a valid URL';
+			}
+		case 'int32':
+			return typeof value === 'number' && (value > 2147483647 || value < -2147483648)
+				? 'is out of range (32-bit integer)'
+				: null;
+		case 'decimal':
+		case 'float':
+		case 'double':
+			return typeof value === 'string' && (v.trim() === '' || Number.isNaN(Number(v)))
+				? 'is not a number'
+				: null;
+		default:
+			return null;
+	}
+}
+
+/** A query value: date filters also take ISO 8601 ranges `a...b` (§8.2), each end a date or date-time. */
+function paramFormatError(raw: string, format: string | undefined): string | null {
+	if (format !== 'date' && format !== 'date-time' && format !== 'datetime') return formatError(raw, format);
+	const ends = raw.includes('...') ? raw.split('...') : [raw];
+	return ends.every((e) => !formatError(e, 'date') || !formatError(e, 'date-time'))
+		? null
+		: `is not a valid date or range (ISO 8601, \`start...end\`)`;
+}
+
+/** `minimum` / `maximum` / `minLength` / `maxLength` / `maxItems`, where a schema states them. */
+function boundsError(value: unknown, schema: Schema): string | null {
+	if (typeof value === 'number') {
+		if (schema.minimum !== undefined && value < schema.minimum)
+			return `must be greater than or equal to ${schema.minimum}`;
+		if (schema.maximum !== undefined && value > schema.maximum)
+			return `must be less than or equal to ${schema.maximum}`;
+	}
+	if (typeof value === 'string') {
+		if (schema.minLength !== undefined && value.length < schema.minLength)
+			return `is too short (minimum is ${schema.minLength} characters)`;
+		if (schema.maxLength !== undefined && value.length > schema.maxLength)
+			return `is too long (maximum is ${schema.maxLength} characters)`;
+	}
+	if (Array.isArray(value) && schema.maxItems !== undefined && value.length > schema.maxItems)
+		return `is too long (maximum is ${schema.maxItems} items)`;
+	return null;
+}
+
 export interface ValidateOptions {
 	/** PATCH bodies: nothing is required. */
 	partial?: boolean;
@@ -84,6 +174,8 @@ export function validateValue(
 	if (t) return add(errors, field, t);
 	if (schema.enum && schema.enum.length && !schema.enum.some((e) => String(e) === String(value)))
 		return add(errors, field, 'is not included in the list');
+	const f = formatError(value, schema.format) ?? boundsError(value, schema);
+	if (f) return add(errors, field, f);
 	if (schema.type === 'array' && Array.isArray(value)) {
 		for (const item of value) validateValue(item, schema.items, field, errors, opts);
 	}
@@ -144,6 +236,10 @@ export function validateParams(
 		if (p.schema.type === 'integer' && !/^-?\d+$/.test(raw)) add(errors, p.name, 'is not a number');
 		else if (p.schema.enum && p.schema.enum.length && !p.schema.enum.some((e) => String(e) === raw))
 			add(errors, p.name, 'is not included in the list');
+		else {
+			const f = paramFormatError(raw, p.schema.format);
+			if (f) add(errors, p.name, f);
+		}
 	}
 	return errors;
 }

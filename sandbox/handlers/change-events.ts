@@ -8,7 +8,7 @@
  * the caller), otherwise 422 naming the field and nothing is stored. The required `event_scope` and
  * `change_event_status_id` on create come from the request schema (generic validation).
  */
-import { emitChange, findRecord, keyOf, readAttributes, respond } from '../engine/generic';
+import { emitChange, findRecord, keyOf, listRecords, listReply, readAttributes, respond } from '../engine/generic';
 import { findUpload } from '../files/uploads-store';
 import { errorReply, type FieldErrors, notFound } from '../http/errors';
 import type { Runtime } from '../runtime';
@@ -317,11 +317,41 @@ function update(v11: boolean) {
 		if (bad) return bad;
 		Object.assign(found.rec, next, { id: found.rec.id, updated_at: rt.clock.iso() });
 		emitChange(ctx, rt, 'update', found.key, found.rec);
-		return respond(ctx, rt, found.rec, 200);
+		return respond(ctx, rt, v11 ? v11View(found.rec) : found.rec, 200);
 	};
 }
+
+/**
+ * v1.1 reads the same record with objects where v1.0 has strings (RestV11ChangeEventsIdGet):
+ * `status` is the project's status `{id, name, mapped_to_status}`, `change_reason` is
+ * `{id, change_reason}`.
+ */
+function v11View(rec: Obj): Obj {
+	const reason = rec.change_order_change_reason as Obj | null | undefined;
+	return {
+		...rec,
+		status: rec.change_event_status ?? null,
+		change_reason: reason ? { id: reason.id, change_reason: reason.change_reason } : null,
+	};
+}
+
+export const showChangeEventV11 = defineHandler('GET /rest/v1.1/change_events/{id}', (ctx, rt) => {
+	const rk = keyOf(ctx);
+	const found = findRecord(rt, rk, rk.itemId ?? '', ctx.projectId);
+	return found ? respond(ctx, rt, v11View(found.rec), 200) : notFound(ctx.isV2, 'change event');
+});
+
+export const listChangeEventsV11 = defineHandler('GET /rest/v1.1/change_events', (ctx, rt) =>
+	listReply(ctx, rt, listRecords(ctx, rt, keyOf(ctx).key).map(v11View)),
+);
 
 export const updateChangeEventV10 = defineHandler('PATCH /rest/v1.0/change_events/{id}', update(false));
 export const updateChangeEventV11 = defineHandler('PATCH /rest/v1.1/change_events/{id}', update(true));
 
-export const changeEventHandlers = [createChangeEvent, updateChangeEventV10, updateChangeEventV11];
+export const changeEventHandlers = [
+	createChangeEvent,
+	updateChangeEventV10,
+	updateChangeEventV11,
+	showChangeEventV11,
+	listChangeEventsV11,
+];

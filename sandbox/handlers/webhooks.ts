@@ -218,7 +218,8 @@ const deleteHook = defineHandler(
 			for (const t of rt.store.list(TRIGGERS))
 				if (Number(t.hook_id) === Number(h.id)) rt.store.remove(TRIGGERS, t.id, now);
 			rt.store.remove(HOOKS, h.id, now);
-			return { status: 204 };
+			// The status the operation declares (v1.0: 200 with an empty body).
+			return respond(ctx, rt, undefined, 204);
 		}),
 );
 
@@ -300,7 +301,7 @@ const deleteTrigger = defineHandler(
 			const t = rt.store.get(TRIGGERS, ctx.params.id);
 			if (!t || Number(t.hook_id) !== Number(hook.id)) return notFound(ctx.isV2, 'Trigger');
 			rt.store.remove(TRIGGERS, t.id, rt.clock.iso());
-			return { status: 204 };
+			return respond(ctx, rt, undefined, 204);
 		}),
 );
 
@@ -396,7 +397,14 @@ const v1Deliveries = defineHandler(`GET ${V1}/hooks/{hook_id}/deliveries`, (ctx,
 		const rows = deliveriesOf(rt, Number(hook.id))
 			.filter((d) => (status === 'any' || (want[status] ?? []).includes(d.outcome)) && d.id > start)
 			.slice(0, size);
-		return respond(ctx, rt, rows, 200);
+		const reply = respond(ctx, rt, rows, 200);
+		if (rt.config.v1DeliveryEventIds === 'string') return reply;
+		// The schema declares integers: the 19-digit ids go out as JSON numbers, which JSON.stringify
+		// cannot write without rounding, so the text is written with the digits unquoted.
+		return {
+			status: reply.status,
+			raw: JSON.stringify(reply.body).replace(/"(event_id|id)":"(\d{16,})"/g, '"$1":$2'),
+		};
 	}),
 );
 

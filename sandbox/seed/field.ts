@@ -268,8 +268,8 @@ export function seedField(
 
 	const otKey = w.key('GET /rest/v1.0/observations/types', {}, { projectId: tower });
 	const observationTypes = {
-		safety: w.put(otKey, { name: 'Safety', category: 'safety', active: true }).id as number,
-		quality: w.put(otKey, { name: 'Quality', category: 'quality', active: true }).id as number,
+		safety: w.put(otKey, { name: 'Safety', category: 'Safety', active: true }).id as number,
+		quality: w.put(otKey, { name: 'Quality', category: 'Quality', active: true }).id as number,
 	};
 	const obsKey = w.key('GET /rest/v1.0/observations/items', {}, { projectId: tower });
 	const observations = {
@@ -351,7 +351,8 @@ export function seedField(
 			sky: 'Overcast',
 			precipitation: 'Light Rain',
 			wind: 'Light',
-			is_weather_delay: false,
+			// The schema declares a string.
+			is_weather_delay: 'false',
 			comments: 'Light drizzle after 14:00',
 		}),
 		accident: log('GET /rest/v1.0/projects/{project_id}/accident_logs', {
@@ -385,7 +386,7 @@ export function seedField(
 				number: '03 20 00-1',
 				title: 'Reinforcing steel shop drawings',
 				status: { id: 1, name: 'Open', status: 'open' },
-				type: 'Shop Drawing',
+				type: { id: 1, name: 'Shop Drawing', translated_name: 'Shop Drawing' },
 				revision: '0',
 				responsible_contractor: { id: ids.vendors.concrete },
 				submittal_manager: { id: ids.users.engineer },
@@ -401,7 +402,7 @@ export function seedField(
 				number: '09 21 16-1',
 				title: 'Gypsum board product data',
 				status: { id: 2, name: 'Approved', status: 'closed' },
-				type: 'Product Data',
+				type: { id: 2, name: 'Product Data', translated_name: 'Product Data' },
 				revision: '1',
 				responsible_contractor: { id: ids.vendors.drywall },
 				submittal_manager: { id: ids.users.engineer },

@@ -297,7 +297,8 @@ describe('API rules', () => {
 	});
 
 	it('lists the seeded projects, 404s unknown projects and still reads inactive ones', async () => {
-		const list = await call(sb, 'GET', `/rest/v1.0/projects?company_id=${sb.companyId}`);
+		// Inactive and archived projects are listed only when asked for (§7).
+		const list = await call(sb, 'GET', `/rest/v1.0/projects?company_id=${sb.companyId}&filters[by_status]=All`);
 		expect(list.body).toHaveLength(6);
 		expect(
 			list.body

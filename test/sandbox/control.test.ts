@@ -63,7 +63,7 @@ describe('control API', () => {
 		const list = await call(
 			sb,
 			'GET',
-			`/rest/v1.0/projects?company_id=${sb.companyId}&per_page=1000`,
+			`/rest/v1.0/projects?company_id=${sb.companyId}&per_page=1000&filters[by_status]=All`,
 		);
 		expect(Number(list.headers.get('total'))).toBe(506);
 		const again = await control('POST', '/seed', { projects: 500 });

@@ -69,7 +69,7 @@ describe('daily logs', () => {
 		expect(notes).toHaveProperty('is_issue_day', false);
 		expect(accident).toMatchObject({ involved_name: expect.any(String), involved_company: expect.any(String) });
 		expect(work).toHaveProperty('comments', 'Placed 210 CY');
-		expect(weather).toMatchObject({ temperature: '48', is_weather_delay: false });
+		expect(weather).toMatchObject({ temperature: '48', is_weather_delay: 'false' });
 	});
 });
 

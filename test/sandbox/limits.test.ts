@@ -1,6 +1,7 @@
 /**
- * Rate limits and injected faults. UNCONFIRMED choices: 429 carries Retry-After by default
- * (switchable); with rate limiting off no X-Rate-Limit-* headers are sent.
+ * Rate limits and injected faults. Procore sends X-Rate-Limit-* on every response (§8.4): the
+ * default `generous` limit does too; `rateLimit: null` (off) sends none. UNCONFIRMED choice: 429
+ * carries Retry-After by default (switchable).
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { RATE_LIMIT_MESSAGE } from '../../sandbox/limits/rate-limit';
@@ -18,7 +19,8 @@ const me = (token?: string, company?: number | null) =>
 	call(sb, 'GET', '/rest/v1.0/me', { token, company: company === undefined ? null : company });
 
 describe('rate limits', () => {
-	it('sends no rate-limit headers while limiting is off (the test default)', async () => {
+	it('sends no rate-limit headers while limiting is off', async () => {
+		sb.config({ rateLimit: null });
 		expect((await me()).headers.get('x-rate-limit-limit')).toBeNull();
 	});
 

@@ -13,7 +13,7 @@ const names = (body: unknown) => (body as Array<{ name?: string; subject?: strin
 describe('list scopes', () => {
 	it('filters[by_status] picks active, inactive or all projects', async () => {
 		const path = `/rest/v1.0/projects?company_id=${sb.companyId}`;
-		const all = await call(sb, 'GET', path);
+		const all = await call(sb, 'GET', `${path}&filters[by_status]=All`);
 		const active = await call(sb, 'GET', `${path}&filters[by_status]=Active`);
 		const inactive = await call(sb, 'GET', `${path}&filters[by_status]=Inactive`);
 		const every = await call(sb, 'GET', `${path}&filters[by_status]=All`);

@@ -67,6 +67,26 @@ export function recordLocator(options: {
 	};
 }
 
+/**
+ * An optional ID in a collection (Additional Fields, Filters), picked from a list or given by ID.
+ * Readers take its value with normalizeId, so a plain ID string from older workflows still works.
+ */
+export function pickFromList(name: string, displayName: string, searchListMethod: string, description?: string): INodeProperties {
+	return { ...recordLocator({ name, displayName, searchListMethod, required: false, description }), default: { mode: 'list', value: '' } };
+}
+
+/** Several IDs in a collection, chosen from a list (loadOptions), or mapped by expression. */
+export function pickManyFromList(name: string, displayName: string, loadOptionsMethod: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod, loadOptionsDependsOn: ['project.value'] },
+		default: [],
+		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
 export const companyLocator: INodeProperties = recordLocator({
 		name: 'company',
 		displayName: 'Company',

@@ -45,7 +45,9 @@ export function dayRange(
 
 /** Comma-separated numeric IDs (e.g. "12, 34") as strings, or a clear error. */
 export function idList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
-	const ids = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(','))
+	// A value picked in a resource locator ({ mode, value }) counts as its value.
+	const raw = value && typeof value === 'object' && !Array.isArray(value) && 'value' in value ? (value as { value: unknown }).value : value;
+	const ids = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(','))
 		.map((s) => s.trim())
 		.filter(Boolean);
 	const bad = ids.find((id) => !/^\d{1,20}$/.test(id));

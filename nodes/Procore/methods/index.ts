@@ -3,6 +3,7 @@ import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
+import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
 import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
@@ -23,4 +24,5 @@ export const listSearch = {
 	...document,
 	...webhook,
 	...attachment,
+	...directory,
 };

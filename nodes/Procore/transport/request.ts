@@ -43,8 +43,8 @@ export const CREDENTIAL_TYPE = 'procoreOAuth2Api';
 export interface ProcoreRequest {
 	method: IHttpRequestMethods;
 	/**
-	 * Path under the API host, e.g. `/rest/v1.0/projects`, or an absolute URL on a Procore host (the
-	 * download links Procore returns). Absolute URLs on any other host are refused: they get the token.
+	 * Path under the API host, e.g. `/rest/v1.0/projects`, or an absolute URL on the API origin or
+	 * Procore's file host (download links, hosts.ts). Absolute URLs elsewhere are refused: they would get the token.
 	 */
 	path: string;
 	qs?: IDataObject;
@@ -142,7 +142,7 @@ export async function procoreRequest<T = unknown>(
 	const streaming = request.responseType === 'stream';
 	if (absolute && !isProcoreHost(request.path, baseUrl)) {
 		throw new NodeOperationError(this.getNode(), `Refusing to send the Procore token to ${request.path.split('?')[0]}`, {
-			description: 'Only the credential\'s API host and Procore\'s own hosts receive the access token. Fetch storage links without authentication.',
+			description: 'Only the credential\'s API host and Procore\'s file host (transport/hosts.ts) receive the access token. Fetch other links without authentication.',
 			itemIndex: request.itemIndex,
 		});
 	}

@@ -2,9 +2,11 @@
  * Template workflows/cor-log-change-event-status.json in the real n8n against the sandbox: published,
  * it registers hooks for Change Event updates in every active project; a status change made in
  * Procore reaches the COR tool with the COR's ID; an update of a Change Event that did not come
- * from a COR tells the COR tool nothing.
+ * from a COR tells the COR tool nothing; a deleted Change Event is reported by its ID, and one deleted
+ * right after an update does not fail the update's run.
  */
 import { eventually, n8n, nodeOutput, sandbox, startStandIn, state, type Received } from '../env';
+import { delivered } from './patchSettings';
 
 const WORKFLOW = 'ProcoreCorLog001';
 
@@ -62,7 +64,7 @@ describe('template: keep the COR log in step with Change Event status', () => {
 		await corTool.stop();
 	});
 
-	it('publish registers a hook with Change Events update in each active project', async () => {
+	it('publish registers a hook with Change Events update and delete in each active project', async () => {
 		await n8n.publish(WORKFLOW);
 		const towerHook = await eventually(
 			async () => {
@@ -75,7 +77,7 @@ describe('template: keep the COR log in step with Change Event status', () => {
 			},
 			{ what: 'the tower project hook and its trigger', timeoutMs: 20_000 },
 		);
-		expect(towerHook.triggers.map((t) => `${t.resource_name}:${t.event_type}`)).toEqual(['Change Events:update']);
+		expect(towerHook.triggers.map((t) => `${t.resource_name}:${t.event_type}`).sort()).toEqual(['Change Events:delete', 'Change Events:update']);
 		expect(towerHook.hook.destination_url).toContain(`${state.n8nUrl}/webhook/`);
 	});
 
@@ -89,7 +91,7 @@ describe('template: keep the COR log in step with Change Event status', () => {
 		});
 		const [execution] = await n8n.waitForExecutions(WORKFLOW, 1);
 		expect(execution.status).toBe('success');
-		expect(nodeOutput(execution, 'Change Event updated')[0]).toMatchObject({ resourceName: 'Change Events', eventType: 'update', resourceId: String(pushedId) });
+		expect(nodeOutput(execution, 'Change Event updated or deleted')[0]).toMatchObject({ resourceName: 'Change Events', eventType: 'update', resourceId: String(pushedId) });
 		expect(corTool.received).toHaveLength(1);
 		expect(corTool.received[0]).toMatchObject({ method: 'POST', path: '/api/procore/change-event-status' });
 		expect(posts()[0]).toMatchObject({
@@ -124,5 +126,37 @@ describe('template: keep the COR log in step with Change Event status', () => {
 		const executions = await n8n.waitForExecutions(WORKFLOW, 3);
 		expect(executions.every((e) => e.status === 'success')).toBe(true);
 		expect(corTool.received).toHaveLength(2);
+	});
+
+	it('a pushed Change Event deleted in Procore: the COR tool is told it is deleted, by its ID', async () => {
+		await sandbox.uiEdit({ resource: 'Change Events', action: 'delete', project_id: project, id: pushedId });
+		const executions = await n8n.waitForExecutions(WORKFLOW, 4);
+		expect(executions.every((e) => e.status === 'success')).toBe(true);
+		expect(corTool.received).toHaveLength(3);
+		expect(posts()[2]).toMatchObject({ changeEventId: String(pushedId), status: 'Deleted', statusGroup: 'deleted' });
+	});
+
+	it('a Change Event deleted while its update is being read: the update run ends quietly, the delete is reported once', async () => {
+		const created = await sandbox.uiEdit({
+			resource: 'Change Events',
+			action: 'create',
+			project_id: project,
+			attributes: { title: 'Temporary shoring', number: 42, origin_id: 'cor-tool-4412', status: 'open', event_scope: 'out_of_scope', change_event_status: { id: statuses.open, name: 'Open', mapped_to_status: 'open' }, change_event_line_items: [] },
+		});
+		const id = Number(created.id);
+		// The workflow's read of this Change Event answers 4 s late: the delete below lands before it.
+		await sandbox.config({ faults: [{ kind: 'slow', next: 1, pathPattern: `change_events/${id}`, delayMs: 4_000 }] });
+		try {
+			await sandbox.uiEdit({ resource: 'Change Events', action: 'update', project_id: project, id, attributes: { change_event_status: { id: statuses.pending, name: 'Pending', mapped_to_status: 'pending' } } });
+			await delivered('Change Events', id, 'update');
+			await sandbox.uiEdit({ resource: 'Change Events', action: 'delete', project_id: project, id });
+			const executions = await n8n.waitForExecutions(WORKFLOW, 6, { quietMs: 5_000 });
+			expect(executions.map((e) => e.status)).toEqual(Array(6).fill('success'));
+			const updateRun = executions.find((e) => nodeOutput(e, 'Its delete event reports it').length);
+			expect(updateRun).toBeDefined();
+			expect(posts().slice(3)).toEqual([expect.objectContaining({ changeEventId: String(id), status: 'Deleted' })]);
+		} finally {
+			await sandbox.config({ faults: [] });
+		}
 	});
 });

@@ -98,13 +98,21 @@ describe('template: webhook delivery monitor', () => {
 
 		const reports = chat.received.filter((r) => r.path === '/chat');
 		expect(reports).toHaveLength(1);
-		const report = reports[0].body as { text: string; events: Array<{ eventId: string; resourceName: string; resourceId: string; status: string; responseStatus: number | null }> };
+		const report = reports[0].body as {
+			text: string;
+			events: Array<{ eventId: string; resourceName: string; resourceId: string; status: string; responseStatus: number | null; responseHeaders: Record<string, string> | null; responseBody: string | null }>;
+		};
 		expect(report.events.map((e) => e.eventId).sort()).toEqual(missed.map((m) => m.ulid).sort());
 		expect(report.text).toContain('3 missed event(s)');
 		expect(report.text).toContain(`Replaying them to ${replay.url}/replay`);
 		for (const m of missed) expect(report.text).toContain(`${m.resource} create ${m.id}`);
 		expect(report.events.some((e) => e.status === 'discarded')).toBe(true);
 		expect(report.events.some((e) => e.responseStatus === 500)).toBe(true);
+		// What the endpoint answered, as Procore's delivery log shows it: headers and body.
+		const answered = report.events.find((e) => e.responseStatus === 500)!;
+		expect(answered.responseBody).toContain('receiver down');
+		expect(answered.responseHeaders?.['content-type']).toContain('application/json');
+		expect(report.text).toContain('last answer 500: {"error":"receiver down"}');
 
 		const replays = replay.received.filter((r) => r.path === '/replay');
 		expect(replays).toHaveLength(3);

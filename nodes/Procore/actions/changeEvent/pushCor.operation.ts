@@ -7,6 +7,7 @@ import { findTarget } from './pushCor/target';
 import { updateChangeEvent } from './pushCor/update';
 
 export { description } from './pushCor/description';
+export { output } from './pushCor/output';
 
 /**
  * Push COR: a change order request from another tool becomes one Change Event, created on the

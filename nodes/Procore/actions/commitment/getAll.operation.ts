@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getCompanyId, getProjectId } from '../../helpers/context';
+import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { idList, sinceRange } from '../../helpers/filters';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { COMMITMENT_FIELDS, flatVendor } from './get.operation';
 
@@ -47,7 +47,7 @@ export const description: INodeProperties[] = [
 					default: 'WorkOrderContract',
 				},
 				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
-				{ displayName: 'Vendor ID', name: 'vendorId', type: 'string', default: '', description: 'Only this vendor\'s commitments (see Vendor > Get)' },
+				pickFromList('vendorId', 'Vendor', 'searchProjectVendors', 'Only this vendor\'s commitments'),
 			],
 		},
 	]),
@@ -64,7 +64,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (f.type) qs['filters[type]'] = f.type;
 	if (f.status) qs['filters[status]'] = f.status;
 	if (typeof f.executed === 'boolean') qs['filters[executed]'] = f.executed;
-	if (f.vendorId) qs['filters[vendor_id]'] = idList(this, f.vendorId, 'Vendor ID', i)[0];
+	if (normalizeId(f.vendorId)) qs['filters[vendor_id]'] = idList(this, f.vendorId, 'Vendor', i)[0];
 	if (f.updatedSince) qs['filters[updated_at]'] = sinceRange(this, f.updatedSince, i);
 	const records = await procoreApiRequestAllItems.call(
 		this,

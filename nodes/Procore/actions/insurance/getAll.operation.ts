@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getCompanyId } from '../../helpers/context';
+import { getCompanyId, normalizeId } from '../../helpers/context';
 import { isoDay } from '../../helpers/filters';
 import type { OutputSpec } from '../../helpers/output';
 import { procorePages } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { pickFromList, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { INSURANCE_FIELDS } from './fields';
 import { insuranceTarget, scopeParameters } from './scope';
@@ -32,13 +32,7 @@ export const description: INodeProperties[] = [
 				{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '' },
 				{ displayName: 'Policy Number', name: 'policyNumber', type: 'string', default: '' },
 				{ displayName: 'Status', name: 'status', type: 'multiOptions', options: INSURANCE_STATUS_OPTIONS, default: [] },
-				{
-					displayName: 'Vendor ID',
-					name: 'vendorId',
-					type: 'string',
-					default: '',
-					description: 'Only this vendor\'s insurances (for the "All Vendors" directories)',
-				},
+				pickFromList('vendorId', 'Vendor', 'searchVendors', 'Only this vendor\'s insurances (for the "All Vendors" directories)'),
 			],
 		},
 	]),
@@ -49,7 +43,7 @@ function keep(filters: IDataObject, expiringBefore: string | undefined) {
 	const type = String(filters.insuranceType ?? '').trim().toLowerCase();
 	return (record: IDataObject): boolean => {
 		if (statuses.length && !statuses.includes(String(record.status))) return false;
-		if (filters.vendorId && String(record.vendor_id) !== String(filters.vendorId).trim()) return false;
+		if (normalizeId(filters.vendorId) && String(record.vendor_id) !== normalizeId(filters.vendorId)) return false;
 		if (filters.policyNumber && String(record.policy_number ?? '').trim() !== String(filters.policyNumber).trim()) return false;
 		if (filters.originId && String(record.origin_id ?? '') !== String(filters.originId).trim()) return false;
 		if (type && !String(record.insurance_type ?? '').toLowerCase().includes(type)) return false;

@@ -8,6 +8,7 @@ import { readDesired } from './complianceStatus/input';
 import { complianceOutput } from './complianceStatus/output';
 
 export { description } from './complianceStatus/description';
+export { output } from './complianceStatus/output';
 
 /**
  * What a COI platform calls when a vendor's compliance changes: the status is written where PMs

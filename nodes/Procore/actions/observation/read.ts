@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { normalizeId } from '../../helpers/context';
 import { sinceRange } from '../../helpers/filters';
-import { recordLocator } from '../common.descriptions';
+import { pickFromList, recordLocator } from '../common.descriptions';
 import { projectQuery } from '../shared/path';
 import type { ReadSpec } from '../shared/readOperations';
 
@@ -50,19 +51,19 @@ export const observationRead: ReadSpec = {
 		'updated_at',
 	],
 	filters: [
-		{ displayName: 'Assignee User ID', name: 'assigneeId', type: 'string', default: '' },
+		pickFromList('assigneeId', 'Assignee', 'searchProjectUsers'),
 		{ displayName: 'Priority', name: 'priority', type: 'options', options: OBSERVATION_PRIORITY_OPTIONS, default: 'High' },
 		{ displayName: 'Search', name: 'search', type: 'string', default: '' },
 		{ displayName: 'Status', name: 'status', type: 'options', options: OBSERVATION_STATUS_OPTIONS, default: 'initiated' },
-		{ displayName: 'Type ID', name: 'typeId', type: 'string', default: '', description: 'See the Type list in Observation > Create' },
+		pickFromList('typeId', 'Type', 'searchObservationTypes'),
 		{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
 	],
 	buildFilters(ctx: IExecuteFunctions, f: IDataObject, i: number) {
 		const qs: IDataObject = {};
 		if (f.status) qs['filters[status][]'] = OBSERVATION_STATUS_CODES[String(f.status)];
 		if (f.priority) qs['filters[priority][]'] = f.priority;
-		if (f.typeId) qs['filters[type_id]'] = f.typeId;
-		if (f.assigneeId) qs['filters[assignee_id]'] = f.assigneeId;
+		if (normalizeId(f.typeId)) qs['filters[type_id]'] = normalizeId(f.typeId);
+		if (normalizeId(f.assigneeId)) qs['filters[assignee_id]'] = normalizeId(f.assigneeId);
 		if (f.search) qs['filters[search]'] = f.search;
 		if (f.updatedSince) qs['filters[updated_at]'] = sinceRange(ctx, f.updatedSince, i);
 		return qs;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, getRecordId, toProcoreId } from '../../helpers/context';
 import { writeOptionsCollection } from '../../helpers/write';
-import { projectLocator, sortedOptions } from '../common.descriptions';
+import { pickFromList, projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { observationFieldOptions, observationFieldsToBody } from './fields';
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = forOperation('observation', 'updat
 		default: {},
 		options: sortedOptions(observationFieldOptions, [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Type ID', name: 'typeId', type: 'string', default: '' },
+			pickFromList('typeId', 'Type', 'searchObservationTypes'),
 		]),
 	},
 	writeOptionsCollection,

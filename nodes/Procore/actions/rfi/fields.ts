@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toProcoreId } from '../../helpers/context';
+import { normalizeId, toProcoreId } from '../../helpers/context';
 import { idList, isoDay } from '../../helpers/filters';
+import { pickFromList, pickManyFromList } from '../common.descriptions';
 
 const IMPACT_OPTIONS = [
 	{ name: 'No Impact', value: 'no_impact' },
@@ -13,14 +14,7 @@ const IMPACT_OPTIONS = [
 
 /** RFI fields shared by Create (Additional Fields) and Update (Update Fields). */
 export const rfiFieldOptions: INodeProperties[] = [
-	{
-		displayName: 'Assignee User IDs',
-		name: 'assigneeIds',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 101, 102',
-		description: 'Users who must answer (comma-separated IDs; see RFI > Get Potential Assignees)',
-	},
+	pickManyFromList('assigneeIds', 'Assignee Names or IDs', 'getProjectUsers', 'Users who must answer'),
 	{
 		displayName: 'Attachment Upload IDs',
 		name: 'uploadIds',
@@ -28,25 +22,19 @@ export const rfiFieldOptions: INodeProperties[] = [
 		default: '',
 		description: 'Upload UUIDs from Document > Upload to attach to the question (comma-separated)',
 	},
-	{ displayName: 'Cost Code ID', name: 'costCodeId', type: 'string', default: '' },
+	pickFromList('costCodeId', 'Cost Code', 'searchCostCodes'),
 	{ displayName: 'Cost Impact', name: 'costImpact', type: 'options', options: IMPACT_OPTIONS, default: 'tbd' },
 	{ displayName: 'Cost Impact Amount', name: 'costImpactValue', type: 'number', default: 0 },
 	{ displayName: 'Drawing Number', name: 'drawingNumber', type: 'string', default: '' },
 	{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '' },
-	{ displayName: 'Location ID', name: 'locationId', type: 'string', default: '' },
+	pickFromList('locationId', 'Location', 'searchLocations'),
 	{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether only the RFI\'s participants can see it' },
-	{ displayName: 'Received From User ID', name: 'receivedFromId', type: 'string', default: '' },
+	pickFromList('receivedFromId', 'Received From', 'searchProjectUsers'),
 	{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
-	{ displayName: 'Responsible Contractor (Vendor) ID', name: 'responsibleContractorId', type: 'string', default: '' },
+	pickFromList('responsibleContractorId', 'Responsible Contractor', 'searchProjectVendors'),
 	{ displayName: 'Schedule Impact', name: 'scheduleImpact', type: 'options', options: IMPACT_OPTIONS, default: 'tbd' },
 	{ displayName: 'Schedule Impact Days', name: 'scheduleImpactValue', type: 'number', default: 0 },
-	{
-		displayName: 'Specification Section ID',
-		name: 'specificationSectionId',
-		type: 'string',
-		default: '',
-		description: 'See Specification Section > Get Many',
-	},
+	pickFromList('specificationSectionId', 'Specification Section', 'searchSpecificationSections'),
 ];
 
 const ID_FIELDS: Record<string, string> = {
@@ -61,12 +49,12 @@ const ID_FIELDS: Record<string, string> = {
 export function rfiFieldsToBody(ctx: IExecuteFunctions, f: IDataObject, i: number): IDataObject {
 	const body: IDataObject = {};
 	for (const [option, field] of Object.entries(ID_FIELDS)) {
-		if (f[option] !== undefined && f[option] !== '') {
+		if (normalizeId(f[option])) {
 			const [id] = idList(ctx, f[option], option, i);
 			body[field] = toProcoreId(id);
 		}
 	}
-	if (f.assigneeIds) body.assignee_ids = idList(ctx, f.assigneeIds, 'Assignee User IDs', i).map(toProcoreId);
+	if (idList(ctx, f.assigneeIds, 'Assignees', i).length) body.assignee_ids = idList(ctx, f.assigneeIds, 'Assignee User IDs', i).map(toProcoreId);
 	if (f.reference !== undefined) body.reference = f.reference;
 	if (f.drawingNumber !== undefined) body.drawing_number = f.drawingNumber;
 	if (f.private !== undefined) body.private = f.private;

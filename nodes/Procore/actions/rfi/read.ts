@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { normalizeId } from '../../helpers/context';
 import { sinceRange } from '../../helpers/filters';
-import { recordLocator } from '../common.descriptions';
+import { pickFromList, recordLocator } from '../common.descriptions';
 import type { ReadSpec } from '../shared/readOperations';
 
 export const rfiLocator = recordLocator({
@@ -34,9 +35,9 @@ export const rfiRead: ReadSpec = {
 	idLocator: rfiLocator,
 	fields: RFI_FIELDS,
 	filters: [
-		{ displayName: 'Ball In Court User ID', name: 'ballInCourtId', type: 'string', default: '' },
+		pickFromList('ballInCourtId', 'Ball In Court', 'searchProjectUsers'),
 		{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-		{ displayName: 'RFI Manager User ID', name: 'rfiManagerId', type: 'string', default: '' },
+		pickFromList('rfiManagerId', 'RFI Manager', 'searchRfiManagers'),
 		{
 			displayName: 'Search',
 			name: 'search',
@@ -60,8 +61,8 @@ export const rfiRead: ReadSpec = {
 	buildFilters(ctx: IExecuteFunctions, f: IDataObject, i: number) {
 		const qs: IDataObject = {};
 		if (f.status) qs['filters[status]'] = f.status;
-		if (f.ballInCourtId) qs['filters[ball_in_court_id]'] = f.ballInCourtId;
-		if (f.rfiManagerId) qs['filters[rfi_manager_id]'] = f.rfiManagerId;
+		if (normalizeId(f.ballInCourtId)) qs['filters[ball_in_court_id]'] = normalizeId(f.ballInCourtId);
+		if (normalizeId(f.rfiManagerId)) qs['filters[rfi_manager_id]'] = normalizeId(f.rfiManagerId);
 		if (f.number) qs['filters[number]'] = f.number;
 		if (f.search) qs.search = f.search;
 		if (f.updatedSince) qs['filters[updated_at]'] = sinceRange(ctx, f.updatedSince, i);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getCompanyId, getProjectId, getRecordId, toProcoreId } from '../../helpers/context';
+import { getCompanyId, getProjectId, getRecordId, normalizeId, toProcoreId } from '../../helpers/context';
 import { writeOptionsCollection } from '../../helpers/write';
-import { projectLocator, sortedOptions } from '../common.descriptions';
+import { pickFromList, projectLocator, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { updateRecord } from '../shared/updateRecord';
 import { rfiFieldOptions, rfiFieldsToBody } from './fields';
@@ -27,7 +27,7 @@ export const description: INodeProperties[] = forOperation('rfi', 'update', [
 				description: 'Whether the RFI stays a draft; set to false to send it (Procore then numbers it and notifies the assignees)',
 			},
 			{ displayName: 'Question', name: 'question', type: 'string', typeOptions: { rows: 4 }, default: '' },
-			{ displayName: 'RFI Manager User ID', name: 'rfiManagerId', type: 'string', default: '' },
+			pickFromList('rfiManagerId', 'RFI Manager', 'searchRfiManagers'),
 			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
 		]),
 	},
@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (f.subject) changes.subject = f.subject;
 	if (f.question) changes.question = { body: f.question };
 	if (f.draft !== undefined) changes.draft = f.draft;
-	if (f.rfiManagerId) changes.rfi_manager_id = toProcoreId(String(f.rfiManagerId));
+	if (normalizeId(f.rfiManagerId)) changes.rfi_manager_id = toProcoreId(normalizeId(f.rfiManagerId));
 	return await updateRecord.call(this, {
 		itemIndex: i,
 		label: 'RFI',

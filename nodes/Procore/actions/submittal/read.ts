@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { normalizeId } from '../../helpers/context';
 import { sinceRange } from '../../helpers/filters';
-import { recordLocator } from '../common.descriptions';
+import { pickFromList, recordLocator } from '../common.descriptions';
 import type { ReadSpec } from '../shared/readOperations';
 
 export const submittalLocator = recordLocator({
@@ -31,18 +32,18 @@ export const submittalRead: ReadSpec = {
 		'updated_at',
 	],
 	filters: [
-		{ displayName: 'Ball In Court User ID', name: 'ballInCourtId', type: 'string', default: '' },
+		pickFromList('ballInCourtId', 'Ball In Court', 'searchProjectUsers'),
 		{ displayName: 'Search', name: 'query', type: 'string', default: '' },
-		{ displayName: 'Specification Section ID', name: 'specificationSectionId', type: 'string', default: '' },
-		{ displayName: 'Status ID', name: 'statusId', type: 'string', default: '' },
+		pickFromList('specificationSectionId', 'Specification Section', 'searchSpecificationSections'),
+		pickFromList('statusId', 'Status', 'searchSubmittalStatuses'),
 		{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
 	],
 	buildFilters(ctx: IExecuteFunctions, f: IDataObject, i: number) {
 		const qs: IDataObject = {};
-		if (f.ballInCourtId) qs['filters[ball_in_court_id]'] = f.ballInCourtId;
+		if (normalizeId(f.ballInCourtId)) qs['filters[ball_in_court_id]'] = normalizeId(f.ballInCourtId);
 		if (f.query) qs['filters[query]'] = f.query;
-		if (f.specificationSectionId) qs['filters[specification_section_id]'] = f.specificationSectionId;
-		if (f.statusId) qs['filters[status_id]'] = f.statusId;
+		if (normalizeId(f.specificationSectionId)) qs['filters[specification_section_id]'] = normalizeId(f.specificationSectionId);
+		if (normalizeId(f.statusId)) qs['filters[status_id]'] = normalizeId(f.statusId);
 		if (f.updatedSince) qs['filters[updated_at]'] = sinceRange(ctx, f.updatedSince, i);
 		return qs;
 	},

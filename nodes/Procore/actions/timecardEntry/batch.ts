@@ -7,7 +7,6 @@ import { simplify } from '../../helpers/output';
 import { auditTagFor, formatAuditTag } from '../../helpers/write';
 import type { BulkOptions, EntryResult, PlannedEntry } from './bulk';
 import { writeEntries } from './bulk';
-import { TIMECARD_FIELDS } from './fields';
 import { Preflight } from './preflight';
 import { ProjectRecords } from './projects';
 import type { RemovedEntry, ReplacedEntries } from './replaced';
@@ -31,18 +30,27 @@ export interface BatchSettings {
 /** The settings of a bulk call that an item may set by expression (its Company and Options). */
 export type ItemBatchOptions = Omit<BulkOptions, 'auditTag' | 'previewOnly'> & { check: boolean; synced: string[] };
 
-export function entryOutput(result: EntryResult): IDataObject {
-	const out: IDataObject = { status: result.status, ...simplify(result.record ?? {}, TIMECARD_FIELDS) };
+/** An entry of a bulk item as Procore holds it (the planned one if nothing came back), with what this run did to it. */
+export function entryRecord(result: EntryResult): IDataObject {
+	const out: IDataObject = { ...(result.record ?? { ...result.planned.entry, project_id: result.planned.projectId }), status: result.status };
 	if (result.planned.originId) out.origin_id = result.planned.originId;
 	if (result.changes?.length) out.changes = result.changes;
 	if (result.error) out.error = result.error.message;
 	return out;
 }
 
-export function removedOutput(removed: RemovedEntry): IDataObject {
-	const out: IDataObject = { status: removed.status, ...simplify(removed.record, TIMECARD_FIELDS) };
+/** An entry an edit replaced (deleted, or that would be / could not be), as it was in Procore. */
+export function removedRecord(removed: RemovedEntry): IDataObject {
+	const out: IDataObject = { ...removed.record, status: removed.status };
 	if (removed.error) out.error = removed.error.message;
 	return out;
+}
+
+/** What a list of entries keeps in Simplified output and in a failed item's report. */
+const ENTRY_BRIEF = ['id', 'status', 'date', 'party_id', 'cost_code_id', 'line_item_type_id', 'wbs_code_id', 'hours', 'time_in', 'time_out', 'origin_id'];
+
+export function briefEntries(entries: unknown): IDataObject[] {
+	return (Array.isArray(entries) ? (entries as IDataObject[]) : []).map((e) => ({ ...simplify(e, ENTRY_BRIEF), ...(e.error ? { error: e.error } : {}) }));
 }
 
 interface Group {
@@ -156,7 +164,7 @@ export async function runBatch(
 			const failed = [...results, ...removed].find((r) => r.status === 'failed');
 			if (failed) {
 				if (!ctx.continueOnFail()) throw asNodeError(ctx, failed.error!, i);
-				out[i] = errorItem(ctx, failed.error!, i, { entries: results.map(entryOutput), removed: removed.map(removedOutput) });
+				out[i] = errorItem(ctx, failed.error!, i, { entries: briefEntries(results.map(entryRecord)), removed: briefEntries(removed.map(removedRecord)) });
 				continue;
 			}
 			const json = p.output(results, options.previewOnly, removed);

@@ -11,6 +11,7 @@ import {
 } from '../../helpers/allocation';
 import { getProjectId, getRecordId } from '../../helpers/context';
 import { isoDay } from '../../helpers/filters';
+import type { OutputSpec } from '../../helpers/output';
 import type { MilestoneRef } from '../../helpers/milestone';
 import { formatMilestone, milestoneFields } from '../../helpers/milestone';
 import type { Shift } from '../../helpers/shiftTime';
@@ -18,7 +19,7 @@ import { ShiftTimeError, formatInZone, readShift, shiftZone } from '../../helper
 import type { Allocation } from './allocations';
 import { readAllocation } from './allocations';
 import type { BatchSettings } from './batch';
-import { entryOutput, removedOutput, runBatch } from './batch';
+import { briefEntries, entryRecord, removedRecord, runBatch } from './batch';
 import type { EntryResult, PlannedEntry } from './bulk';
 import { PROJECT_BULK_MAX } from './bulk';
 import { readIdListOption, readOptionalIds } from './input';
@@ -145,8 +146,8 @@ async function planClockOut(ctx: IExecuteFunctions, i: number, settings: BatchSe
 			worked_minutes: worked,
 			hours,
 			milestones: shares.map((s) => formatMilestone(s.key)),
-			entries: results.map(entryOutput),
-			...(removed.length ? { removed: removed.map(removedOutput) } : {}),
+			entries: results.map(entryRecord),
+			...(removed.length ? { removed: removed.map(removedRecord) } : {}),
 		}),
 	};
 }
@@ -170,3 +171,13 @@ export async function executeBatch(
 		assertRequired,
 	);
 }
+
+/**
+ * One output per clock-out: Simplified keeps who, when and how long, and each entry's IDs, hours
+ * and status (the entries are trimmed, not dropped); Raw keeps Procore's entry records whole and
+ * the package's keys (worked_minutes, milestones, write_calls, audit_tag).
+ */
+export const output: OutputSpec = {
+	fields: ['clock_out_id', 'date', 'hours', 'worker_name', 'coworker_ids', 'project_id', 'time_zone', 'entries', 'removed', 'worker_id'],
+	simplify: (record) => ({ ...record, entries: briefEntries(record.entries), ...(record.removed ? { removed: briefEntries(record.removed) } : {}) }),
+};

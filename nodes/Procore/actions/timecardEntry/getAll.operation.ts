@@ -4,7 +4,7 @@ import { getCompanyId, getProjectId } from '../../helpers/context';
 import { dayRange, sinceRange } from '../../helpers/filters';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { explained } from './preflight';
 import { TIMECARD_FIELDS, idOfRecord, partyOf } from './fields';
@@ -54,7 +54,7 @@ export const description: INodeProperties[] = [
 				{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '', description: 'Only the entry (or entries) with this origin ID from the source system' },
 				{ displayName: 'Origin ID Starts With', name: 'originPrefix', type: 'string', default: '', description: 'E.g. a clock-out ID followed by a colon, to see every entry exported from it.' },
 				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
-				{ displayName: 'Worker ID', name: 'workerId', type: 'string', default: '', description: 'Only this person\'s entries (party ID, from "Person: Get Many")' },
+				pickFromList('workerId', 'Worker', 'searchProjectPeople', 'Only this person\'s entries'),
 			],
 		},
 	]),
@@ -68,7 +68,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const workerId = readIdField(this, f.workerId, 'Worker ID', i);
+	const workerId = readIdField(this, f.workerId, 'Worker', i);
 	const since = f.updatedSince ? sinceRange(this, f.updatedSince, i) : undefined;
 	const milestone = f.milestone ? readMilestone(this, f.milestone, 'Milestone', i) : undefined;
 	const qs: IDataObject = { start_date: start, end_date: end };

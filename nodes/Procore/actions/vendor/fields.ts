@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getProjectId, toProcoreId } from '../../helpers/context';
 import { idList } from '../../helpers/filters';
+import { pickManyFromList } from '../common.descriptions';
 
 export type VendorDirectory = 'company' | 'project';
 
@@ -48,15 +49,8 @@ export const vendorFieldOptions: INodeProperties[] = [
 		description: 'The vendor\'s ID in another system (COI platform, ERP), unique across the company, so it can be found again',
 	},
 	{ displayName: 'State Code', name: 'stateCode', type: 'string', default: '', placeholder: 'e.g. CA' },
-	{
-		displayName: 'Trade IDs',
-		name: 'tradeIds',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 12, 34',
-		description: 'Comma-separated trade IDs (company directory only)',
-	},
 	{ displayName: 'Trade Name', name: 'tradeName', type: 'string', default: '', placeholder: 'e.g. Electrical' },
+	pickManyFromList('tradeIds', 'Trade Names or IDs', 'getTrades', 'The vendor\'s trades (company directory only)'),
 	{ displayName: 'Website', name: 'website', type: 'string', default: '' },
 	{ displayName: 'Zip', name: 'zip', type: 'string', default: '' },
 ];
@@ -85,7 +79,7 @@ export function vendorFieldsToBody(ctx: IExecuteFunctions, f: IDataObject, i: nu
 	}
 	if (typeof f.isActive === 'boolean') body.is_active = f.isActive;
 	// Project directory bodies have no trade_ids in Procore's schema.
-	if (f.tradeIds && directory === 'company') body.trade_ids = idList(ctx, f.tradeIds, 'Trade IDs', i).map(toProcoreId);
+	if (idList(ctx, f.tradeIds, 'Trades', i).length && directory === 'company') body.trade_ids = idList(ctx, f.tradeIds, 'Trade IDs', i).map(toProcoreId);
 	return body;
 }
 

@@ -4,7 +4,7 @@ import { getCompanyId } from '../../helpers/context';
 import { idList, sinceRange } from '../../helpers/filters';
 import type { OutputSpec } from '../../helpers/output';
 import { procorePages } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { pickManyFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { VENDOR_FIELDS, directoryParameter, vendorPaths } from './fields';
 
@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 					default: '',
 					description: 'Words matched against the vendor name, keywords, origin code or tax number, e.g. "acme"',
 				},
-				{ displayName: 'Trade IDs', name: 'tradeIds', type: 'string', default: '', placeholder: 'e.g. 12, 34' },
+				pickManyFromList('tradeIds', 'Trade Names or IDs', 'getTrades', 'Only vendors of these trades'),
 				{
 					displayName: 'Updated Since',
 					name: 'updatedSince',
@@ -48,7 +48,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { ...paths.qs };
 	if (f.search) qs['filters[search]'] = f.search;
-	if (f.tradeIds) qs['filters[trade_id]'] = idList(this, f.tradeIds, 'Trade IDs', i);
+	const trades = idList(this, f.tradeIds, 'Trades', i);
+	if (trades.length) qs['filters[trade_id]'] = trades;
 	let since: string | undefined;
 	if (f.updatedSince) {
 		const range = sinceRange(this, f.updatedSince, i);

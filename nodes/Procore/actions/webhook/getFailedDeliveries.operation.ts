@@ -89,6 +89,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 					completed_at: d.completed_at ?? null,
 					response_status: d.response_status ?? null,
 					response_error: d.response_error ?? null,
+					// What the endpoint answered, as Procore's delivery log shows it: the reason a delivery failed
+					// is often only in the answer's body (a proxy's error page, the app's message).
+					response_headers: d.response_headers ?? null,
+					response_body: d.response_body ?? null,
 				},
 			});
 		}

@@ -35,9 +35,9 @@ export interface FetchedFile {
 }
 
 /**
- * Fetches a Procore file link. Procore's own hosts get the token, with redirects off so that the
- * storage host they redirect to (S3) never sees it; that signed storage link is then fetched with
- * no credential at all. Links that already point at storage are fetched directly, also without it.
+ * Fetches a Procore file link. The API origin and Procore's file host (transport/hosts.ts) get the
+ * token, with redirects off so that the storage host they redirect to (S3) never sees it; that
+ * signed storage link is then fetched with no credential at all. Links that already point at storage are fetched directly, also without it.
  */
 export async function fetchProcoreFile(
 	ctx: IExecuteFunctions,

@@ -53,3 +53,32 @@ describe('Project list search', () => {
 		expect(results.map((r) => r.name)).toEqual(['2026-001 – Harbor View Tower', 'Yard', '2019-004 – Old School (inactive)']);
 	});
 });
+
+describe('Directory list searches', () => {
+	beforeEach(() => nock.disableNetConnect());
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it('users of the project, trades and submittal statuses of the company', async () => {
+		const { searchProjectUsers, searchSubmittalStatuses, searchTrades } = await import('../../../../nodes/Procore/methods/directory.listSearch');
+		nock(API)
+			.get('/rest/v1.0/projects/101/users')
+			.query(true)
+			.reply(200, [{ id: 5, name: 'Ana Ruiz', vendor: { name: 'Acme' } }, { id: 6, login: 'sam@bolt.test' }])
+			.get('/rest/v1.0/companies/4264807/trades')
+			.query(true)
+			.reply(200, [{ id: 12, name: 'Electrical' }, { id: 13, name: 'Concrete' }])
+			.get('/rest/v1.0/companies/4264807/submittal_statuses')
+			.query(true)
+			.reply(200, [{ id: 1, name: 'Open' }]);
+		const ctx = loadOptionsContext({ project: { __rl: true, mode: 'id', value: '101' } });
+		expect((await searchProjectUsers.call(ctx)).results).toEqual([
+			{ name: 'Ana Ruiz (Acme)', value: '5' },
+			{ name: 'sam@bolt.test', value: '6' },
+		]);
+		expect((await searchTrades.call(ctx, 'elec')).results).toEqual([{ name: 'Electrical', value: '12' }]);
+		expect((await searchSubmittalStatuses.call(ctx)).results).toEqual([{ name: 'Open', value: '1' }]);
+	});
+});

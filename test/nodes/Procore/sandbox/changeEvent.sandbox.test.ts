@@ -46,6 +46,7 @@ function push(parameters: IDataObject = {}, items?: INodeExecutionData[]) {
 			breakdown: 'lineItem',
 			linesInput: 'json',
 			lines: LINES,
+			output: 'raw',
 			...parameters,
 			additionalFields,
 		},
@@ -95,7 +96,7 @@ describe('breakdowns: what Procore stores', () => {
 		]);
 		expect(linesOf(ce)[0]).toMatchObject({ uom: 'HR', estimated_cost_quantity: 40, estimated_cost_unit_cost: 95 });
 		expect(cents(ce)).toBe(1313506);
-		expect(run.json[0]).toMatchObject({ action: 'created', id: ce.id, previousTotal: 0, newTotal: 13135.06, delta: 13135.06, line_count: 5 });
+		expect(run.json[0]).toMatchObject({ action: 'created', id: ce.id, previous_total: 0, total: 13135.06, delta: 13135.06, line_count: 5 });
 		// One create, then one v1.1 PATCH for what v1.0 cannot carry (description, change type).
 		expect(run.writes.map(route)).toEqual(['POST /rest/v1.0/change_events', 'PATCH /rest/v1.1/change_events/:id']);
 	});
@@ -112,7 +113,7 @@ describe('breakdowns: what Procore stores', () => {
 			['COR 17 – Subcontract', costCodes['03-300'], lineItemTypes.subcontract, '1234.56'],
 		]);
 		expect(lines[3].proposed_contract_id).toBe(commitments.drywallWoc);
-		expect(run.json[0]).toMatchObject({ newTotal: 13135.06, line_count: 4 });
+		expect(run.json[0]).toMatchObject({ total: 13135.06, line_count: 4 });
 	});
 
 	it('Lump Sum: one line for the total, with the COR\'s contract and its vendor', async () => {
@@ -163,8 +164,8 @@ describe('update, totals and idempotency', () => {
 		]);
 		expect(cents(after)).toBe(1396506);
 		const out = run.json[0];
-		expect(out).toMatchObject({ action: 'updated', id: before.id, previousTotal: 13135.06, newTotal: 13965.06, delta: 830, total: 13965.06, line_count: 5 });
-		const diff = out.lines as IDataObject;
+		expect(out).toMatchObject({ action: 'updated', id: before.id, previous_total: 13135.06, total: 13965.06, delta: 830, line_count: 5 });
+		const diff = out.line_changes as IDataObject;
 		expect(diff.added).toEqual([{ description: 'Pump truck', amount: 950 }]);
 		expect(diff.changed).toEqual([
 			{ id: String(ids['Demo crew']), description: 'Demo crew', changes: { amount: { previous: 3800, new: 4180 }, quantity: { previous: 40, new: 44 } } },
@@ -183,7 +184,7 @@ describe('update, totals and idempotency', () => {
 		const again = await push();
 		expect(again.error).toBeUndefined();
 		expect(again.writes).toEqual([]);
-		expect(again.json[0]).toMatchObject({ action: 'unchanged', id: first.json[0].id, previousTotal: 13135.06, newTotal: 13135.06, delta: 0 });
+		expect(again.json[0]).toMatchObject({ action: 'unchanged', id: first.json[0].id, previous_total: 13135.06, total: 13135.06, delta: 0 });
 		expect(changeEvents()).toHaveLength(countBefore);
 		expect(JSON.stringify(only())).toBe(stored);
 		// The control API's view counts deleted records too: no duplicate was made and removed either.
@@ -282,7 +283,7 @@ describe('a COR with 500 lines', () => {
 		expect(linesOf(ce)).toHaveLength(500);
 		expect(linesOf(ce)[249]).toMatchObject({ id: line250.id, estimated_cost_unit_cost: 260.25 });
 		expect(cents(ce)).toBe(bigCents + big[249].quantity * 100);
-		expect(updated.json[0]).toMatchObject({ delta: big[249].quantity, lines: { unchanged: 499 } });
+		expect(updated.json[0]).toMatchObject({ delta: big[249].quantity, line_changes: { unchanged: 499 } });
 	});
 });
 
@@ -294,7 +295,7 @@ describe('preview', () => {
 		expect(run.writes).toEqual([]);
 		expect(JSON.stringify(changeEvents())).toBe(before);
 		const out = run.json[0];
-		expect(out).toMatchObject({ preview: true, action: 'would be created', newTotal: 13135.06 });
+		expect(out).toMatchObject({ preview: true, action: 'would be created', total: 13135.06 });
 		const [request] = out.requests as IDataObject[];
 		expect(request).toMatchObject({ method: 'POST', path: '/rest/v1.0/change_events' });
 		expect(((request.body as IDataObject).change_event as IDataObject).change_event_line_items_attributes).toHaveLength(5);
@@ -306,7 +307,7 @@ describe('preview', () => {
 		const run = await push({ lines: [{ ...LINES[0], amount: 5000 }], options: { previewOnly: true } });
 		expect(run.writes).toEqual([]);
 		expect(JSON.stringify(only())).toBe(stored);
-		expect(run.json[0]).toMatchObject({ preview: true, action: 'would be updated', previousTotal: 13135.06, newTotal: 5000, delta: -8135.06 });
+		expect(run.json[0]).toMatchObject({ preview: true, action: 'would be updated', previous_total: 13135.06, total: 5000, delta: -8135.06 });
 	});
 });
 
@@ -336,11 +337,11 @@ describe('attachments from binary data', () => {
 		const [attachment] = only().attachments as IDataObject[];
 		expect(attachment).toMatchObject({ filename: 'COR-17.pdf', size: pdf.length });
 		expect(storedBytes(attachment).equals(pdf)).toBe(true);
-		expect(run.json[0].attachments).toEqual([{ fileName: 'COR-17.pdf', status: 'uploaded', uuid: attachment.upload_uuid }]);
+		expect(run.json[0].files).toEqual([{ fileName: 'COR-17.pdf', status: 'uploaded', uuid: attachment.upload_uuid }]);
 
 		const again = await push({ additionalFields: { binaryProperties: 'data' } }, item({ data: [pdf, 'COR-17.pdf'] }));
 		expect(again.writes).toEqual([]);
-		expect(again.json[0]).toMatchObject({ action: 'unchanged', attachments: [{ fileName: 'COR-17.pdf', status: 'already attached' }] });
+		expect(again.json[0]).toMatchObject({ action: 'unchanged', files: [{ fileName: 'COR-17.pdf', status: 'already attached' }] });
 
 		const revised = Buffer.from('%PDF-1.7\nCOR 17 rev 1\n%%EOF');
 		const third = await push(
@@ -363,7 +364,7 @@ describe('attachments from binary data', () => {
 	it('preview uploads nothing', async () => {
 		const run = await push({ additionalFields: { binaryProperties: 'data' }, options: { previewOnly: true } }, item({ data: [pdf, 'COR-17.pdf'] }));
 		expect(run.writes).toEqual([]);
-		expect(run.json[0].attachments).toEqual([{ fileName: 'COR-17.pdf', status: 'would upload' }]);
+		expect(run.json[0].files).toEqual([{ fileName: 'COR-17.pdf', status: 'would upload' }]);
 		expect(env.sb.store.list('uploads')).toEqual([]);
 	});
 });

@@ -107,7 +107,7 @@ describe('Create: the two timesheet modes', () => {
 
 describe('Create From Clock-Out: allocation that sums exactly', () => {
 	it('hours mode: 7 h 59 min over three milestones is 7.98 h in total, none lost to rounding', async () => {
-		const run = await clockOut();
+		const run = await clockOut({ output: 'raw' });
 		expect(run.error).toBeUndefined();
 		const stored = entries();
 		expect(stored.map((e) => [e.cost_code_id, e.line_item_type_id, e.hours])).toEqual([
@@ -147,6 +147,7 @@ describe('Create From Clock-Out: allocation that sums exactly', () => {
 describe('a crew of 60', () => {
 	it('Create From Clock-Out with 59 coworkers: 60 entries in 3 bulk calls of at most 25', async () => {
 		const run = await clockOut({
+			output: 'raw',
 			additionalFields: { coworkers: env.sb.seed.extraWorkers.map(String) },
 			allocationsJson: [{ milestone: milestone('03-300', 'labor'), percent: 100 }],
 		});

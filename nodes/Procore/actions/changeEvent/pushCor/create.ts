@@ -74,7 +74,7 @@ export async function createChangeEvent(ctx: IExecuteFunctions, i: number, input
 				failure.description = `Procore did not answer the create, and no Change Event with COR ID "${corId}" was found afterwards: it was not written, or Procore may still be writing it. Running this item again is safe: the push finds the Change Event by its COR ID and updates it instead of creating a second one.`;
 				throw failure;
 			}
-			return { ...created.record, summary: summary(created.id, false), confirmedBy: 'COR ID lookup after Procore did not answer' } as IDataObject;
+			return { ...created.record, summary: summary(created.id, false), confirmed_by: 'COR ID lookup after Procore did not answer' } as IDataObject;
 		});
 	const newId = written.preview ? '<new Change Event ID>' : String(written.id);
 	const extras = v11Extras(extrasHeader(input, resolved), []);
@@ -96,6 +96,6 @@ export async function createChangeEvent(ctx: IExecuteFunctions, i: number, input
 		diff: { added: lines.map((l) => ({ description: l.description, amount: fromCents(l.amountCents) })), changed: [], removed: [], unchanged: 0, otherLinesKept: 0 },
 		lineCount: lines.length,
 		record: written.preview ? undefined : written,
-		attachments: input.files.length ? uploads.report : undefined,
+		files: input.files.length ? uploads.report : undefined,
 	});
 }

@@ -1,9 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplify } from '../../../helpers/output';
-import { CHANGE_EVENT_FIELDS, withTotals } from '../fields';
+import type { OutputSpec } from '../../../helpers/output';
 import type { LinePlan } from '../lineDiff';
 import { fromCents } from '../money';
+
+/**
+ * What Simplified keeps of a push (helpers/output.ts; `summary` is always added): the Change Event,
+ * what the push did, and its totals. Raw is the Change Event as Procore returned it plus the keys
+ * below; a preview is returned whole whatever the Output.
+ */
+export const output: OutputSpec = {
+	fields: ['id', 'number', 'title', 'change_event_status.name', 'origin_id', 'action', 'total', 'previous_total', 'delta', 'line_count'],
+};
 
 export interface OutputDetails {
 	action: string;
@@ -16,7 +24,7 @@ export interface OutputDetails {
 	owned?: boolean;
 	existingOrigin?: string;
 	/** One line per file given as binary data: uploaded, already attached, or would upload. */
-	attachments?: IDataObject[];
+	files?: IDataObject[];
 }
 
 /** "2 lines changed, 1 added, 1 removed" */
@@ -31,34 +39,34 @@ export function linesPhrase(plan: LinePlan): string {
 }
 
 /**
- * The Change Event (simplified), the totals, the per-line diff, and what was (or would be) sent.
+ * The Change Event (Procore's record), with what the push did in the package's snake_case keys:
+ * `action`, `cor_id`, `total` / `line_count` (after the push: a v1.0 answer alone may not hold every
+ * line), `previous_total`, `delta`, `line_changes` (added, changed, removed), `files`, `notes`; and
+ * procoreWrite's `changes` / `audit_tag`, `confirmed_by` after a lost answer, `requests` in preview.
  * `main` is procoreWrite's result of the first write (or a summary alone when nothing was written).
  */
 export function pushOutput(main: IDataObject, followUp: IDataObject | undefined, d: OutputDetails): IDataObject {
 	const out: IDataObject = {
-		...(d.record ? simplify(withTotals(d.record), CHANGE_EVENT_FIELDS) : {}),
+		...(d.record ?? {}),
 		action: main.preview && d.action !== 'unchanged' ? `would be ${d.action}` : d.action,
-		corId: d.corId,
-		previousTotal: fromCents(d.previousCents),
-		newTotal: fromCents(d.newCents),
+		cor_id: d.corId,
+		total: fromCents(d.newCents),
+		previous_total: fromCents(d.previousCents),
 		delta: fromCents(d.newCents - d.previousCents),
-		lines: d.diff,
+		line_count: d.lineCount,
+		line_changes: d.diff,
 		summary: main.summary,
 	};
-	// The record in Procore is the total of what was written, not the v1.0 response alone.
-	if (d.record) {
-		out.total = fromCents(d.newCents);
-		out.line_count = d.lineCount;
-	}
-	if (d.attachments) out.attachments = d.attachments;
-	if (main.confirmedBy) out.confirmedBy = main.confirmedBy;
+	if (d.files) out.files = d.files;
 	if (d.owned === false) {
 		out.notes = `This Change Event belongs to origin "${String(d.existingOrigin)}", not to this COR: its other lines were left as they are and its origin ID was kept.`;
+	}
+	for (const key of ['changes', 'audit_tag', 'confirmed_by'] as const) {
+		if (main[key] !== undefined) out[key] = main[key];
 	}
 	if (main.preview) {
 		out.preview = true;
 		out.requests = [main.request, followUp?.request].filter(Boolean) as IDataObject[];
 	}
-	if (main._n8n) out._n8n = main._n8n;
 	return out;
 }

@@ -81,7 +81,7 @@ export async function updateChangeEvent(ctx: IExecuteFunctions, i: number, input
 					: `Procore did not answer the update, which only attached files by upload UUID or file version; re-reading Change Event ${id} cannot tell whether they were attached. Check its attachments before running this item again.`;
 				throw lost.error;
 			}
-			return pushOutput({ summary: lost.summary, confirmedBy: 'Change Event re-read after Procore did not answer' }, undefined, { ...lost.details, record: existing });
+			return pushOutput({ summary: lost.summary, confirmed_by: 'Change Event re-read after Procore did not answer' }, undefined, { ...lost.details, record: existing });
 		}
 		const summary = (preview: boolean) => {
 			const totals = `total ${formatMoney(p.lines.previousCents)} → ${formatMoney(p.lines.newCents)} (${formatDelta(p.lines.newCents - p.lines.previousCents)})`;
@@ -97,7 +97,7 @@ export async function updateChangeEvent(ctx: IExecuteFunctions, i: number, input
 			owned: p.owned,
 			existingOrigin: p.existingOrigin,
 			lineCount: p.lineCount,
-			attachments: input.files.length ? uploads.report : undefined,
+			files: input.files.length ? uploads.report : undefined,
 		};
 		if (!writesAnything(p)) {
 			const summaryOnly = { summary: `Change Event ${id} already matches ${input.label}: total ${formatMoney(p.lines.newCents)}, nothing to write` };

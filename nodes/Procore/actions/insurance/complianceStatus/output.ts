@@ -1,9 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toProcoreId } from '../../../helpers/context';
+import type { OutputSpec } from '../../../helpers/output';
 import type { ResolvedVendor } from '../../vendor/resolve';
 import type { Outcome } from './compare';
 import type { Desired } from './input';
+
+/**
+ * What Simplified keeps (helpers/output.ts; `summary` is always added): the vendor, the status in the
+ * platform's and Procore's words, whether anything changed, and one row per record touched without
+ * its field diff and written record (Raw keeps those: `changes`, `result`).
+ */
+export const output: OutputSpec = {
+	fields: ['vendor_id', 'vendor_name', 'compliance_status', 'procore_insurance_status', 'procore_commitment_status', 'changed', 'records'],
+	simplify: (item) => ({
+		...item,
+		records: ((item.records as IDataObject[] | undefined) ?? []).map((row) => {
+			const trimmed = { ...row };
+			delete trimmed.changes;
+			delete trimmed.result;
+			return trimmed;
+		}),
+	}),
+};
 
 /** One item per vendor: the status in the platform's and Procore's words, the sentence, and each record touched. */
 export function complianceOutput(vendor: ResolvedVendor, desired: Desired, outcomes: Outcome[]): IDataObject {

@@ -68,6 +68,6 @@ describe("Push COR: the COR's lines checked with zod", () => {
 		]);
 		const sent = procore.writes()[0].body.change_event.change_event_line_items_attributes as Array<{ estimated_cost_amount: string }>;
 		expect(sent.map((l) => l.estimated_cost_amount)).toEqual(['3820.00', '1250.50']);
-		expect(out.json).toMatchObject({ newTotal: 5070.5 });
+		expect(out.json).toMatchObject({ total: 5070.5 });
 	});
 });

@@ -28,6 +28,8 @@ const BASE = {
 	lines: LINES,
 	additionalFields: { corNumber: '17', scope: 'out_of_scope' },
 	options: {},
+	// Raw: the Change Event with every key of the push (Simplified is checked on its own below).
+	output: 'raw',
 };
 
 /** Push COR with the base parameters; `additionalFields` given here are added to the base ones. */
@@ -62,7 +64,7 @@ describe('Change Event: Push COR', () => {
 			{ description: 'Concrete placement', cost_code_id: 502, line_item_type_id: 11, estimated_cost_amount: '2500.00', estimated_cost_calculation_strategy: 'manual' },
 			{ description: 'Fee', cost_code_id: 502, line_item_type_id: 15, estimated_cost_amount: '500.00', estimated_cost_calculation_strategy: 'manual' },
 		]);
-		expect(out.json).toMatchObject({ action: 'created', previousTotal: 0, newTotal: 12400, delta: 12400, total: 12400, line_count: 5, origin_id: 'cor-8812' });
+		expect(out.json).toMatchObject({ action: 'created', previous_total: 0, total: 12400, delta: 12400, line_count: 5, origin_id: 'cor-8812' });
 		expect(out.json.summary).toBe(`Change Event ${String(out.json.id)} created from COR 17: total 12,400.00 (5 lines)`);
 		expect(out.pairedItem).toEqual({ item: 0 });
 		expect(procore.changeEvents).toHaveLength(1);
@@ -78,7 +80,7 @@ describe('Change Event: Push COR', () => {
 	it('Lump Sum without lines uses the COR total', async () => {
 		const [out] = await push({ breakdown: 'lumpSum', lines: undefined, costCode: '01-100', additionalFields: { corTotal: 980.5 } });
 		expect(procore.changeEvents[0].change_event_line_items[0]).toMatchObject({ estimated_cost_amount: '980.50', cost_code_id: 501 });
-		expect(out.json.newTotal).toBe(980.5);
+		expect(out.json.total).toBe(980.5);
 	});
 
 	it('Sub-Total: one line per rate type, the category from the rate type', async () => {
@@ -111,9 +113,9 @@ describe('Change Event: Push COR', () => {
 		const sent = procore.writes()[0].body.change_event.change_event_line_items_attributes;
 		expect(sent.map((l: any) => [l.id, l.estimated_cost_amount])).toEqual([[lineIds[1], '750.00'], [lineIds[4], '1000.00']]);
 		expect(procore.changeEvents[0].change_event_line_items.map((l: any) => l.id)).toEqual(lineIds);
-		expect(out.json).toMatchObject({ action: 'updated', id, previousTotal: 12400, newTotal: 13050, delta: 650 });
+		expect(out.json).toMatchObject({ action: 'updated', id, previous_total: 12400, total: 13050, delta: 650 });
 		expect(out.json.summary).toBe(`Change Event ${id} updated from COR 17: total 12,400.00 → 13,050.00 (+650.00), 2 lines changed`);
-		expect((out.json.lines as any).changed).toEqual([
+		expect((out.json.line_changes as any).changed).toEqual([
 			{ id: String(lineIds[1]), description: 'Saw rental', changes: { amount: { previous: 600, new: 750 } } },
 			{ id: String(lineIds[4]), description: 'Fee', changes: { amount: { previous: 500, new: 1000 } } },
 		]);
@@ -144,8 +146,8 @@ describe('Change Event: Push COR', () => {
 		]);
 		expect(writes[1].body).toEqual({ change_event: { change_items: [{ id: saw.id, deleted: true }] } });
 		expect(ce.change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'Rebar', 'Concrete placement', 'Fee', 'Cleanup']);
-		expect(out.json).toMatchObject({ previousTotal: 12400, newTotal: 11500, delta: -900 });
-		expect((out.json.lines as any).removed).toEqual([
+		expect(out.json).toMatchObject({ previous_total: 12400, total: 11500, delta: -900 });
+		expect((out.json.line_changes as any).removed).toEqual([
 			{ id: String(saw.id), description: 'Saw rental', previousAmount: 600, action: 'deleted' },
 			{ id: String(fee.id), description: 'Fee', previousAmount: 500, action: 'zeroed' },
 		]);
@@ -218,7 +220,7 @@ describe('Change Event: Push COR', () => {
 		changed[0].amount = 4000;
 		const [out] = await push({ lines: changed, options: { previewOnly: true } });
 		expect(procore.writes()).toEqual([]);
-		expect(out.json).toMatchObject({ preview: true, action: 'would be updated', previousTotal: 12400, newTotal: 12600, delta: 200 });
+		expect(out.json).toMatchObject({ preview: true, action: 'would be updated', previous_total: 12400, total: 12600, delta: 200 });
 		expect(out.json.summary).toMatch(/^Would update Change Event \d+ from COR 17: total 12,400.00 → 12,600.00 \(\+200.00\), 1 line changed$/);
 		expect((out.json.requests as any[])[0].body.change_event.change_event_line_items_attributes).toHaveLength(1);
 		expect(procore.changeEvents[0].change_event_line_items[0].estimated_cost_amount).toBe('3800.00');
@@ -248,7 +250,7 @@ describe('Change Event: Push COR', () => {
 					{ corId: 'cor-1', title: 'Bad', lines: [{ description: 'x', costCode: '99-999', amount: 5 }] },
 					{ corId: 'cor-2', title: 'Good', lines: [{ description: 'y', costCode: '01-100', amount: 5 }] },
 				].map((p) => ({
-					resource: 'changeEvent', operation: 'pushCor', company, project, breakdown: 'lineItem', linesInput: 'json', additionalFields: {}, options: {}, ...p,
+					resource: 'changeEvent', operation: 'pushCor', company, project, breakdown: 'lineItem', linesInput: 'json', additionalFields: {}, options: {}, output: 'raw', ...p,
 				})),
 			},
 			items,
@@ -293,8 +295,8 @@ describe('Change Event: Push COR', () => {
 			`PATCH /rest/v1.0/change_events/${procore.changeEvents[0].id}`,
 		]);
 		expect(procore.changeEvents[0].change_event_line_items).toHaveLength(500);
-		expect(out.json.previousTotal).toBe(expected);
-		expect((out.json.lines as any).changed).toHaveLength(1);
+		expect(out.json.previous_total).toBe(expected);
+		expect((out.json.line_changes as any).changed).toHaveLength(1);
 	});
 
 	it('a chosen Change Event owned by another origin keeps its other lines and its origin', async () => {
@@ -305,7 +307,7 @@ describe('Change Event: Push COR', () => {
 		expect(ce.change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'Saw rental']);
 		expect(ce.origin_id).toBe('other-tool-1');
 		expect(out.json.notes).toMatch(/belongs to origin "other-tool-1"/);
-		expect(out.json).toMatchObject({ previousTotal: 3800, newTotal: 4400 });
+		expect(out.json).toMatchObject({ previous_total: 3800, total: 4400 });
 	});
 
 	it('Lines Input "Using Fields Below" takes only the lines entered in the panel (a leftover JSON is ignored, not merged)', async () => {
@@ -326,7 +328,7 @@ describe('Change Event: Push COR', () => {
 			['Saw', 501, '600.00'],
 		]);
 		expect(procore.changeEvents[0].change_event_line_items[1].line_item_type_id).toBe(13);
-		expect(out.json).toMatchObject({ newTotal: 1360, line_count: 2 });
+		expect(out.json).toMatchObject({ total: 1360, line_count: 2 });
 	});
 
 	it('a Cost Code picked from the project\'s list is used by its ID, with no cost code read', async () => {
@@ -345,6 +347,31 @@ describe('Change Event: Push COR', () => {
 	});
 });
 
+describe('Push COR output', () => {
+	beforeEach(() => {
+		nock.disableNetConnect();
+		new FakeProcore();
+	});
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it('Simplified (the default) is the Change Event, what the push did and its totals: 10 fields and the summary', async () => {
+		const [out] = await push({ output: 'simplified' });
+		expect(Object.keys(out.json).sort()).toEqual(
+			['action', 'change_event_status_name', 'delta', 'id', 'line_count', 'number', 'origin_id', 'previous_total', 'summary', 'title', 'total'].sort(),
+		);
+		expect(out.json).toMatchObject({ action: 'created', origin_id: 'cor-8812', total: 12400, previous_total: 0, delta: 12400, line_count: 5 });
+	});
+
+	it('Selected Fields returns the ID and the fields listed, in the package\'s one casing', async () => {
+		const [out] = await push({ output: 'selected', outputFields: 'line_changes, cor_id' });
+		expect(Object.keys(out.json).sort()).toEqual(['cor_id', 'id', 'line_changes', 'summary']);
+		expect(out.json.cor_id).toBe('cor-8812');
+	});
+});
+
 describe('Push COR panel', () => {
 	const { NodeHelpers } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
 	const description = new Procore().description;
@@ -357,7 +384,7 @@ describe('Push COR panel', () => {
 	it('shows required fields first and at most 8 fields before the collections, with one way to give lines', () => {
 		for (const linesInput of ['fields', 'json']) {
 			const names = shown({ linesInput }).map((p) => p.name);
-			expect(names).toEqual(['company', 'project', 'corId', 'title', 'breakdown', 'costCode', 'linesInput', linesInput === 'json' ? 'lines' : 'lineItems', 'additionalFields', 'options']);
+			expect(names).toEqual(['company', 'project', 'corId', 'title', 'breakdown', 'costCode', 'linesInput', linesInput === 'json' ? 'lines' : 'lineItems', 'additionalFields', 'options', 'output']);
 		}
 	});
 

@@ -28,6 +28,7 @@ function push(lines: unknown[], options: Record<string, unknown> = {}) {
 			lines,
 			additionalFields: { corNumber: '7', scope: 'out_of_scope' },
 			options,
+			output: 'raw',
 		},
 	});
 }
@@ -56,7 +57,7 @@ describe('Push COR: a PATCH whose answer is lost is never sent again blind (issu
 		expect(procore.changeEvents).toHaveLength(1);
 		expect(ce.change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'Saw rental', 'Haul-off']);
 		expect(total(ce)).toBe(3800 + 600 + 450);
-		expect(out.json).toMatchObject({ action: 'updated', previousTotal: 4400, newTotal: 4850, delta: 450, confirmedBy: expect.stringMatching(/re-read/) });
+		expect(out.json).toMatchObject({ action: 'updated', previous_total: 4400, total: 4850, delta: 450, confirmed_by: expect.stringMatching(/re-read/) });
 		expect(out.json.summary).toBe(`Change Event ${ce.id} updated from COR 7: total 4,400.00 → 4,850.00 (+450.00), 1 added`);
 	});
 
@@ -70,7 +71,7 @@ describe('Push COR: a PATCH whose answer is lost is never sent again blind (issu
 		const [out] = await push(MORE);
 		expect(procore.changeEvents[0].change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'Saw rental', 'Haul-off']);
 		expect(total(procore.changeEvents[0])).toBe(4850);
-		expect(out.json).toMatchObject({ action: 'updated', newTotal: 4850 });
+		expect(out.json).toMatchObject({ action: 'updated', total: 4850 });
 	});
 
 	it('a removed line (v1.1 change_items) whose answer is lost is not removed twice: re-read, nothing left to do', async () => {
@@ -80,7 +81,7 @@ describe('Push COR: a PATCH whose answer is lost is never sent again blind (issu
 		const [out] = await push(LINES);
 		expect(procore.writes().map((c) => `${c.method} ${c.path.split('/').slice(0, 3).join('/')}`)).toEqual(['PATCH /rest/v1.1']);
 		expect(procore.changeEvents[0].change_event_line_items).toHaveLength(2);
-		expect(out.json).toMatchObject({ action: 'updated', newTotal: 4400, confirmedBy: expect.stringMatching(/re-read/) });
+		expect(out.json).toMatchObject({ action: 'updated', total: 4400, confirmed_by: expect.stringMatching(/re-read/) });
 	});
 
 	it('Change Event > Update attaching uploads: a lost answer is not re-sent; the re-read shows the files', async () => {

@@ -73,7 +73,24 @@ describe('Insurance > Update Compliance Status', () => {
 			summary: 'Insurance 88 (Certificate of Insurance) for ACME ELECTRIC: non_compliant → compliant (expires 2026-03-31 → 2027-03-31)',
 		});
 		expect((out.json.records as any[])[0]).toMatchObject({ id: 88, action: 'update', previous_status: 'non_compliant', status: 'compliant' });
+		// Simplified (the default): one row per record, without its field diff (Raw keeps it).
+		expect((out.json.records as any[])[0]).not.toHaveProperty('changes');
+		expect(Object.keys(out.json).sort()).toEqual(
+			['changed', 'compliance_status', 'procore_commitment_status', 'procore_insurance_status', 'records', 'summary', 'vendor_id', 'vendor_name'].sort(),
+		);
 		expect(nock.isDone()).toBe(true);
+	});
+
+	it('Raw keeps each record\'s field diff (previous → new)', async () => {
+		vendorSearch([{ id: 5, name: 'Acme Electric' }]);
+		nock(API)
+			.get(VENDOR_INSURANCES)
+			.query(true)
+			.reply(200, [{ id: 88, origin_id: 'coi-8842', status: 'non_compliant', expiration_date: '2027-03-31' }])
+			.patch(`${VENDOR_INSURANCES}/88`)
+			.reply(200, { id: 88, status: 'compliant' });
+		const [out] = await runProcoreNode({ parameters: parameters({ output: 'raw' }) });
+		expect((out.json.records as any[])[0].changes).toContainEqual({ field: 'status', previous: 'non_compliant', new: 'compliant' });
 	});
 
 	it('does nothing when Procore already shows the status: zero writes, and says so', async () => {
@@ -366,7 +383,7 @@ describe('Insurance > Update Compliance Status panel', () => {
 
 	it('reads broad to narrow: Company, Project, Vendor, then the status and where it goes; at most 8 fields before the collections', () => {
 		const names = shown({ writeTo: ['companyInsurance', 'commitments'] }).map((p) => p.name);
-		expect(names).toEqual(['company', 'project', 'vendor', 'complianceStatus', 'writeTo', 'insuranceMatch', 'insuranceOriginId', 'commitment', 'additionalFields', 'options']);
+		expect(names).toEqual(['company', 'project', 'vendor', 'complianceStatus', 'writeTo', 'insuranceMatch', 'insuranceOriginId', 'commitment', 'additionalFields', 'options', 'output']);
 		expect(names.indexOf('additionalFields')).toBeLessThanOrEqual(8);
 	});
 

@@ -50,6 +50,29 @@ describe('RFI', () => {
 		expect(out.pairedItem).toEqual({ item: 0 });
 	});
 
+	it('takes IDs picked from the lists (and leaves out a list left empty)', async () => {
+		let sent: any;
+		nock(API)
+			.post('/rest/v1.0/projects/101/rfis', (body) => ((sent = body), true))
+			.reply(201, { id: 901, subject: 'Sleeves', draft: true });
+		const pick = (value: string) => ({ __rl: true, mode: 'list', value });
+		await runProcoreNode({
+			parameters: {
+				resource: 'rfi',
+				operation: 'create',
+				company,
+				project,
+				subject: 'Sleeves',
+				question: 'Where do the sleeves go?',
+				rfiManager: pick('55'),
+				additionalFields: { specificationSectionId: pick('77'), costCodeId: pick(''), assigneeIds: ['5', '6'], receivedFromId: pick('8') },
+				options: {},
+			},
+		});
+		expect(sent.rfi).toMatchObject({ specification_section_id: 77, assignee_ids: [5, 6], received_from_login_information_id: 8 });
+		expect(sent.rfi.cost_code_id).toBeUndefined();
+	});
+
 	it('previews a create without writing', async () => {
 		const [out] = await runProcoreNode({
 			parameters: {

@@ -43,7 +43,7 @@ describe('Create From Clock-Out: time zones', () => {
 
 	it('a UTC evening shift at a Los Angeles project counts on the local day (Nov 20), not the UTC one', async () => {
 		const procore = fakeProcore();
-		const [out] = await runProcoreNode({ parameters: clockOut({ clockIn: '2026-11-21T01:00:00Z', clockOut: '2026-11-21T09:00:00Z' }) });
+		const [out] = await runProcoreNode({ parameters: clockOut({ clockIn: '2026-11-21T01:00:00Z', clockOut: '2026-11-21T09:00:00Z', output: 'raw' }) });
 		expect(procore.entries.map((e) => e.date)).toEqual(['2026-11-20', '2026-11-20']);
 		expect(out.json).toMatchObject({ date: '2026-11-20', time_zone: 'America/Los_Angeles', worked_minutes: 450 });
 	});
@@ -262,6 +262,35 @@ describe('Create From Clock-Out: the allocation JSON the app sends (checked with
 		await expect(runProcoreNode({ parameters: json([{ milestone: 'cc:1234:cat:5678', hours: 4 }, { milestone: 'cc:2000:cat:5678', percent: 50 }]) })).rejects.toThrow(
 			'Allocations (JSON) mixes "percent" and "hours" lines',
 		);
+	});
+});
+
+describe('Create From Clock-Out: Output', () => {
+	beforeEach(() => nock.disableNetConnect());
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+
+	it('Simplified: who, when, how long and each entry\'s IDs and status; Raw: Procore\'s entry records whole', async () => {
+		fakeProcore();
+		const [simplified] = await runProcoreNode({ parameters: clockOut() });
+		expect(Object.keys(simplified.json).sort()).toEqual(['clock_out_id', 'coworker_ids', 'date', 'entries', 'hours', 'project_id', 'summary', 'time_zone', 'worker_id', 'worker_name']);
+		expect((simplified.json.entries as any[])[0]).toEqual({
+			id: expect.any(Number),
+			status: 'created',
+			date: '2026-11-20',
+			party_id: 501,
+			cost_code_id: 1234,
+			line_item_type_id: 5678,
+			hours: '4.00',
+			origin_id: 'co_1:501:procore:budget_line:cc:1234:cat:5678',
+		});
+		nock.cleanAll();
+		fakeProcore();
+		const [raw] = await runProcoreNode({ parameters: clockOut({ clockOutId: 'co_2', output: 'raw' }) });
+		expect(raw.json).toMatchObject({ worked_minutes: 480, milestones: ['procore:budget_line:cc:1234:cat:5678', 'procore:budget_line:cc:2000:cat:5678'], write_calls: 1 });
+		expect((raw.json.entries as any[])[0]).toMatchObject({ status: 'created', party: { id: 501, name: 'Ana Ruiz' }, origin_data: expect.stringMatching(/^n8n:/) });
 	});
 });
 

@@ -8,7 +8,7 @@ const DELIVERIES = '/rest/v1.0/webhooks/hooks/77/deliveries';
 
 function delivery(id: number, ulid: string): string {
 	// Raw text: the event id is a bare 19-digit integer, as Procore sends it.
-	return `{"id":${id},"event_id":${id},"outcome":"discarded","started_at":"2026-05-01T00:00:00Z","completed_at":"2026-05-01T00:00:05Z","response_status":502,"response_error":"Bad Gateway","event":{"id":5982324300946918154,"ulid":"${ulid}","api_version":"v2.0","event_type":"update","resource_name":"RFIs","resource_id":444,"project_id":101,"company_id":4264807,"user_id":1,"timestamp":"t","metadata":{}}}`;
+	return `{"id":${id},"event_id":${id},"outcome":"discarded","started_at":"2026-05-01T00:00:00Z","completed_at":"2026-05-01T00:00:05Z","response_status":502,"response_error":"Bad Gateway","response_headers":{"content-type":"text/html","x-request-id":"r-${id}"},"response_body":"<h1>502 Bad Gateway</h1>","event":{"id":5982324300946918154,"ulid":"${ulid}","api_version":"v2.0","event_type":"update","resource_name":"RFIs","resource_id":444,"project_id":101,"company_id":4264807,"user_id":1,"timestamp":"t","metadata":{}}}`;
 }
 
 const params = (extra: IDataObject = {}) => ({
@@ -48,7 +48,16 @@ describe('Procore node: Webhook resource', () => {
 			resourceName: 'RFIs',
 			resourceId: '444',
 			projectId: '101',
-			delivery: { id: '101', hook_id: '77', status: 'discarded', outcome: 'discarded', response_status: 502, response_error: 'Bad Gateway' },
+			delivery: {
+				id: '101',
+				hook_id: '77',
+				status: 'discarded',
+				outcome: 'discarded',
+				response_status: 502,
+				response_error: 'Bad Gateway',
+				response_headers: { 'content-type': 'text/html', 'x-request-id': 'r-101' },
+				response_body: '<h1>502 Bad Gateway</h1>',
+			},
 		});
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(nock.isDone()).toBe(true);
