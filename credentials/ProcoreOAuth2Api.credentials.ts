@@ -2,8 +2,8 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } f
 
 /**
  * Procore's hosts per environment (developers.procore.com: development environments, OAuth
- * endpoints). The login host serves /oauth/*, the API host serves /rest/*. "Custom" reaches the
- * local Procore sandbox and any future Procore zone.
+ * endpoints; the US federal zone: federal zone overview). The login host serves /oauth/*, the API
+ * host serves /rest/*. "Custom" takes both hosts from the user (a Procore zone not listed here).
  */
 const HOSTS: Record<string, { login: string; api: string }> = {
 	production: { login: 'https://login.procore.com', api: 'https://api.procore.com' },
@@ -15,12 +15,17 @@ const HOSTS: Record<string, { login: string; api: string }> = {
 		login: 'https://login-sandbox-monthly.procore.com',
 		api: 'https://api-monthly.procore.com',
 	},
+	government: { login: 'https://login.procoregov.com', api: 'https://api.procoregov.com' },
 };
 
 const host = (kind: 'login' | 'api', customField: string) =>
 	`={{ ($self["environment"] === "custom" ? String($self["${customField}"] || "") : (${JSON.stringify(
 		Object.fromEntries(Object.entries(HOSTS).map(([env, h]) => [env, h[kind]])),
 	)})[$self["environment"]] || "").replace(/\\/+$/, "") }}`;
+
+/** The company header of a credential: a service account's Company ID, a signed-in user's Default Company ID. */
+const COMPANY_EXPRESSION =
+	'($credentials.grantType === "clientCredentials" ? $credentials.companyId : $credentials.defaultCompanyId)';
 
 export class ProcoreOAuth2Api implements ICredentialType {
 	name = 'procoreOAuth2Api';
@@ -32,7 +37,7 @@ export class ProcoreOAuth2Api implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/procore.svg', dark: 'file:../icons/procore.dark.svg' };
 
 	// This package's usage docs (n8n's Docs link); Procore's OAuth guide is linked from there.
-	documentationUrl = 'https://github.com/n8n-nodes-procore/n8n-nodes-procore#credential-procore-oauth2-api';
+	documentationUrl = 'https://github.com/n8n-nodes-procore/n8n-nodes-procore#connect-procore';
 
 	properties: INodeProperties[] = [
 		{
@@ -48,7 +53,15 @@ export class ProcoreOAuth2Api implements ICredentialType {
 			],
 			default: 'authorizationCode',
 			description:
-				'Authorization Code signs in as a Procore user. Client Credentials uses a Developer Managed Service Account installed by a company admin; it has no refresh token and needs the Default Company ID below.',
+				'Authorization Code signs in as a Procore user (click Connect after saving). Client Credentials uses a Developer Managed Service Account that a company admin installed; it needs the Company ID below.',
+		},
+		{
+			displayName:
+				'Save, then click Connect and sign in to Procore. n8n does not test this kind of connection before you sign in, and "Account connected" only means it holds a token from an earlier sign-in: after changing the Environment, Client ID or Client Secret, reconnect. If Procore refuses, its sign-in page or the first Procore step says why.',
+			name: 'authorizationCodeNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { grantType: ['authorizationCode'] } },
 		},
 		{
 			displayName: 'Environment',
@@ -58,19 +71,21 @@ export class ProcoreOAuth2Api implements ICredentialType {
 				{ name: 'Production', value: 'production' },
 				{ name: 'Developer Sandbox', value: 'developerSandbox' },
 				{ name: 'Monthly Sandbox', value: 'monthlySandbox' },
+				{ name: 'Procore for Government (US Federal Zone)', value: 'government' },
 				{ name: 'Custom', value: 'custom' },
 			],
 			default: 'production',
 			description:
-				'Production and sandbox apps have different client IDs and tokens. Custom reaches the local Procore sandbox of this package or another Procore zone.',
+				'Where the app was created: an app from the Developer Sandbox only signs in there, a production app in Production and the Monthly Sandbox, a Procore for Government app in the federal zone. Custom: enter the hosts yourself.',
 		},
 		{
 			displayName: 'Login Host',
 			name: 'customLoginUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. http://127.0.0.1:4010',
-			description: 'Base URL that serves /oauth/authorize and /oauth/token',
+			required: true,
+			placeholder: 'e.g. https://login.procore.com',
+			description: 'Base URL of Procore\'s sign-in host, which serves /oauth/authorize and /oauth/token',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
@@ -78,18 +93,35 @@ export class ProcoreOAuth2Api implements ICredentialType {
 			name: 'customApiUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. http://127.0.0.1:4010',
-			description: 'Base URL that serves /rest/v1.0/…',
+			required: true,
+			placeholder: 'e.g. https://api.procore.com',
+			description: 'Base URL of Procore\'s API host, which serves /rest/v1.0/…',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
-			displayName: 'Default Company ID',
+			displayName: 'Company ID',
 			name: 'companyId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 4264807',
+			hint: 'The number after /companies/ in a Procore address, e.g. app.procore.com/companies/4264807/…',
+			description:
+				'The company where the service account is installed. Procore needs it on every call of a service account; nodes that choose no company use it.',
+			displayOptions: { show: { grantType: ['clientCredentials'] } },
+		},
+		{
+			// A second name: n8n merges credential properties by name (one name cannot be required for
+			// one grant and optional for the other) and drops the values of hidden ones.
+			// credentialCompanyId() in the node reads the right one.
+			displayName: 'Default Company ID',
+			name: 'defaultCompanyId',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 4264807',
-			description:
-				'Sent as Procore-Company-Id when a node does not choose a company. Required for Client Credentials, whose service account needs the header on every call.',
+			hint: 'Optional. The number after /companies/ in a Procore address; nodes that choose no company use it.',
+			description: 'Sent as Procore-Company-Id when a node does not choose a company',
+			displayOptions: { show: { grantType: ['authorizationCode'] } },
 		},
 		{
 			displayName: 'API Base URL',
@@ -136,7 +168,7 @@ export class ProcoreOAuth2Api implements ICredentialType {
 			baseURL: '={{ $credentials.apiBaseUrl }}',
 			url: '/rest/v1.0/me',
 			headers: {
-				'Procore-Company-Id': '={{ $credentials.companyId || undefined }}',
+				'Procore-Company-Id': `={{ ${COMPANY_EXPRESSION} || undefined }}`,
 			},
 		},
 		rules: [
@@ -145,7 +177,7 @@ export class ProcoreOAuth2Api implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Procore refused the token: reconnect the credential, and check that the Environment matches the app (sandbox apps only work with Developer Sandbox).',
+						'Procore refused the token. Check that the Environment is the one where the app was created (a Developer Sandbox app only works with Developer Sandbox), then save again; with Authorization Code, reconnect.',
 				},
 			},
 			{
@@ -153,7 +185,7 @@ export class ProcoreOAuth2Api implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'Procore refused access: for a service account, set the Default Company ID of a company where the app is installed.',
+						'Procore refused access to this company. Set the Company ID of a company where the app is installed (Company Admin > App Management) and where its user has access.',
 				},
 			},
 			{
@@ -161,7 +193,15 @@ export class ProcoreOAuth2Api implements ICredentialType {
 				properties: {
 					value: 400,
 					message:
-						'Procore asked for the company: set the Default Company ID (service accounts send it on every call).',
+						'Procore needs a company for this account. Set the Company ID: the number after /companies/ in a Procore address.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Procore API answers at this address. Check the Environment (for Custom, the API Host, e.g. https://api.procore.com).',
 				},
 			},
 		],

@@ -33,7 +33,9 @@ function fromExport(file: string): ProcoreCredential {
 	if (!entry) throw new Error(`${file} holds no procoreOAuth2Api credential${wanted ? ` named "${wanted}"` : ''}`);
 	if (typeof entry.data === 'string')
 		throw new Error(`${file} is encrypted: export it with --decrypted`);
-	return entry.data;
+	// A signed-in user's credential keeps its company as Default Company ID.
+	const data = entry.data;
+	return { ...data, companyId: String(data.grantType === 'clientCredentials' ? data.companyId : (data.defaultCompanyId ?? data.companyId ?? '')) };
 }
 
 function fromEnv(): ProcoreCredential {
@@ -52,6 +54,7 @@ function fromEnv(): ProcoreCredential {
 		clientId: need('PROCORE_CLIENT_ID'),
 		clientSecret: need('PROCORE_CLIENT_SECRET'),
 		companyId: need('PROCORE_COMPANY_ID'),
+		defaultCompanyId: need('PROCORE_COMPANY_ID'),
 		...(grantType === 'authorizationCode'
 			? {
 					oauthTokenData: {

@@ -3,7 +3,8 @@
  * users get it, a Procore credential pointing at the sandbox and every template in workflows/
  * imported with n8n's own CLI, its Settings placeholders filled with the sandbox's IDs and its nodes
  * on the sandbox credential (scripts/lib/templates.ts; scripts/lib/n8n.ts does the n8n part).
- * Ctrl-C stops everything.
+ * Ctrl-C, SIGTERM or SIGHUP stops everything it started, and so does the end of the process that
+ * started it.
  */
 import fs from 'fs';
 import path from 'path';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
 		await sandbox.stop();
 		throw error;
 	});
+	// Whoever reads the output may be gone before the demo (a closed pipe): stopping must not fail on it.
+	process.stdout.on('error', () => undefined);
 	let stopping = false;
 	const stop = async () => {
 		if (stopping) return;
@@ -38,9 +41,16 @@ async function main(): Promise<void> {
 		await sandbox.stop();
 		process.exit(0);
 	};
-	process.on('SIGINT', () => void stop());
-	process.on('SIGTERM', () => void stop());
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
 	n8n.process.once('exit', () => void stop());
+	// n8n runs in a process group of its own (so that stopping it ends its task runners too): a
+	// signal to the demo's group never reaches it, and only the demo stops it. A SIGTERM to the
+	// demo's main process alone (a container stop, a supervisor) ends `npm run`'s shell without
+	// passing it on; the demo, orphaned, sees its parent change and stops everything all the same.
+	const parent = process.ppid;
+	setInterval(() => {
+		if (process.ppid !== parent) void stop();
+	}, 500).unref();
 
 	const templates = fs.readdirSync(path.join(ROOT, 'workflows')).filter((f) => f.endsWith('.json'));
 	console.log(`

@@ -16,32 +16,12 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 have_postgres || missing+=(postgresql)
 if [ "${#missing[@]}" -gt 0 ]; then
-	echo "[queue] installing ${missing[*]} from the Debian package registry" >&2
-	if [ "$(id -u)" -ne 0 ]; then
-		sudo=""
-		command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null && sudo="sudo -n"
-		if [ -z "$sudo" ]; then
-			echo "[queue] ERROR: ${missing[*]} not installed and this user cannot install packages (not root, no passwordless sudo)." >&2
-			echo "[queue]        Install them once: sudo apt-get install -y ${missing[*]}" >&2
-			exit 2
-		fi
-	else
-		sudo=""
-	fi
-	if ! command -v apt-get >/dev/null 2>&1; then
-		echo "[queue] ERROR: ${missing[*]} not installed and there is no apt-get (the suite expects Debian/Ubuntu)." >&2
-		echo "[queue]        Provide redis-server and PostgreSQL's initdb/postgres on PATH, then run again." >&2
-		exit 2
-	fi
-	# Debian's maintainer scripts would start the services; nothing may outlive the run.
-	export DEBIAN_FRONTEND=noninteractive
-	if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
-		echo "[queue] ERROR: apt-get install ${missing[*]} failed (see above): no network to the Debian mirror, or a broken apt state." >&2
-		exit 2
-	fi
+	# shellcheck source=lib/debian-packages.sh
+	source scripts/lib/debian-packages.sh
+	install_debian_packages queue "${missing[@]}"
 	# Stop what the packages' init scripts may have started (the suite starts its own, on free ports).
 	for service in redis-server postgresql; do
-		$sudo service "$service" stop >/dev/null 2>&1 || true
+		$DEBIAN_SUDO service "$service" stop >/dev/null 2>&1 || true
 	done
 fi
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then

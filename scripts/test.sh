@@ -15,6 +15,13 @@ for version in $(node -p "require('./package.json').config.n8nVersions"); do
 	pids+=("$!")
 done
 for pid in "${pids[@]}"; do wait "$pid"; done
+# The browser test (test/e2e/editor.test.ts) drives Debian's Chromium through playwright-core, which
+# downloads no browser of its own.
+if [ -z "${CHROMIUM:-}" ] && ! [ -x /usr/bin/chromium ]; then
+	# shellcheck source=lib/debian-packages.sh
+	source scripts/lib/debian-packages.sh
+	install_debian_packages browser chromium
+fi
 if [ "$#" -gt 0 ]; then
 	exec jest --ci "$@"
 fi

@@ -24,6 +24,7 @@ describe('ProcoreOAuth2Api', () => {
 		['production', 'https://api.procore.com', 'https://login.procore.com'],
 		['developerSandbox', 'https://sandbox.procore.com', 'https://login-sandbox.procore.com'],
 		['monthlySandbox', 'https://api-monthly.procore.com', 'https://login-sandbox-monthly.procore.com'],
+		['government', 'https://api.procoregov.com', 'https://login.procoregov.com'],
 		['custom', 'http://127.0.0.1:4010', 'http://127.0.0.1:4011'],
 	])('resolves the %s hosts', (environment, api, login) => {
 		const data = resolveCredentialData('procoreOAuth2Api', {
@@ -36,6 +37,23 @@ describe('ProcoreOAuth2Api', () => {
 		expect(data.apiBaseUrl).toBe(api);
 		expect(data.authUrl).toBe(`${login}/oauth/authorize`);
 		expect(data.accessTokenUrl).toBe(`${login}/oauth/token`);
+	});
+
+	it('asks for the company of a service account, offers a default one to a signed-in user, and requires Custom hosts', () => {
+		const properties = new ProcoreOAuth2Api().properties;
+		const byName = (name: string) => properties.find((p) => p.name === name)!;
+		expect(byName('companyId')).toMatchObject({ required: true, displayOptions: { show: { grantType: ['clientCredentials'] } } });
+		expect(byName('defaultCompanyId').required).toBeFalsy();
+		expect(byName('defaultCompanyId').displayOptions).toEqual({ show: { grantType: ['authorizationCode'] } });
+		for (const name of ['customLoginUrl', 'customApiUrl']) {
+			expect(byName(name)).toMatchObject({ required: true, displayOptions: { show: { environment: ['custom'] } } });
+		}
+		// n8n merges credential properties by name: a name used twice would lose one of them.
+		expect(new Set(properties.map((p) => p.name)).size).toBe(properties.length);
+	});
+
+	it('speaks of no test tooling', () => {
+		expect(JSON.stringify(new ProcoreOAuth2Api())).not.toMatch(/sandbox of this package|local sandbox|127\.0\.0\.1|localhost/i);
 	});
 
 	it('leaves the hosts empty for Custom without hosts, so the node reports a missing API host', () => {
@@ -62,8 +80,17 @@ describe('ProcoreOAuth2Api test request', () => {
 
 	it('sends no company header when there is no Default Company ID', async () => {
 		const calls = interceptProcore('GET', '/rest/v1.0/me', () => [200, { id: 42 }]);
-		await testCredential('procoreOAuth2Api', stored({ companyId: '' }));
+		await testCredential('procoreOAuth2Api', stored({ defaultCompanyId: '' }));
 		expect(calls[0].headers).not.toHaveProperty('procore-company-id');
+	});
+
+	it('sends a signed-in user\'s Default Company ID (never a hidden Company ID), and a service account\'s Company ID only', async () => {
+		const calls = interceptProcore('GET', '/rest/v1.0/me', () => [200, { id: 42 }], { times: 2 });
+		await testCredential('procoreOAuth2Api', stored({ companyId: '99', defaultCompanyId: '77' }));
+		const token = nock('https://login.procore.test').post('/oauth/token').reply(200, { access_token: 'dmsa', token_type: 'bearer' });
+		await testCredential('procoreOAuth2Api', stored({ grantType: 'clientCredentials', companyId: '88', defaultCompanyId: '77', oauthTokenData: {} }));
+		expect(token.isDone()).toBe(true);
+		expect(calls.map((c) => c.headers['procore-company-id'])).toEqual(['77', '88']);
 	});
 
 	it('maps 403 and 400 to what to fix', async () => {
@@ -74,7 +101,9 @@ describe('ProcoreOAuth2Api test request', () => {
 		});
 		interceptProcore('GET', '/rest/v1.0/me', () => [400, { errors: 'Procore-Company-Id header is required' }], { times: 1 });
 		const result = await testCredential('procoreOAuth2Api', stored());
-		expect(result.message).toMatch(/set the Default Company ID/);
+		expect(result.message).toMatch(/Set the Company ID/);
+		interceptProcore('GET', '/rest/v1.0/me', () => [404, { error: 'Not Found' }], { times: 1 });
+		expect((await testCredential('procoreOAuth2Api', stored())).message).toMatch(/^No Procore API answers at this address\. Check the Environment/);
 	});
 
 	it('maps a 401 that persists after n8n refreshed the token to "reconnect"', async () => {
@@ -83,6 +112,6 @@ describe('ProcoreOAuth2Api test request', () => {
 		const result = await testCredential('procoreOAuth2Api', stored({ oauthTokenData: { access_token: 'old', refresh_token: 'r1' } }));
 		expect(token.isDone()).toBe(true);
 		expect(calls.map((c) => c.headers.authorization)).toEqual(['Bearer old', 'Bearer fresh']);
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^Procore refused the token: reconnect the credential/) });
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^Procore refused the token\. Check that the Environment/) });
 	});
 });

@@ -33,6 +33,9 @@ export const HARNESS_PROCORE_CREDENTIALS = {
 	environment: 'custom',
 	customApiUrl: 'https://api.procore.test',
 	customLoginUrl: 'https://login.procore.test',
+	// A signed-in user's optional default company; `companyId` is what a service account (Client
+	// Credentials) needs, and n8n drops it for Authorization Code (hidden by the grant).
+	defaultCompanyId: '4264807',
 	companyId: '4264807',
 	clientId: 'harness-client-id',
 	clientSecret: 'harness-client-secret',

@@ -39,7 +39,7 @@ export const SANDBOX_CREDENTIALS: IDataObject = {
 	grantType: 'authorizationCode',
 	environment: 'custom',
 	apiBaseUrl: 'https://api.procore.test',
-	companyId: '4264807',
+	defaultCompanyId: '4264807',
 	clientId: 'sandbox-client-id',
 	clientSecret: 'sandbox-client-secret',
 	oauthTokenData: { access_token: 'unit-test-access' },

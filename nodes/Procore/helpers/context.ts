@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport';
@@ -12,6 +12,11 @@ export function normalizeId(value: unknown): string {
 		return normalizeId((value as { value: unknown }).value);
 	}
 	return String(value).trim();
+}
+
+/** The credential's company: a service account's (required) Company ID, a signed-in user's optional Default Company ID. */
+export function credentialCompanyId(credentials: ICredentialDataDecryptedObject): string {
+	return normalizeId(credentials.grantType === 'clientCredentials' ? credentials.companyId : credentials.defaultCompanyId);
 }
 
 function readLocator(ctx: ParameterContext, name: string, itemIndex?: number): string {
@@ -43,13 +48,12 @@ function assertNumericId(ctx: ParameterContext, id: string, label: string, itemI
 export async function getCompanyId(ctx: ParameterContext, itemIndex?: number): Promise<string> {
 	let id = readLocator(ctx, 'company', itemIndex);
 	if (!id) {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		id = normalizeId(credentials.companyId);
+		id = credentialCompanyId(await ctx.getCredentials(CREDENTIAL_TYPE));
 	}
 	if (!id) {
 		throw new NodeOperationError(ctx.getNode(), 'No Procore company chosen', {
 			description:
-				'Choose a Company in the node, or set a Default Company ID on the Procore credential. Procore needs it on every call (Procore-Company-Id header).',
+				'Choose a Company in the node, or set the Default Company ID of the Procore credential. Procore needs it on every call (Procore-Company-Id header).',
 			itemIndex,
 		});
 	}

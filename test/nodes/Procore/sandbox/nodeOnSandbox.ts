@@ -96,7 +96,7 @@ export async function runOnSandbox(sb: Sandbox, parameters: IDataObject, options
 				...HARNESS_PROCORE_CREDENTIALS,
 				customApiUrl: sb.url,
 				customLoginUrl: sb.url,
-				companyId: String(sb.companyId),
+				defaultCompanyId: String(sb.companyId),
 				clientId: 'sandbox-client-id',
 				clientSecret: 'sandbox-client-secret',
 				oauthTokenData: { access_token: sb.issueToken(), token_type: 'Bearer' },

@@ -75,7 +75,7 @@ export async function sandboxEnv(options: StartOptions = {}): Promise<SandboxEnv
 			customLoginUrl: sb.url,
 			clientId: 'sandbox-client-id',
 			clientSecret: 'sandbox-client-secret',
-			companyId: String(sb.companyId),
+			defaultCompanyId: String(sb.companyId),
 			oauthTokenData: { access_token: sb.issueToken(), token_type: 'Bearer' },
 		},
 	});
