@@ -1,7 +1,7 @@
 /**
  * Screenshot of the n8n editor with a template open (docs/images/*.png, shown in the README).
- * Not part of the tests: run by hand when the templates change, with Debian's Chromium
- * (`apt-get install chromium`) and playwright-core (`npm i --no-save playwright-core`):
+ * Not part of the tests (the panel screenshots are: test/e2e/editor.test.ts): run by hand when the
+ * templates change, with Debian's Chromium (`apt-get install chromium`) and the pinned playwright-core:
  *
  *   scripts/node24.sh npx tsx scripts/screenshot.ts [templateId] [out.png]
  */
@@ -12,7 +12,7 @@ import { startN8n } from './lib/n8n';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** The part of playwright-core used here (it is not a dependency of the project). */
+/** The part of playwright-core used here. */
 interface Page {
 	goto(url: string): Promise<unknown>;
 	locator(selector: string): { first(): { fill(value: string): Promise<void> } };
