@@ -7,6 +7,7 @@ import { router } from './actions/router';
 import { listSearch } from './methods';
 import * as changeEventOptions from './methods/changeEvent.loadOptions';
 import * as directoryOptions from './methods/directory.loadOptions';
+import * as documentOptions from './methods/document.loadOptions';
 import * as loadOptions from './methods/loadOptions';
 
 /**
@@ -42,7 +43,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...directoryOptions } };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...directoryOptions, ...documentOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { safeFileName } from '../../helpers/files/download';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { pickFromList, pickManyFromList, projectLocator, recordLocator, returnAllOrLimit } from '../common.descriptions';
+import { idList } from '../../helpers/filters';
 import type { DocumentScope } from './scope';
 import {
 	children,
@@ -80,13 +81,12 @@ export function sourceParameters(operation: string): INodeProperties[] {
 			displayOptions: show({ source: ['documents'], documentsTarget: ['folder'] }),
 		},
 		{
-			displayName: 'File ID',
-			name: 'fileId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 562949953421312',
-			description: 'ID of the Documents file (from Get Many, a trigger, or the file\'s URL in Procore)',
+			...recordLocator({
+				name: 'fileId',
+				displayName: 'File',
+				searchListMethod: 'searchDocumentFiles',
+				description: 'The Documents file: pick it by folder path and name, enter its ID, or paste its URL',
+			}),
 			displayOptions: show({ source: ['documents'], documentsTarget: ['file'] }),
 		},
 		{
@@ -104,35 +104,18 @@ export function sourceParameters(operation: string): INodeProperties[] {
 					default: true,
 					description: 'Whether to take only the current revision of each drawing (what the field builds from); off also returns obsolete revisions',
 				},
-				{ displayName: 'Discipline ID', name: 'disciplineId', type: 'string', default: '', description: 'Only this drawing discipline (e.g. Architectural)' },
-				{ displayName: 'Drawing Area ID', name: 'drawingAreaId', type: 'string', default: '', description: 'Only this drawing area' },
+				pickFromList('disciplineId', 'Discipline', 'searchDrawingDisciplines', 'Only this drawing discipline (e.g. Architectural)'),
+				pickFromList('drawingAreaId', 'Drawing Area', 'searchDrawingAreas', 'Only this drawing area'),
 			],
 		},
 		{
-			displayName: 'Specification Section IDs',
-			name: 'specificationSectionIds',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1201, 1202',
-			description: 'Only these sections (comma-separated IDs, from Specification Section > Get Many). Empty: every section.',
+			...pickManyFromList('specificationSectionIds', 'Specification Sections', 'getSpecificationSections', 'Only these sections; none chosen: every section'),
 			displayOptions: show({ source: ['specifications'] }),
 		},
 		...returnAllOrLimit({ resource: ['document'], operation: [operation] }),
 	];
 }
 
-
-function idList(ctx: IExecuteFunctions, value: unknown, label: string, i: number): string[] {
-	const ids = String(value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-	const bad = ids.find((id) => !/^\d{1,20}$/.test(id));
-	if (bad !== undefined) {
-		throw new NodeOperationError(ctx.getNode(), `${label} "${bad}" is not a Procore ID`, {
-			description: `Enter numeric IDs separated by commas, e.g. 1201, 1202.`,
-			itemIndex: i,
-		});
-	}
-	return ids;
-}
 
 function latestVersion(file: IDataObject): IDataObject | undefined {
 	const versions = Array.isArray(file.file_versions) ? (file.file_versions as IDataObject[]) : [];
@@ -152,7 +135,7 @@ function documentTarget(file: IDataObject): FileTarget {
 async function documentTargets(ctx: IExecuteFunctions, i: number, scope: DocumentScope, limit: number | undefined): Promise<FileTarget[]> {
 	const target = ctx.getNodeParameter('documentsTarget', i, 'folder') as string;
 	if (target === 'file') {
-		const [id] = idList(ctx, ctx.getNodeParameter('fileId', i), 'File ID', i);
+		const [id] = idList(ctx, ctx.getNodeParameter('fileId', i), 'File', i);
 		const file = await procoreApiRequest.call(ctx, {
 			method: 'GET',
 			path: filesPath(scope, id),
@@ -203,8 +186,10 @@ async function drawingTargets(ctx: IExecuteFunctions, i: number, format: string,
 	// with_obsolete=true adds the superseded ones.
 	const currentOnly = f.currentSetOnly !== false;
 	if (!currentOnly) qs.with_obsolete = true;
-	if (f.drawingAreaId) qs.drawing_area_id = idList(ctx, f.drawingAreaId, 'Drawing Area ID', i)[0];
-	if (f.disciplineId) qs.drawing_discipline_id = idList(ctx, f.disciplineId, 'Discipline ID', i)[0];
+	const [area] = idList(ctx, f.drawingAreaId, 'Drawing Area', i);
+	const [discipline] = idList(ctx, f.disciplineId, 'Discipline', i);
+	if (area) qs.drawing_area_id = area;
+	if (discipline) qs.drawing_discipline_id = discipline;
 	const revisions = await procoreApiRequestAllItems.call(
 		ctx,
 		{ method: 'GET', path: `/rest/v1.0/projects/${projectId}/drawing_revisions`, qs, companyId, itemIndex: i },
@@ -222,7 +207,7 @@ async function drawingTargets(ctx: IExecuteFunctions, i: number, format: string,
 async function specificationTargets(ctx: IExecuteFunctions, i: number, limit: number | undefined): Promise<FileTarget[]> {
 	const companyId = await getCompanyId(ctx, i);
 	const projectId = getProjectId(ctx, i);
-	const wanted = new Set(idList(ctx, ctx.getNodeParameter('specificationSectionIds', i, ''), 'Specification Section ID', i));
+	const wanted = new Set(idList(ctx, ctx.getNodeParameter('specificationSectionIds', i, ''), 'Specification Sections', i));
 	const sections = await procoreApiRequestAllItems.call(
 		ctx,
 		{ method: 'GET', path: '/rest/v1.0/specification_sections', qs: { project_id: projectId }, companyId, itemIndex: i },
