@@ -67,7 +67,7 @@ describe('template: Daily log summary and risk flags', () => {
 	it('reads the day of every active project (all log types) and summarises each', () => {
 		expect(run.data.resultData.error).toBeUndefined();
 		const summaries = output("Get the day's logs");
-		expect(summaries.map((s) => s.projectId).sort()).toEqual([tower, hospital, school, warehouse].map(String).sort());
+		expect(summaries.map((s) => s.project_id).sort()).toEqual([tower, hospital, school, warehouse].map(String).sort());
 		for (const s of summaries) {
 			expect(s.date).toBe(today);
 			expect(Object.keys(s.counts as object).sort()).toEqual(['accident', 'delivery', 'manpower', 'notes', 'timecard', 'weather', 'work']);
@@ -95,7 +95,7 @@ describe('template: Daily log summary and risk flags', () => {
 		}
 		const writes = (await sandbox.calls()).filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'));
 		expect(writes.map((c) => `${c.method} ${c.path}`)).toEqual(Array(3).fill('POST /rest/v1.0/observations/items'));
-		expect(output('No risk today').map((i) => i.projectId)).toEqual([String(warehouse)]);
+		expect(output('No risk today').map((i) => i.project_id)).toEqual([String(warehouse)]);
 	});
 
 	it('run again the same day: each flagged project\'s Observation is found, none is created twice', async () => {
