@@ -10,6 +10,7 @@
  */
 import { procoreTriggerNode } from '../../scripts/lib/n8n';
 import { eventually, executionsByWorker, inParallel, n8n, sandbox, state, triggerItem, type Execution } from './env';
+import { parseJsonPreservingBigIds } from '../../nodes/Procore/transport/json';
 
 const HOOKS = 'webhooks/hooks';
 const TRIGGERS = 'webhooks/triggers';
@@ -73,7 +74,8 @@ async function procoreDeliveries(status: string): Promise<Array<{ id: number; ev
 			headers: { Authorization: `Bearer ${token}`, 'Procore-Company-Id': String(state.companyId) },
 		});
 		if (!response.ok) throw new Error(`deliveries → ${response.status}: ${await response.text()}`);
-		const page = (await response.json()) as typeof rows;
+		// Procore's v1.0 event ids are 19-digit JSON integers: read them as the node does, exactly.
+		const page = parseJsonPreservingBigIds(await response.text()) as typeof rows;
 		if (!page.length) return rows;
 		rows.push(...page);
 		start = page[page.length - 1].id;
