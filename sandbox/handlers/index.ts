@@ -15,6 +15,7 @@ import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
 import { timecardListHandlers } from './timecards-list';
 import { lineItemTypeHandlers } from './line-item-types';
+import { primeContractHandlers } from './prime-contracts';
 
 export const handlers: Handler[] = [
 	me,
@@ -31,4 +32,5 @@ export const handlers: Handler[] = [
 	...lookupHandlers,
 	...changeEventHandlers,
 	...lineItemTypeHandlers,
+	...primeContractHandlers,
 ];

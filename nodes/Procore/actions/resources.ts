@@ -20,6 +20,7 @@ import { crew } from './crew';
 import { lineItemType } from './lineItemType';
 import { milestone } from './milestone';
 import { person } from './person';
+import { primeContract } from './primeContract';
 import { subJob } from './subJob';
 import { timecardEntry } from './timecardEntry';
 import { timecardTimeType } from './timecardTimeType';
@@ -49,6 +50,7 @@ const all: Record<string, ProcoreResource> = {
 	vendor,
 	insurance,
 	commitment,
+	primeContract,
 	complianceDocument,
 	document,
 	folder,
