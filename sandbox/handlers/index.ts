@@ -4,6 +4,7 @@
  */
 import { changeEventHandlers } from './change-events';
 import { commitmentHandlers } from './commitments';
+import { commitmentWriteHandlers } from './commitment-writes';
 import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
@@ -29,6 +30,7 @@ export const handlers: Handler[] = [
 	...timecardHandlers,
 	...timecardListHandlers,
 	...commitmentHandlers,
+	...commitmentWriteHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
 	...lineItemTypeHandlers,
