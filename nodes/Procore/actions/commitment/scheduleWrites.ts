@@ -11,8 +11,21 @@ import { lineItemBody, lineLabel } from '../shared/scheduleOfValues';
 import type { CommitmentType } from './common';
 import { commitmentTypeLabel, contractSegment } from './common';
 
-/** `/rest/v1.0/work_order_contracts/{id}` or the purchase order one: the v1.0 paths that write. */
-export const contractPath = (type: CommitmentType, id?: string) => `/rest/v1.0/${contractSegment(type)}${id ? `/${id}` : ''}`;
+/** The v1.0 paths that write each kind, spelled out (the catalog test reads path literals). */
+const PATHS: Record<CommitmentType, { list: string; one: (id: string) => string; lines: (id: string) => string }> = {
+	WorkOrderContract: {
+		list: '/rest/v1.0/work_order_contracts',
+		one: (id) => `/rest/v1.0/work_order_contracts/${id}`,
+		lines: (id) => `/rest/v1.0/work_order_contracts/${id}/line_items`,
+	},
+	PurchaseOrderContract: {
+		list: '/rest/v1.0/purchase_order_contracts',
+		one: (id) => `/rest/v1.0/purchase_order_contracts/${id}`,
+		lines: (id) => `/rest/v1.0/purchase_order_contracts/${id}/line_items`,
+	},
+};
+export const contractPath = (type: CommitmentType, id?: string) => (id ? PATHS[type].one(id) : PATHS[type].list);
+const linesPath = (type: CommitmentType, id: string) => PATHS[type].lines(id);
 export const wrapperKey = (type: CommitmentType) => contractSegment(type).slice(0, -1);
 
 export async function readContract(ctx: IExecuteFunctions, i: number, scope: Scope, type: CommitmentType, id: string): Promise<IDataObject> {
@@ -22,7 +35,7 @@ export async function readContract(ctx: IExecuteFunctions, i: number, scope: Sco
 export async function readLines(ctx: IExecuteFunctions, i: number, scope: Scope, type: CommitmentType, id: string): Promise<IDataObject[]> {
 	return await procoreApiRequestAllItems.call(ctx, {
 		method: 'GET',
-		path: `${contractPath(type, id)}/line_items`,
+		path: linesPath(type, id),
 		qs: { project_id: scope.projectId },
 		companyId: scope.companyId,
 		itemIndex: i,
@@ -40,7 +53,7 @@ export function lineChanges(plan: LinePlan): FieldChange[] {
 
 /** The line calls of a plan, as Preview Only shows them. */
 export function planRequests(plan: LinePlan, type: CommitmentType, id: string, projectId: string): ProcoreRequest[] {
-	const base = `${contractPath(type, id)}/line_items`;
+	const base = linesPath(type, id);
 	const pid = Number(projectId);
 	return [
 		...plan.add.map((l): ProcoreRequest => ({ method: 'POST', path: base, body: { project_id: pid, line_item: lineItemBody(l) } })),
