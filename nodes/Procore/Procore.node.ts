@@ -10,6 +10,7 @@ import * as contractOptions from './methods/contract.loadOptions';
 import * as directoryOptions from './methods/directory.loadOptions';
 import * as documentOptions from './methods/document.loadOptions';
 import * as loadOptions from './methods/loadOptions';
+import * as punchItemOptions from './methods/punchItem.loadOptions';
 
 /**
  * The node's subtitle on the canvas in the names the panel shows ("Get Many: Project"), not the
@@ -44,7 +45,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...contractOptions, ...directoryOptions, ...documentOptions } };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...contractOptions, ...directoryOptions, ...documentOptions, ...punchItemOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -7,6 +7,7 @@ import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
 import * as observation from './observation.listSearch';
 import * as primeContract from './primeContract.listSearch';
+import * as punchItem from './punchItem.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
@@ -27,4 +28,5 @@ export const listSearch = {
 	...attachment,
 	...directory,
 	...primeContract,
+	...punchItem,
 };
