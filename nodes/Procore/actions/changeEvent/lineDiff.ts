@@ -106,7 +106,7 @@ export function planLineChanges(
 		else plan.unchanged.push({ existing: existing[k], line });
 	});
 	let keptCents = 0;
-	existing.forEach((line, k) => {
+	existing.forEach((line) => {
 		if (mine && !mine(line)) {
 			plan.others.push(line);
 			keptCents += line.amountCents;
