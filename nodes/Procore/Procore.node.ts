@@ -9,6 +9,7 @@ import * as changeEventOptions from './methods/changeEvent.loadOptions';
 import * as directoryOptions from './methods/directory.loadOptions';
 import * as documentOptions from './methods/document.loadOptions';
 import * as loadOptions from './methods/loadOptions';
+import * as punchItemOptions from './methods/punchItem.loadOptions';
 import * as resourceMapping from './methods/apiOperation.resourceMapping';
 
 /**
@@ -44,7 +45,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...directoryOptions, ...documentOptions }, resourceMapping };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...directoryOptions, ...documentOptions, ...punchItemOptions }, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

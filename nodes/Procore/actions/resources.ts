@@ -12,6 +12,7 @@ import { document } from './document';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
 import { submittal } from './submittal';
@@ -33,6 +34,7 @@ const all: Record<string, ProcoreResource> = {
 	changeEvent,
 	rfi,
 	observation,
+	punchItem,
 	dailyLog,
 	submittal,
 	specificationSection,

@@ -7,6 +7,7 @@ import * as core from './listSearch';
 import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
 import * as observation from './observation.listSearch';
+import * as punchItem from './punchItem.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
@@ -26,5 +27,6 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...punchItem,
 	...apiOperation,
 };
