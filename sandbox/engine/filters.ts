@@ -40,6 +40,8 @@ function searchText(rec: Record<string, unknown>): string {
  */
 const SCOPES: Record<string, (rec: Record<string, unknown>, want: unknown) => boolean> = {
 	search: (rec, want) => searchText(rec).includes(String(want).trim().toLowerCase()),
+	// Checklists and their templates name the same text search `query`.
+	query: (rec, want) => searchText(rec).includes(String(want).trim().toLowerCase()),
 	by_status: (rec, want) => {
 		const w = String(want).toLowerCase();
 		if (w === 'all') return true;

@@ -71,4 +71,13 @@ export interface SeedIds {
 		accident: number;
 	};
 	submittals: { rebar: number; drywallBoard: number };
+	locations: { level8: number; stair2: number };
+	inspectionTypes: { quality: number; safety: number };
+	inspectionTemplates: { prePour: number; guardrail: number };
+	/** Level 8's has one failed item (level8Embeds); level 7's is closed with none. */
+	inspections: { level8PrePour: number; level7PrePour: number };
+	inspectionItems: { level8Rebar: number; level8Embeds: number };
+	meetings: { oac14: number };
+	meetingTopics: { schedule: number; curtainWall: number };
+	drawingSets: { permit: number; ifc: number };
 }

@@ -5,6 +5,9 @@ import * as coi from './coi.listSearch';
 import * as core from './listSearch';
 import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
+import * as drawing from './drawing.listSearch';
+import * as inspection from './inspection.listSearch';
+import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
@@ -25,4 +28,7 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...inspection,
+	...meeting,
+	...drawing,
 };
