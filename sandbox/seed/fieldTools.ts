@@ -1,8 +1,8 @@
 /**
  * Inspections, meetings and drawing sets on the tower project: an inspection template with items
  * (so "create from template" has something to copy), one inspection with a failed item, one
- * meeting with categories and topics, the two drawing sets the seeded revisions belong to, and
- * the project's locations.
+ * meeting with categories and topics, and the two drawing sets the seeded revisions belong to.
+ * Locations are the punch list's (seed/punchPhotos.ts).
  */
 import type { SeedWriter } from './context';
 import type { SeedIds } from './ids';
@@ -10,23 +10,19 @@ import type { SeedIds } from './ids';
 /** Where the sandbox keeps a project inspection template's items. */
 export const templateItemsCollection = (templateKey: string, templateId: number | string) => `${templateKey}/${templateId}/items`;
 
-type Base = Pick<SeedIds, 'projects' | 'users' | 'vendors' | 'drawingRevisions'>;
+type Base = Pick<SeedIds, 'projects' | 'users' | 'vendors' | 'drawingRevisions' | 'locations'>;
 
 export function seedFieldTools(
 	w: SeedWriter,
 	ids: Base,
 ): Pick<
 	SeedIds,
-	'locations' | 'inspectionTypes' | 'inspectionTemplates' | 'inspections' | 'inspectionItems' | 'meetings' | 'meetingTopics' | 'drawingSets'
+	'inspectionTypes' | 'inspectionTemplates' | 'inspections' | 'inspectionItems' | 'meetings' | 'meetingTopics' | 'drawingSets'
 > {
 	const tower = ids.projects.tower;
 	const c = w.rt.companyId;
 
-	const locKey = w.key('GET /rest/v1.0/projects/{project_id}/locations', { project_id: tower });
-	const locations = {
-		level8: w.put(locKey, { name: 'Level 8', node_name: 'Tower > Level 8', parent_id: null, project_id: tower }).id as number,
-		stair2: w.put(locKey, { name: 'Stair 2', node_name: 'Tower > Stair 2', parent_id: null, project_id: tower }).id as number,
-	};
+	const { locations } = ids;
 
 	const typeKey = w.key('GET /rest/v1.0/companies/{company_id}/inspection_types', { company_id: c });
 	const inspectionTypes = {
@@ -87,7 +83,7 @@ export function seedFieldTools(
 				inspection_type: typeRef(typeId, typeName),
 				inspection_date: w.at(daysAgo).slice(0, 10),
 				due_at: w.at(daysAgo - 2),
-				location: { id: locations.level8, name: 'Level 8' },
+				location: { id: locations.level2, name: 'Level 2' },
 				description: null,
 				private: false,
 				deleted: false,
@@ -204,7 +200,6 @@ export function seedFieldTools(
 	}
 
 	return {
-		locations,
 		inspectionTypes,
 		inspectionTemplates,
 		inspections,

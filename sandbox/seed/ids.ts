@@ -71,7 +71,13 @@ export interface SeedIds {
 		accident: number;
 	};
 	submittals: { rebar: number; drywallBoard: number };
-	locations: { level8: number; stair2: number };
+	punchItemTypes: { paint: number; electrical: number };
+	locations: { level2: number; room204: number };
+	trades: { painting: number; electrical: number };
+	punchItems: { doorFrame: number; coverPlate: number };
+	photoAlbums: { walkthrough: number; progress: number };
+	photos: { doorFrame: number; corridor: number };
+	permissionTemplates: { subcontractor: number; projectManager: number };
 	inspectionTypes: { quality: number; safety: number };
 	inspectionTemplates: { prePour: number; guardrail: number };
 	/** Level 8's has one failed item (level8Embeds); level 7's is closed with none. */

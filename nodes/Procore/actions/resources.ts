@@ -14,6 +14,7 @@ import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
 import { submittal } from './submittal';
@@ -35,6 +36,7 @@ const all: Record<string, ProcoreResource> = {
 	changeEvent,
 	rfi,
 	observation,
+	punchItem,
 	dailyLog,
 	inspection,
 	meeting,

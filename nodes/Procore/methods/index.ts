@@ -9,6 +9,7 @@ import * as drawing from './drawing.listSearch';
 import * as inspection from './inspection.listSearch';
 import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
+import * as punchItem from './punchItem.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
@@ -28,6 +29,7 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...punchItem,
 	...inspection,
 	...meeting,
 	...drawing,

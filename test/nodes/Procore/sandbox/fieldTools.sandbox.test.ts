@@ -55,7 +55,7 @@ describe('Inspection', () => {
 			operation: 'create',
 			...base(s),
 			templateId: byId(s.seed.inspectionTemplates.guardrail),
-			additionalFields: { inspectionDate: '2026-09-02', locationId: byId(s.seed.locations.stair2), description: 'Stair 2 edge protection before drywall' },
+			additionalFields: { inspectionDate: '2026-09-02', locationId: byId(s.seed.locations.room204), description: 'Stair 2 edge protection before drywall' },
 			options: {},
 			output: 'raw',
 		};
@@ -64,7 +64,7 @@ describe('Inspection', () => {
 		expect(first.writes).toHaveLength(1);
 		const created = stored(s, listKey(s)).find((l) => l.id === first.json[0].id)!;
 		expect(stored(s, listKey(s))).toHaveLength(before + 1);
-		expect(created).toMatchObject({ name: 'Guardrail and Edge Protection', list_template_id: s.seed.inspectionTemplates.guardrail, inspection_date: '2026-09-02', location: { id: s.seed.locations.stair2 }, status: 'Open' });
+		expect(created).toMatchObject({ name: 'Guardrail and Edge Protection', list_template_id: s.seed.inspectionTemplates.guardrail, inspection_date: '2026-09-02', location: { id: s.seed.locations.room204 }, status: 'Open' });
 		expect(stored(s, itemKey(s)).filter((i) => i.list_id === created.id).map((i) => [i.name, i.status])).toEqual([
 			['Top rail at 42 in. ± 3 in.', 'none'],
 			['Toe boards installed', 'none'],
@@ -176,11 +176,11 @@ describe('Daily log entries', () => {
 
 	it('Create Manpower Entry stores the vendor, workers and hours; a re-run writes nothing', async () => {
 		const s = sb();
-		const params = { resource: 'dailyLog', operation: 'createManpower', ...base(s), date: day, vendor: byId(s.seed.vendors.electrical), numWorkers: 6, numHours: 8.5, additionalFields: { notes: 'Level 8 rough-in', locationId: byId(s.seed.locations.level8) }, options: {}, output: 'raw' };
+		const params = { resource: 'dailyLog', operation: 'createManpower', ...base(s), date: day, vendor: byId(s.seed.vendors.electrical), numWorkers: 6, numHours: 8.5, additionalFields: { notes: 'Level 8 rough-in', locationId: byId(s.seed.locations.level2) }, options: {}, output: 'raw' };
 		const first = await runOnSandbox(s, params);
 		expect(first.nodeError).toBeUndefined();
 		const entry = stored(s, key(s, 'manpower_logs')).find((e) => e.id === first.json[0].id)!;
-		expect(entry).toMatchObject({ date: day, num_workers: 6, num_hours: '8.5', man_hours: '51.0', notes: 'Level 8 rough-in', vendor: { id: s.seed.vendors.electrical }, location: { id: s.seed.locations.level8 } });
+		expect(entry).toMatchObject({ date: day, num_workers: 6, num_hours: '8.5', man_hours: '51.0', notes: 'Level 8 rough-in', vendor: { id: s.seed.vendors.electrical }, location: { id: s.seed.locations.level2 } });
 		const count = stored(s, key(s, 'manpower_logs')).length;
 		const again = await runOnSandbox(s, params);
 		expect(again.writes).toHaveLength(0);
