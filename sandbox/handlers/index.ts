@@ -17,6 +17,9 @@ import { timecardHandlers } from './timecards-bulk';
 import { timecardListHandlers } from './timecards-list';
 import { lineItemTypeHandlers } from './line-item-types';
 import { primeContractHandlers } from './prime-contracts';
+import { inspectionHandlers } from './inspections';
+import { meetingHandlers } from './meetings';
+import { dailyLogHandlers } from './daily-logs';
 
 export const handlers: Handler[] = [
 	me,
@@ -35,4 +38,7 @@ export const handlers: Handler[] = [
 	...changeEventHandlers,
 	...lineItemTypeHandlers,
 	...primeContractHandlers,
+	...inspectionHandlers,
+	...meetingHandlers,
+	...dailyLogHandlers,
 ];
