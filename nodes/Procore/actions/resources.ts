@@ -11,6 +11,7 @@ import { document } from './document';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { photo } from './photo';
 import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
@@ -34,6 +35,7 @@ const all: Record<string, ProcoreResource> = {
 	rfi,
 	observation,
 	punchItem,
+	photo,
 	dailyLog,
 	submittal,
 	specificationSection,
