@@ -8,6 +8,9 @@ import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
 import { insurance } from './insurance';
 import { document } from './document';
+import { drawing } from './drawing';
+import { inspection } from './inspection';
+import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
@@ -37,6 +40,9 @@ const all: Record<string, ProcoreResource> = {
 	punchItem,
 	photo,
 	dailyLog,
+	inspection,
+	meeting,
+	drawing,
 	submittal,
 	specificationSection,
 	budget,
