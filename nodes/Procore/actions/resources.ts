@@ -1,4 +1,5 @@
 import type { ProcoreResource } from './node.type';
+import { apiOperation } from './apiOperation';
 import { budget } from './budget';
 import { changeEvent } from './changeEvent';
 import { commitment } from './commitment';
@@ -63,6 +64,7 @@ const all: Record<string, ProcoreResource> = {
 	document,
 	folder,
 	customApiCall,
+	apiOperation,
 };
 
 /**

@@ -1,3 +1,4 @@
+import * as apiOperation from './apiOperation.listSearch';
 import * as attachment from './attachment.listSearch';
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
@@ -33,4 +34,5 @@ export const listSearch = {
 	...inspection,
 	...meeting,
 	...drawing,
+	...apiOperation,
 };
