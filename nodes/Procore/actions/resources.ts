@@ -15,6 +15,7 @@ import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { photo } from './photo';
 import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
@@ -39,6 +40,7 @@ const all: Record<string, ProcoreResource> = {
 	rfi,
 	observation,
 	punchItem,
+	photo,
 	dailyLog,
 	inspection,
 	meeting,
