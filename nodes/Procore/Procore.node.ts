@@ -9,6 +9,7 @@ import * as changeEventOptions from './methods/changeEvent.loadOptions';
 import * as directoryOptions from './methods/directory.loadOptions';
 import * as documentOptions from './methods/document.loadOptions';
 import * as loadOptions from './methods/loadOptions';
+import * as punchItemOptions from './methods/punchItem.loadOptions';
 
 /**
  * The node's subtitle on the canvas in the names the panel shows ("Get Many: Project"), not the
@@ -43,7 +44,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...directoryOptions, ...documentOptions } };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...directoryOptions, ...documentOptions, ...punchItemOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

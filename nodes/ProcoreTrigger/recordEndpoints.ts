@@ -32,7 +32,7 @@ export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	'Project Users': { path: '/rest/v1.0/projects/{project_id}/users/{id}' },
 	'Project Vendors': { path: '/rest/v1.0/projects/{project_id}/vendors/{id}' },
 	Projects: { path: '/rest/v1.0/projects/{id}', query: ['company_id'], companyLevel: true },
-	'Punch Items': { path: '/rest/v1.0/punch_items/{id}', query: ['project_id'] },
+	'Punch Items': { path: '/rest/v1.1/punch_items/{id}', query: ['project_id'] },
 	'Purchase Order Contracts': { path: '/rest/v1.0/purchase_order_contracts/{id}', query: ['project_id'] },
 	RFIs: { path: '/rest/v1.0/projects/{project_id}/rfis/{id}' },
 	Submittals: { path: '/rest/v1.1/projects/{project_id}/submittals/{id}' },

@@ -71,4 +71,11 @@ export interface SeedIds {
 		accident: number;
 	};
 	submittals: { rebar: number; drywallBoard: number };
+	punchItemTypes: { paint: number; electrical: number };
+	locations: { level2: number; room204: number };
+	trades: { painting: number; electrical: number };
+	punchItems: { doorFrame: number; coverPlate: number };
+	photoAlbums: { walkthrough: number; progress: number };
+	photos: { doorFrame: number; corridor: number };
+	permissionTemplates: { subcontractor: number; projectManager: number };
 }

@@ -11,6 +11,7 @@ import { document } from './document';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
 import { submittal } from './submittal';
@@ -32,6 +33,7 @@ const all: Record<string, ProcoreResource> = {
 	changeEvent,
 	rfi,
 	observation,
+	punchItem,
 	dailyLog,
 	submittal,
 	specificationSection,

@@ -6,6 +6,7 @@ import * as core from './listSearch';
 import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
 import * as observation from './observation.listSearch';
+import * as punchItem from './punchItem.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
@@ -25,4 +26,5 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...punchItem,
 };

@@ -304,10 +304,35 @@ describe('Change Event: Push COR', () => {
 		const ce = procore.changeEvents[0];
 		procore.calls = [];
 		const [out] = await push({ options: { changeEventId: { __rl: true, mode: 'id', value: String(ce.id) } }, lines: [LINES[1]] });
-		expect(ce.change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'Saw rental']);
+		expect(ce.change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'COR 17: Saw rental']);
 		expect(ce.origin_id).toBe('other-tool-1');
 		expect(out.json.notes).toMatch(/belongs to origin "other-tool-1"/);
 		expect(out.json).toMatchObject({ previous_total: 3800, total: 4400 });
+	});
+
+	it('CORs added to one Change Event keep their own lines apart (same descriptions), leave its header alone, and a re-push writes nothing', async () => {
+		await push({ corId: 'cor-A', title: 'Owner title', lines: [LINES[0], LINES[1]], additionalFields: { corNumber: '1', description: 'Owner text' } });
+		const ce = procore.changeEvents[0];
+		const into = { options: { changeEventId: { __rl: true, mode: 'id', value: String(ce.id) } } };
+		// COR 2 has a "Demo crew" line too: it must not replace COR 1's.
+		const corB = { ...into, corId: 'cor-B', title: 'Other title', lines: [{ ...LINES[0], amount: 1000, quantity: undefined, unitCost: undefined }], additionalFields: { corNumber: '2', description: 'Other text' } };
+		const corC = { ...into, corId: 'cor-C', title: 'Third title', lines: [LINES[2]], additionalFields: { corNumber: '3' } };
+		await push(corB);
+		await push(corC);
+		const described = () => ce.change_event_line_items.map((l: any) => `${l.description}=${l.estimated_cost_amount}`);
+		expect(described()).toEqual(['Demo crew=3800.00', 'Saw rental=600.00', 'COR 2: Demo crew=1000.00', 'COR 3: Rebar=5000.00']);
+		expect(ce.title).toBe('Owner title');
+		procore.calls = [];
+		const [again] = await push(corB);
+		await push(corC);
+		expect(procore.writes()).toEqual([]);
+		expect(again.json).toMatchObject({ action: 'unchanged', total: 10400 });
+		// COR 2 edited: only its own line changes; a line it dropped is removed, the others stay.
+		const [edited] = await push({ ...corB, lines: [{ ...LINES[1], amount: 700 }] });
+		expect(described()).toEqual(['Demo crew=3800.00', 'Saw rental=600.00', 'COR 3: Rebar=5000.00', 'COR 2: Saw rental=700.00']);
+		expect(edited.json).toMatchObject({ previous_total: 10400, total: 10100 });
+		expect(ce.title).toBe('Owner title');
+		expect(ce.origin_id).toBe('cor-A');
 	});
 
 	it('Lines Input "Using Fields Below" takes only the lines entered in the panel (a leftover JSON is ignored, not merged)', async () => {
