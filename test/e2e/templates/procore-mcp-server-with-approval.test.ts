@@ -107,8 +107,11 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 	});
 
 	it('refuses a client without the header', async () => {
-		await expect(connect(url, {})).rejects.toThrow(/403/);
-		await expect(connect(url, { [INBOUND_HEADER.name]: 'wrong' })).rejects.toThrow(/403/);
+		await expect(connect(url, {})).rejects.toThrow('Authorization data is wrong');
+		await expect(connect(url, { [INBOUND_HEADER.name]: 'wrong' })).rejects.toThrow('Authorization data is wrong');
+		const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
+		const raw = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' }, body: JSON.stringify(initialize) });
+		expect(raw.status).toBe(403);
 	});
 
 	it('lists the read and write tools, each with a description and the arguments it needs', async () => {
