@@ -50,6 +50,7 @@ export async function fetchRecord(
 	const path = endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 	const qs: IDataObject = {};
 	for (const key of endpoint.query ?? []) qs[key] = values[key];
+	if (endpoint.listFilter) qs[endpoint.listFilter.param] = event.resource_id;
 	try {
 		const body = await procoreApiRequest.call(ctx, {
 			method: 'GET',
@@ -59,6 +60,11 @@ export async function fetchRecord(
 			timeoutMs: 10_000,
 			retry: { maxRetries: 1, maxWaitMs: 5_000 },
 		});
+		if (endpoint.listFilter) {
+			const rows = Array.isArray(body) ? (body as IDataObject[]) : [];
+			const record = endpoint.listFilter.pick(rows) as IDataObject | undefined;
+			return record ? { record } : { recordError: `Procore lists no ${event.resource_name.toLowerCase()} ${event.resource_id} in project ${event.project_id}.` };
+		}
 		const data = body.data;
 		return { record: data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : body };
 	} catch (error) {

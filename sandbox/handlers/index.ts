@@ -15,6 +15,9 @@ import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
 import { timecardListHandlers } from './timecards-list';
 import { lineItemTypeHandlers } from './line-item-types';
+import { inspectionHandlers } from './inspections';
+import { meetingHandlers } from './meetings';
+import { dailyLogHandlers } from './daily-logs';
 
 export const handlers: Handler[] = [
 	me,
@@ -31,4 +34,7 @@ export const handlers: Handler[] = [
 	...lookupHandlers,
 	...changeEventHandlers,
 	...lineItemTypeHandlers,
+	...inspectionHandlers,
+	...meetingHandlers,
+	...dailyLogHandlers,
 ];

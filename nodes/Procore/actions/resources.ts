@@ -1,4 +1,5 @@
 import type { ProcoreResource } from './node.type';
+import { apiOperation } from './apiOperation';
 import { budget } from './budget';
 import { changeEvent } from './changeEvent';
 import { commitment } from './commitment';
@@ -8,6 +9,9 @@ import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
 import { insurance } from './insurance';
 import { document } from './document';
+import { drawing } from './drawing';
+import { inspection } from './inspection';
+import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
@@ -35,6 +39,9 @@ const all: Record<string, ProcoreResource> = {
 	observation,
 	punchItem,
 	dailyLog,
+	inspection,
+	meeting,
+	drawing,
 	submittal,
 	specificationSection,
 	budget,
@@ -55,6 +62,7 @@ const all: Record<string, ProcoreResource> = {
 	document,
 	folder,
 	customApiCall,
+	apiOperation,
 };
 
 /**

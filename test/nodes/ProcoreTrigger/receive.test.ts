@@ -243,5 +243,22 @@ describe('Procore Trigger: receiving a delivery', () => {
 			const [[item]] = (await run()).workflowData!;
 			expect(item.json.record).toEqual({ id: 9 });
 		});
+
+		it('reads a drawing as its current revision (Procore has no GET of one drawing)', async () => {
+			nock(API)
+				.get('/rest/v1.0/projects/101/drawing_revisions')
+				.query({ drawing_id: '31' })
+				.reply(200, [
+					{ id: 310, drawing_id: 31, revision_number: '1', current: false },
+					{ id: 311, drawing_id: 31, revision_number: '2', current: true, number: 'A-101' },
+				]);
+			const { run } = deliver({ rawBody: v2Body({ resource_name: 'Drawings', resource_id: 31 }), parameters: { options: { fetchRecord: true } } });
+			const [[item]] = (await run()).workflowData!;
+			expect(item.json.record).toMatchObject({ id: 311, number: 'A-101', current: true });
+			nock(API).get('/rest/v1.0/projects/101/drawing_revisions').query({ drawing_id: '32' }).reply(200, []);
+			const none = deliver({ rawBody: v2Body({ resource_name: 'Drawings', resource_id: 32, ulid: 'drawing-32' }), parameters: { options: { fetchRecord: true } } });
+			const [[missing]] = (await none.run()).workflowData!;
+			expect(missing.json.record_error).toBe('Procore lists no drawings 32 in project 101.');
+		});
 	});
 });
