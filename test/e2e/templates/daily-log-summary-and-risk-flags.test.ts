@@ -49,8 +49,10 @@ describe('template: Daily log summary and risk flags', () => {
 
 	beforeAll(async () => {
 		await sandbox.reset();
-		// The tower has the seeded day (an accident among others). Today elsewhere: an overtime spike at
-		// the hospital, a weather delay at the school, an ordinary day at the warehouse.
+		// Today: an accident at the tower, an overtime spike at the hospital, a weather delay at the
+		// school, an ordinary day at the warehouse (daily log lists return the day asked for only).
+		await procore('POST', `/rest/v1.0/projects/${tower}/accident_logs`, { accident_log: { date: today, time_hour: 10, time_minute: 15, involved_name: "James O'Neill", involved_company: 'Granite Peak Builders, Inc.', comments: 'Minor hand laceration; first aid on site.' } });
+		await procore('POST', `/rest/v1.0/projects/${tower}/manpower_logs`, { manpower_log: { date: today, num_workers: 12, num_hours: '8.0', notes: 'Level 8 deck pour' } });
 		await procore('POST', `/rest/v1.0/projects/${hospital}/manpower_logs`, { manpower_log: { date: today, num_workers: 14, num_hours: '12.0', notes: 'Double shift to recover the MEP rough-in' } });
 		await procore('POST', `/rest/v1.1/projects/${school}/daily_logs/weather_logs`, { weather_log: { date: today, sky: 'Overcast', precipitation: 'Heavy Rain', is_weather_delay: 1, comments: 'Roofing stopped at 10:00' } });
 		await procore('POST', `/rest/v1.0/projects/${school}/manpower_logs`, { manpower_log: { date: today, num_workers: 6, num_hours: '8.0' } });
