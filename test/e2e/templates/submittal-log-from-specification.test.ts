@@ -54,7 +54,8 @@ describe('template: Submittal log from the specification (approval before any wr
 	const added = async () => (await sandbox.state<Submittal>(`projects/${project}/submittals`)).filter((s) => !s.deleted_at && !seeded.has(s.id));
 	const writes = async () => (await sandbox.calls()).filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'));
 	const waiting = async () => (await n8n.executions(WORKFLOW)).filter((e) => e.status === 'waiting');
-	const asks = () => chat.received.filter((r) => r.path === '/chat/approver').map((r) => r.body as Ask);
+	/** The approval requests (the approver's chat also gets the outcomes). */
+	const asks = () => chat.received.map((r) => r.body as Ask).filter((b) => b.approveUrl);
 	const click = async (url: string) => await fetch(url, { headers: { 'User-Agent': BROWSER } });
 
 	beforeAll(async () => {
