@@ -1,3 +1,4 @@
+import * as apiOperation from './apiOperation.listSearch';
 import * as attachment from './attachment.listSearch';
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
@@ -9,6 +10,7 @@ import * as drawing from './drawing.listSearch';
 import * as inspection from './inspection.listSearch';
 import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
+import * as primeContract from './primeContract.listSearch';
 import * as punchItem from './punchItem.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
@@ -29,8 +31,10 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...primeContract,
 	...punchItem,
 	...inspection,
 	...meeting,
 	...drawing,
+	...apiOperation,
 };

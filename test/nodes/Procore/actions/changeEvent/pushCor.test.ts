@@ -356,6 +356,43 @@ describe('Change Event: Push COR', () => {
 		expect(out.json).toMatchObject({ total: 1360, line_count: 2 });
 	});
 
+	it('a line\'s Contract and Vendor picked from the project\'s lists (their IDs) become its proposed contract and vendor', async () => {
+		nock('https://api.procore.test')
+			.get(`/rest/v1.0/projects/${PROJECT}/vendors`)
+			.query(true)
+			.reply(200, [
+				{ id: 3001, name: 'Acme Concrete' },
+				{ id: 3002, name: 'Bolt Electric' },
+			]);
+		await push({
+			linesInput: 'fields',
+			lineItems: {
+				line: [
+					// The commitment's ID, as the list gives it: the commitment's vendor comes with it.
+					{ description: 'Pour', costCode: '501', category: 'L', contract: '7001', vendor: '', amount: 900 },
+					// A vendor picked from the directory list, no commitment.
+					{ description: 'Conduit', costCode: '501', category: 'L', contract: '', vendor: '3002', amount: 300 },
+					// Left on "The COR's Contract / Vendor": none here.
+					{ description: 'Cleanup', costCode: '501', category: 'L', contract: '', vendor: '', amount: 100 },
+				],
+			},
+		});
+		const lines = procore.changeEvents[0].change_event_line_items;
+		expect(lines[0]).toMatchObject({ description: expect.stringContaining('Pour'), proposed_contract_id: 7001, proposed_vendor_id: 3001 });
+		expect(lines[1]).toMatchObject({ proposed_vendor_id: 3002 });
+		expect(lines[1].proposed_contract_id ?? null).toBeNull();
+		expect(lines[2].proposed_vendor_id ?? null).toBeNull();
+	});
+
+	it('a line\'s Contract given by expression as a number that is not a commitment fails naming it, writing nothing', async () => {
+		const error = await push({
+			linesInput: 'fields',
+			lineItems: { line: [{ description: 'Pour', costCode: '501', category: 'L', contract: 'SC-999', vendor: '', amount: 900 }] },
+		}).catch((e) => e);
+		expect(error.message).toMatch(/SC-999/);
+		expect(procore.writes()).toHaveLength(0);
+	});
+
 	it('a Cost Code picked from the project\'s list is used by its ID, with no cost code read', async () => {
 		await push({ breakdown: 'lumpSum', costCode: { __rl: true, mode: 'list', value: '503' }, additionalFields: { category: 'L' } });
 		expect(procore.changeEvents[0].change_event_line_items[0]).toMatchObject({ cost_code_id: 503, estimated_cost_amount: '12400.00' });
@@ -422,6 +459,10 @@ describe('Push COR panel', () => {
 		expect(costCode.modes?.[0].typeOptions?.searchListMethod).toBe('searchCostCodes');
 		expect(JSON.stringify(costCode)).not.toMatch(/\d\d-\d\d\d/);
 		expect(all.filter((p) => String(p.displayName ?? '').startsWith('Cost Code Override'))).toEqual([expect.objectContaining({ name: 'costCode', typeOptions: expect.objectContaining({ loadOptionsMethod: 'getCostCodes' }) })]);
+		// Per line, Contract and Vendor are picked from the project's lists too (typed text before).
+		const line = (fields.find((p) => p.name === 'lineItems')!.options as any[])[0].values as any[];
+		expect(line.find((p) => p.name === 'contract')).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getCommitments', loadOptionsDependsOn: ['project.value'] } });
+		expect(line.find((p) => p.name === 'vendor')).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getProjectVendors', loadOptionsDependsOn: ['project.value'] } });
 	});
 
 	it('Lines (JSON) defaults to no expression, so a run without lines shows no red "undefined"', () => {
