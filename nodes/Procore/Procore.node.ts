@@ -6,6 +6,7 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 import * as changeEventOptions from './methods/changeEvent.loadOptions';
+import * as changeOrderOptions from './methods/changeOrder.loadOptions';
 import * as directoryOptions from './methods/directory.loadOptions';
 import * as documentOptions from './methods/document.loadOptions';
 import * as loadOptions from './methods/loadOptions';
@@ -43,7 +44,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...directoryOptions, ...documentOptions } };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...changeOrderOptions, ...directoryOptions, ...documentOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -3,6 +3,7 @@
  * `defineHandler('METHOD /rest/…/{template}', (ctx, rt) => …)` and add it here.
  */
 import { changeEventHandlers } from './change-events';
+import { changeOrderHandlers } from './change-orders';
 import { commitmentHandlers } from './commitments';
 import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
@@ -30,5 +31,6 @@ export const handlers: Handler[] = [
 	...commitmentHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
+	...changeOrderHandlers,
 	...lineItemTypeHandlers,
 ];

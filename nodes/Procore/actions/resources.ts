@@ -1,6 +1,7 @@
 import type { ProcoreResource } from './node.type';
 import { budget } from './budget';
 import { changeEvent } from './changeEvent';
+import { changeOrder } from './changeOrder';
 import { commitment } from './commitment';
 import { company } from './company';
 import { complianceDocument } from './complianceDocument';
@@ -30,6 +31,7 @@ const all: Record<string, ProcoreResource> = {
 	company,
 	project,
 	changeEvent,
+	changeOrder,
 	rfi,
 	observation,
 	dailyLog,

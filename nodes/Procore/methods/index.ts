@@ -1,6 +1,7 @@
 import * as attachment from './attachment.listSearch';
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
+import * as changeOrder from './changeOrder.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
 import * as directory from './directory.listSearch';
@@ -19,6 +20,7 @@ export const listSearch = {
 	...submittal,
 	...budget,
 	...changeEvent,
+	...changeOrder,
 	...timecard,
 	...coi,
 	...document,
