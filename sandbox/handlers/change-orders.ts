@@ -128,4 +128,22 @@ export const createPccoLine = defineHandler(
 	(ctx, rt) => createLine(ctx, rt, 'prime_change_orders', ctx.params.prime_change_order_id),
 );
 
-export const changeOrderHandlers = [createPco, createPackage, createCco, createPcco, createPcoLine, createCcoLine, createPccoLine];
+/**
+ * The v1.0 package show also shows commitment and prime contract change orders (its schema's
+ * `type`: ChangeOrderPackage, CommitmentContractChangeOrder, PrimeContractChangeOrder), which is
+ * what a webhook's "Change Order Packages" event names.
+ */
+export const showPackage = defineHandler('GET /rest/v1.0/change_order_packages/{id}', (ctx, rt) => {
+	const p = `projects/${ctx.projectId}`;
+	for (const [name, type] of [
+		['change_order_packages', 'ChangeOrderPackage'],
+		['commitment_change_orders', 'CommitmentContractChangeOrder'],
+		['prime_change_orders', 'PrimeContractChangeOrder'],
+	] as const) {
+		const rec = rt.store.get(`${p}/${name}`, ctx.params.id);
+		if (rec && !rec.deleted_at) return respond(ctx, rt, { ...rec, type }, 200);
+	}
+	return notFound(false, 'Change Order Package');
+});
+
+export const changeOrderHandlers = [showPackage, createPco, createPackage, createCco, createPcco, createPcoLine, createCcoLine, createPccoLine];
