@@ -32,7 +32,7 @@ function seenRecentlyInProcess(scope: string, key: string, now: number): boolean
  * Records the key and tells whether it was seen before within the window (the last 1,000 keys
  * and at most 24 hours), in this process or in static data. Two deliveries of one event received
  * at the same instant by two n8n webhook processes can both pass (static data is last-write-wins),
- * which is why the output also carries `dedupeKey` for an idempotent downstream.
+ * which is why the output also carries `dedupe_key` for an idempotent downstream.
  */
 export function seenBefore(state: TriggerState, key: string, nowMs = Date.now(), scope?: string): boolean {
 	if (!key) return false;

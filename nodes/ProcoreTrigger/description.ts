@@ -157,7 +157,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to read the changed record from Procore and output it as "record" beside the event (on unless turned off, so a test event shows the whole record). The delivery is acknowledged first, so Procore\'s 5-second limit is never at risk; resources the node does not cover, deletes and failed reads give "recordError" instead.',
+					'Whether to read the changed record from Procore and output it as "record" beside the event (on unless turned off, so a test event shows the whole record). The delivery is acknowledged first, so Procore\'s 5-second limit is never at risk; resources the node does not cover, deletes and failed reads give "record_error" instead.',
 			},
 			{
 				displayName: 'Ignore Changes Made by This Integration',

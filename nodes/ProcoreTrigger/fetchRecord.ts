@@ -30,26 +30,27 @@ export async function fetchRecord(
 	event: ProcoreWebhookEvent,
 	scope: FetchScope,
 ): Promise<FetchResult> {
-	if (event.eventType === 'delete') return { recordError: 'The record was deleted; only the event is available.' };
-	const endpoint = RECORD_ENDPOINTS[event.resourceName];
+	if (event.event_type === 'delete') return { recordError: 'The record was deleted; only the event is available.' };
+	const endpoint = RECORD_ENDPOINTS[event.resource_name];
 	if (!endpoint) {
 		return {
-			recordError: `Fetch Full Record does not cover "${event.resourceName}" yet; use a Procore node with resource_id ${event.resourceId}.`,
+			recordError: `Fetch Full Record does not cover "${event.resource_name}" yet; use a Procore node with resource_id ${event.resource_id}.`,
 		};
 	}
 	const company = scope.companyId;
-	if (event.companyId && event.companyId !== company) {
-		return { recordError: `The event names company ${event.companyId}, but this trigger belongs to company ${company}: the record was not read.` };
+	if (event.company_id && event.company_id !== company) {
+		return { recordError: `The event names company ${event.company_id}, but this trigger belongs to company ${company}: the record was not read.` };
 	}
-	if (!PROCORE_ID.test(event.resourceId)) return { recordError: `The event's resource_id "${event.resourceId}" is not a Procore ID: the record was not read.` };
-	if (!endpoint.companyLevel && !event.projectId) return { recordError: 'The event carries no project id.' };
-	if (!endpoint.companyLevel && (!PROCORE_ID.test(event.projectId) || !scope.projectAllowed(event.projectId))) {
-		return { recordError: `The event names project ${event.projectId}, which this trigger does not listen to: the record was not read.` };
+	if (!PROCORE_ID.test(event.resource_id)) return { recordError: `The event's resource_id "${event.resource_id}" is not a Procore ID: the record was not read.` };
+	if (!endpoint.companyLevel && !event.project_id) return { recordError: 'The event carries no project id.' };
+	if (!endpoint.companyLevel && (!PROCORE_ID.test(event.project_id) || !scope.projectAllowed(event.project_id))) {
+		return { recordError: `The event names project ${event.project_id}, which this trigger does not listen to: the record was not read.` };
 	}
-	const values: Record<string, string> = { company_id: company, project_id: event.projectId, id: event.resourceId };
+	const values: Record<string, string> = { company_id: company, project_id: event.project_id, id: event.resource_id };
 	const path = endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
 	const qs: IDataObject = {};
 	for (const key of endpoint.query ?? []) qs[key] = values[key];
+	if (endpoint.listFilter) qs[endpoint.listFilter.param] = event.resource_id;
 	try {
 		const body = await procoreApiRequest.call(ctx, {
 			method: 'GET',
@@ -59,6 +60,11 @@ export async function fetchRecord(
 			timeoutMs: 10_000,
 			retry: { maxRetries: 1, maxWaitMs: 5_000 },
 		});
+		if (endpoint.listFilter) {
+			const rows = Array.isArray(body) ? (body as IDataObject[]) : [];
+			const record = endpoint.listFilter.pick(rows) as IDataObject | undefined;
+			return record ? { record } : { recordError: `Procore lists no ${event.resource_name.toLowerCase()} ${event.resource_id} in project ${event.project_id}.` };
+		}
 		const data = body.data;
 		return { record: data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : body };
 	} catch (error) {

@@ -23,7 +23,7 @@ import type { TriggerState } from './staticData';
  * - when it must call Procore (Fetch Full Record, or an All Projects "Projects" event that adds or
  *   removes a project hook) it answers 200 itself through the response object first, then calls
  *   Procore, then hands the item to n8n (`noWebhookResponse` tells n8n the answer was sent). If
- *   that call fails, the item still runs with `recordError`; the event is never lost to a slow fetch.
+ *   that call fails, the item still runs with `record_error`; the event is never lost to a slow fetch.
  *   All Projects projects still waiting for their hook (pendingProjects) are set up the same way,
  *   after the answer, for a bounded time per delivery.
  */
@@ -83,19 +83,19 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (!raw) return reply(this, 400, { error: 'Expected one Procore webhook event as a JSON object' });
 	const event: ProcoreWebhookEvent = parseWebhookEvent(raw);
 	const dedupeScope = registrationKey(this, state);
-	if (seenBefore(state, event.dedupeKey, Date.now(), dedupeScope)) return acknowledgeOnly(false, this, 'duplicate delivery');
+	if (seenBefore(state, event.dedupe_key, Date.now(), dedupeScope)) return acknowledgeOnly(false, this, 'duplicate delivery');
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const ignoreOwnChanges = options.ignoreOwnChanges !== false;
-	if (ignoreOwnChanges && event.sourceApplicationId) {
+	if (ignoreOwnChanges && event.source_application_id) {
 		const clientId = await ownClientId(this);
-		if (clientId && clientId === event.sourceApplicationId) return acknowledgeOnly(false, this, 'own change');
+		if (clientId && clientId === event.source_application_id) return acknowledgeOnly(false, this, 'own change');
 	}
 
 	const scope = this.getNodeParameter('scope', 'project') as string;
 	const resources = this.getNodeParameter('resources', []) as string[];
 	if (scope === 'allProjects') mergeJournal(this, state);
-	const isProjectEvent = scope === 'allProjects' && event.resourceName === PROJECTS_RESOURCE;
+	const isProjectEvent = scope === 'allProjects' && event.resource_name === PROJECTS_RESOURCE;
 	const setsUpWaitingProjects = scope === 'allProjects' && Boolean(state.pendingProjects?.length);
 	const wantsFetch = options.fetchRecord !== false;
 	let acknowledged = false;
@@ -111,11 +111,11 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (isProjectEvent) {
 		let change: ProjectChange | 'failed' = 'failed';
 		try {
-			change = await onProjectEvent(this, await configOnce(), state, String(state.webhookUrl ?? ''), event.resourceId, event.eventType);
+			change = await onProjectEvent(this, await configOnce(), state, String(state.webhookUrl ?? ''), event.resource_id, event.event_type);
 		} catch (error) {
-			this.logger.error(`Procore Trigger: could not update the hook of project ${event.resourceId}: ${(error as Error).message}`);
+			this.logger.error(`Procore Trigger: could not update the hook of project ${event.resource_id}: ${(error as Error).message}`);
 		}
-		output.projectHookChange = change;
+		output.project_hook_change = change;
 	}
 	if (setsUpWaitingProjects) {
 		try {
@@ -130,11 +130,11 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 
 	if (wantsFetch) {
 		const { record, recordError } = await fetchRecord(this, event, fetchScope(state));
-		if (ignoreOwnChanges && event.eventType === 'create' && writtenByN8n(record, this.getInstanceId())) {
+		if (ignoreOwnChanges && event.event_type === 'create' && writtenByN8n(record, this.getInstanceId())) {
 			return acknowledgeOnly(acknowledged, this, 'record created by n8n');
 		}
 		if (record) output.record = record;
-		if (recordError) output.recordError = recordError;
+		if (recordError) output.record_error = recordError;
 	}
 
 	const workflowData = [this.helpers.returnJsonArray(output)];

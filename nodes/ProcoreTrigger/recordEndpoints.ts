@@ -9,7 +9,17 @@ export interface RecordEndpoint {
 	query?: Array<'company_id' | 'project_id'>;
 	/** The record is company-level: no project id is needed. */
 	companyLevel?: boolean;
+	/**
+	 * Procore has no GET of one record here: `path` is a list, filtered by this query parameter
+	 * set to the event's resource id; the row `pick` chooses is the record.
+	 */
+	listFilter?: { param: string; pick: (rows: Array<Record<string, unknown>>) => Record<string, unknown> | undefined };
 }
+
+/** A drawing is read as its current revision (number, title, set, PDF), the newest when none is current. */
+const currentRevision = (rows: Array<Record<string, unknown>>) =>
+	rows.find((r) => r.current === true) ??
+	[...rows].sort((a, b) => String(a.revision_number ?? '').localeCompare(String(b.revision_number ?? ''), undefined, { numeric: true })).pop();
 
 export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	'Budget Line Items': { path: '/rest/v1.0/budget_line_items/{id}', query: ['project_id'] },
@@ -22,6 +32,7 @@ export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	'Company Users': { path: '/rest/v1.0/companies/{company_id}/users/{id}', companyLevel: true },
 	'Company Vendors': { path: '/rest/v1.0/vendors/{id}', query: ['company_id'], companyLevel: true },
 	'Direct Costs': { path: '/rest/v1.0/projects/{project_id}/direct_costs/{id}' },
+	Drawings: { path: '/rest/v1.0/projects/{project_id}/drawing_revisions', listFilter: { param: 'drawing_id', pick: currentRevision } },
 	Images: { path: '/rest/v1.0/images/{id}', query: ['project_id'] },
 	Incidents: { path: '/rest/v1.0/projects/{project_id}/incidents/{id}' },
 	'Inspection Checklists': { path: '/rest/v1.0/projects/{project_id}/checklist/lists/{id}' },
@@ -36,7 +47,7 @@ export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	'Project Vendors': { path: '/rest/v1.0/projects/{project_id}/vendors/{id}' },
 	Projects: { path: '/rest/v1.0/projects/{id}', query: ['company_id'], companyLevel: true },
 	'Potential Change Orders': { path: '/rest/v1.0/potential_change_orders/{id}', query: ['project_id'] },
-	'Punch Items': { path: '/rest/v1.0/punch_items/{id}', query: ['project_id'] },
+	'Punch Items': { path: '/rest/v1.1/punch_items/{id}', query: ['project_id'] },
 	'Purchase Order Contracts': { path: '/rest/v1.0/purchase_order_contracts/{id}', query: ['project_id'] },
 	RFIs: { path: '/rest/v1.0/projects/{project_id}/rfis/{id}' },
 	Submittals: { path: '/rest/v1.1/projects/{project_id}/submittals/{id}' },

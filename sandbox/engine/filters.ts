@@ -40,6 +40,10 @@ function searchText(rec: Record<string, unknown>): string {
  */
 const SCOPES: Record<string, (rec: Record<string, unknown>, want: unknown) => boolean> = {
 	search: (rec, want) => searchText(rec).includes(String(want).trim().toLowerCase()),
+	// The punch list's name for its text search (RestV11PunchItemsGet `filters[query]`).
+	query: (rec, want) => searchText(rec).includes(String(want).trim().toLowerCase()),
+	// Widens `filters[location_id]` to the locations below it: the sandbox's locations are matched by id only.
+	include_sublocations: () => true,
 	by_status: (rec, want) => {
 		const w = String(want).toLowerCase();
 		if (w === 'all') return true;
@@ -76,7 +80,10 @@ function matches(rec: Record<string, unknown>, attr: string, want: unknown): boo
 	if (typeof want === 'string' && attr.endsWith('_at') && /^\d{4}-\d{2}-\d{2}$/.test(want))
 		return typeof have === 'string' && have.startsWith(want);
 	if (Array.isArray(have)) return have.some((h) => wants.includes(String(isObject(h) ? h.id : h)));
-	return have !== undefined && have !== null && wants.includes(String(have));
+	if (have === undefined || have === null) return false;
+	// Statuses are filtered in one spelling and read in another (punch items: `open` → "Open").
+	if (attr === 'status') return wants.some((w) => w.toLowerCase() === String(have).toLowerCase());
+	return wants.includes(String(have));
 }
 
 export function includeDeleted(filters: unknown): 'without' | 'with' | 'only' {

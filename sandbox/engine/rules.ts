@@ -22,6 +22,8 @@ export interface OperationRules {
 	renames?: Record<string, string>;
 	/** A string written where the read is an object: field → the object key it becomes (`type` → `{name}`). */
 	objects?: Record<string, string>;
+	/** Values written in one spelling and read in another: field → written value → read value. */
+	values?: Record<string, Record<string, string>>;
 	/** Filters a list applies unless the client sends that filter (config may switch it off). */
 	defaultFilters?: (config: SandboxConfig) => Record<string, string>;
 }
@@ -43,6 +45,14 @@ const TABLE: Array<[RegExp, OperationRules]> = [
 		{
 			source: 'RestV11ProjectsProjectIdSubmittalsPost: `type` is a string on write, `{id, name}` on read',
 			objects: { type: 'name' },
+		},
+	],
+	[
+		/^(POST|PATCH) \/rest\/v1\.[01]\/punch_items(\/\{id\})?$/,
+		{
+			source: 'RestV11PunchItemsPost / RestV11PunchItemsGet: `due` on write is `due_date` on read; `status` is written open|closed and read Open|Closed',
+			renames: { due: 'due_date' },
+			values: { status: { open: 'Open', closed: 'Closed' } },
 		},
 	],
 	[/^(POST|PATCH) \/rest\/v1\.0\/(projects\/\{project_id\}\/|companies\/\{company_id\}\/)?timecard_entries(\/\{id\})?$/, TIMECARD_MODES],
@@ -81,6 +91,8 @@ export function modeErrors(attrs: Record<string, unknown>, rules: OperationRules
 }
 
 export function applyRenames(attrs: Record<string, unknown>, rules: OperationRules | undefined): void {
+	for (const [field, map] of Object.entries(rules?.values ?? {}))
+		if (typeof attrs[field] === 'string' && map[attrs[field] as string]) attrs[field] = map[attrs[field] as string];
 	for (const [field, key] of Object.entries(rules?.objects ?? {}))
 		if (typeof attrs[field] === 'string') attrs[field] = { [key]: attrs[field] };
 	for (const [write, read] of Object.entries(rules?.renames ?? {}))

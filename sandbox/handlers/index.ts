@@ -16,6 +16,9 @@ import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
 import { timecardListHandlers } from './timecards-list';
 import { lineItemTypeHandlers } from './line-item-types';
+import { inspectionHandlers } from './inspections';
+import { meetingHandlers } from './meetings';
+import { dailyLogHandlers } from './daily-logs';
 
 export const handlers: Handler[] = [
 	me,
@@ -33,4 +36,7 @@ export const handlers: Handler[] = [
 	...changeEventHandlers,
 	...changeOrderHandlers,
 	...lineItemTypeHandlers,
+	...inspectionHandlers,
+	...meetingHandlers,
+	...dailyLogHandlers,
 ];

@@ -71,4 +71,19 @@ export interface SeedIds {
 		accident: number;
 	};
 	submittals: { rebar: number; drywallBoard: number };
+	punchItemTypes: { paint: number; electrical: number };
+	locations: { level2: number; room204: number };
+	trades: { painting: number; electrical: number };
+	punchItems: { doorFrame: number; coverPlate: number };
+	photoAlbums: { walkthrough: number; progress: number };
+	photos: { doorFrame: number; corridor: number };
+	permissionTemplates: { subcontractor: number; projectManager: number };
+	inspectionTypes: { quality: number; safety: number };
+	inspectionTemplates: { prePour: number; guardrail: number };
+	/** Level 8's has one failed item (level8Embeds); level 7's is closed with none. */
+	inspections: { level8PrePour: number; level7PrePour: number };
+	inspectionItems: { level8Rebar: number; level8Embeds: number };
+	meetings: { oac14: number };
+	meetingTopics: { schedule: number; curtainWall: number };
+	drawingSets: { permit: number; ifc: number };
 }

@@ -5,7 +5,9 @@ import { SeedWriter } from './context';
 import { seedDirectory } from './directory';
 import { seedDocuments } from './documents';
 import { seedField } from './field';
+import { seedFieldTools } from './fieldTools';
 import { seedFinancials } from './financials';
+import { seedPunchPhotos } from './punchPhotos';
 import type { SeedIds } from './ids';
 
 export type { SeedIds } from './ids';
@@ -34,6 +36,8 @@ export function seed(rt: Runtime, accounts: Accounts, options: SeedOptions = {})
 	]);
 	const field = seedField(w, { ...dir, ...fin });
 	const docs = seedDocuments(w, dir);
+	const punchPhotos = seedPunchPhotos(w, dir);
+	const tools = seedFieldTools(w, { ...dir, ...docs, ...punchPhotos });
 	const tower = dir.projects.tower;
 	const rfiKey = w.key('GET /rest/v1.0/projects/{project_id}/rfis', { project_id: tower });
 	for (let i = 0; i < (options.rfis ?? 0); i++)
@@ -92,5 +96,5 @@ export function seed(rt: Runtime, accounts: Accounts, options: SeedOptions = {})
 				w.put(w.key('GET /rest/v1.0/projects/{project_id}/people', { project_id: pid as number }), person);
 		extraWorkers.push(id);
 	}
-	return { ...dir, ...fin, ...field, ...docs, extraWorkers };
+	return { ...dir, ...fin, ...field, ...docs, ...punchPhotos, ...tools, extraWorkers };
 }

@@ -58,6 +58,7 @@ export function sandboxSettings(seed: SeedIds): Record<string, string> {
 		projectManagerUserId: String(seed.users.pm),
 		// The COI platform's stand-ins in tests and the demo listen on this machine.
 		certificateHosts: '127.0.0.1, localhost',
+		corPdfHosts: '127.0.0.1, localhost',
 	};
 }
 

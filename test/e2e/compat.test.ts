@@ -152,7 +152,7 @@ describe.each(N8N_VERSIONS)('n8n %s', (version) => {
 			const rfi = (await sandbox.uiEdit({ resource: 'RFIs', action: 'create', project_id: tower, attributes: { subject: `Delivered to n8n ${version}` } })) as { id: number };
 			const [execution] = await n8n.waitForExecutions(created.id, 1);
 			expect(execution.status).toBe('success');
-			expect(nodeOutput(execution, 'Procore Trigger')[0]).toMatchObject({ resourceName: 'RFIs', eventType: 'create', resourceId: String(rfi.id) });
+			expect(nodeOutput(execution, 'Procore Trigger')[0]).toMatchObject({ resource_name: 'RFIs', event_type: 'create', resource_id: String(rfi.id) });
 		} finally {
 			await n8n.unpublish(created.id);
 		}

@@ -29,7 +29,7 @@ function loopWorkflow(ignoreOwnChanges: boolean): Record<string, unknown> {
 					resource: 'rfi',
 					operation: 'update',
 					project: { __rl: true, mode: 'id', value: String(project) },
-					rfiId: { __rl: true, mode: 'id', value: '={{ $json.resourceId }}' },
+					rfiId: { __rl: true, mode: 'id', value: '={{ $json.resource_id }}' },
 					// A new value on every run, so every write-back is a real change that Procore announces.
 					updateFields: { subject: '=Checked by n8n at {{ $now.toMillis() }}' },
 				},

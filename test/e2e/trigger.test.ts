@@ -72,7 +72,7 @@ describe('Procore Trigger published in real n8n', () => {
 		expect(executions).toHaveLength(1);
 		expect(executions[0].status).toBe('success');
 		const [event] = nodeOutput(executions[0], 'Procore Trigger');
-		expect(event).toMatchObject({ resourceName: 'RFIs', eventType: 'create', resourceId: String((rfi as { id: number }).id), projectId: String(project) });
+		expect(event).toMatchObject({ resource_name: 'RFIs', event_type: 'create', resource_id: String((rfi as { id: number }).id), project_id: String(project) });
 	});
 
 	it('a delivery repeated by Procore starts no second execution', async () => {

@@ -172,7 +172,7 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 		expect(starved.length).toBeLessThanOrEqual(5);
 		const successes = executions.filter((e) => e.status === 'success');
 		const items = successes.map((e) => triggerItem(e)!);
-		const executedEvents = items.map((i) => String(i.eventId));
+		const executedEvents = items.map((i) => String(i.event_id));
 		expect(new Set(executedEvents).size).toBe(executedEvents.length);
 		const notRun = [...eventIds].filter((id) => !executedEvents.includes(id));
 		expect(notRun).toHaveLength(starved.length);
@@ -182,7 +182,7 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 		}
 		expect(new Set(executedEvents).size + notRun.length).toBe(BURST);
 		const createdRfis = new Set(rfiIds.map(String));
-		expect(items.every((i) => createdRfis.has(String(i.resourceId)))).toBe(true);
+		expect(items.every((i) => createdRfis.has(String(i.resource_id)))).toBe(true);
 
 		const byWorker = executionsByWorker();
 		const perWorker = [0, 0];
@@ -245,10 +245,10 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 		const failures = await inParallel(failed, 5, async (e) => {
 			const full = await n8n.api<Execution>('GET', `/executions/${e.id}?includeData=true`);
 			const item = triggerItem(full);
-			return { id: e.id, status: e.status, error: full.data?.resultData.error?.message?.slice(0, 160), eventId: item ? String(item.eventId) : undefined };
+			return { id: e.id, status: e.status, error: full.data?.resultData.error?.message?.slice(0, 160), event_id: item ? String(item.event_id) : undefined };
 		});
 		// Retry, through the public API, each failed execution that still holds its event.
-		const retried = await inParallel(failures.filter((f) => f.eventId), 5, async (f) => {
+		const retried = await inParallel(failures.filter((f) => f.event_id), 5, async (f) => {
 			try {
 				const r = await n8n.api<{ id: string; status: string }>('POST', `/executions/${f.id}/retry`, { loadWorkflow: false });
 				return { id: f.id, retryId: String(r.id), retryStatus: r.status };
@@ -260,7 +260,7 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 		await new Promise((r) => setTimeout(r, 3000));
 		const all = (await n8n.executions(workflowId, { includeData: true })).filter((e) => !before.has(e.id));
 		const successes = all.filter((e) => e.status === 'success');
-		const succeeded = successes.map((e) => String(triggerItem(e)?.eventId));
+		const succeeded = successes.map((e) => String(triggerItem(e)?.event_id));
 		const missing = [...eventIds].filter((id) => !succeeded.includes(id));
 		// Procore acknowledged-and-forgot nothing: its delivery log for the hook still has every event
 		// with its payload (the v1.0 deliveries list a replay workflow reads).
@@ -275,10 +275,10 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 			executions: ended.length,
 			failed: failures.length,
 			failedByStatus: failures.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.status]: (acc[f.status] ?? 0) + 1 }), {}),
-			failedWithEvent: failures.filter((f) => f.eventId).length,
+			failedWithEvent: failures.filter((f) => f.event_id).length,
 			failedErrors: [...new Set(failures.map((f) => f.error))],
 			failedSurfacedAfterKillS: seconds(endedAt - killedAt),
-			lostInN8n: failures.filter((f) => !f.eventId).length,
+			lostInN8n: failures.filter((f) => !f.event_id).length,
 			retries: retried.filter((r) => r.retryId).length,
 			retryErrors: [...new Set(retried.map((r) => r.retryError).filter(Boolean))],
 			retriesSucceeded: all.filter((e) => e.retryOf && e.status === 'success').length,
@@ -297,7 +297,7 @@ describe('Procore Trigger on n8n in queue mode (main + 2 workers)', () => {
 		expect(all.filter((e) => e.retryOf && e.status !== 'success')).toEqual([]);
 		// What n8n 2.41 did not run: exactly the failed executions that lost their input, at most the
 		// killed worker's concurrency (10), and each one is in Procore's delivery log with its payload.
-		expect(missing).toHaveLength(failures.filter((f) => !f.eventId).length);
+		expect(missing).toHaveLength(failures.filter((f) => !f.event_id).length);
 		expect(missing.length).toBeLessThanOrEqual(10);
 		for (const id of missing) {
 			expect(inProcoreLog.get(id)?.event).toMatchObject({ id, resource_name: 'RFIs', event_type: 'create' });

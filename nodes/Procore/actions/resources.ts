@@ -1,4 +1,5 @@
 import type { ProcoreResource } from './node.type';
+import { apiOperation } from './apiOperation';
 import { budget } from './budget';
 import { changeEvent } from './changeEvent';
 import { changeOrder } from './changeOrder';
@@ -9,9 +10,13 @@ import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
 import { insurance } from './insurance';
 import { document } from './document';
+import { drawing } from './drawing';
+import { inspection } from './inspection';
+import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
 import { submittal } from './submittal';
@@ -34,7 +39,11 @@ const all: Record<string, ProcoreResource> = {
 	changeOrder,
 	rfi,
 	observation,
+	punchItem,
 	dailyLog,
+	inspection,
+	meeting,
+	drawing,
 	submittal,
 	specificationSection,
 	budget,
@@ -55,6 +64,7 @@ const all: Record<string, ProcoreResource> = {
 	document,
 	folder,
 	customApiCall,
+	apiOperation,
 };
 
 /**

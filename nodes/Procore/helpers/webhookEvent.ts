@@ -3,32 +3,33 @@ import type { IDataObject } from 'n8n-workflow';
 /**
  * One shape for every Procore webhook payload version (v2.0, v3.0, v4.0), used by the trigger's
  * output and by the Webhook resource's delivery list, so a recovery workflow reads the same fields
- * as a live one. Every id is a string: v2/v3 event ids are 19-digit integers that a plain
- * JSON.parse would round, and v4 sends strings already.
+ * as a live one. Keys are Procore's own snake_case names (the payload's, or its delivery log's
+ * `event_id`), like every other output of the package. Every id is a string: v2/v3 event ids are
+ * 19-digit integers that a plain JSON.parse would round, and v4 sends strings already.
  */
 export interface ProcoreWebhookEvent extends IDataObject {
-	/** Procore's event id (v2/v3: the 64-bit integer as digits; v4: a ULID-like string). */
-	eventId: string;
+	/** Procore's event id (v2/v3: the 64-bit integer as digits; v4: a ULID-like string); the payload's `id`, a delivery's `event_id`. */
+	event_id: string;
 	/** What deduplication keys on: `ulid` for v2/v3, `id` for v4. */
-	dedupeKey: string;
+	dedupe_key: string;
 	/** create, update or delete (v4 `reason` may carry other values, passed through). */
-	eventType: string;
+	event_type: string;
 	/** Procore's resource name as used in triggers, e.g. "RFIs" (v4 `resource_type`). */
-	resourceName: string;
-	resourceId: string;
+	resource_name: string;
+	resource_id: string;
 	/** Empty for company-level resources (Company Directory events carry no project). */
-	projectId: string;
-	companyId: string;
-	userId: string;
+	project_id: string;
+	company_id: string;
+	user_id: string;
 	timestamp: string;
-	/** "v2.0", "v3.0" or "v4.0". */
-	payloadVersion: string;
+	/** "v2.0", "v3.0" or "v4.0" (the payload's `api_version`; Procore's v2.0 hooks call it `payload_version`). */
+	payload_version: string;
 	/** v3.0: parent records of line items, e.g. the Direct Cost of a Direct Cost Line Item. */
-	relatedResources: Array<{ id: string; name: string }>;
+	related_resources: Array<{ id: string; name: string }>;
 	/** Client id of the app whose API call caused the change (v2/v3 metadata; absent in v4). */
-	sourceApplicationId: string;
-	sourceUserId: string;
-	sourceOperationId: string;
+	source_application_id: string;
+	source_user_id: string;
+	source_operation_id: string;
 	/** The payload exactly as received (big integers as digit strings). */
 	raw: IDataObject;
 }
@@ -59,20 +60,20 @@ export function parseWebhookEvent(raw: IDataObject): ProcoreWebhookEvent {
 	const ulid = idString(raw.ulid);
 	const related = Array.isArray(raw.related_resources) ? raw.related_resources : [];
 	return {
-		eventId,
-		dedupeKey: isV4 ? eventId : ulid || eventId,
-		eventType: idString(isV4 ? (raw.reason ?? raw.event_type) : (raw.event_type ?? raw.reason)),
-		resourceName: idString(isV4 ? (raw.resource_type ?? raw.resource_name) : raw.resource_name),
-		resourceId: idString(raw.resource_id),
-		projectId: idString(raw.project_id ?? metadata.source_project_id),
-		companyId: idString(raw.company_id ?? metadata.source_company_id),
-		userId: idString(raw.user_id ?? metadata.source_user_id),
+		event_id: eventId,
+		dedupe_key: isV4 ? eventId : ulid || eventId,
+		event_type: idString(isV4 ? (raw.reason ?? raw.event_type) : (raw.event_type ?? raw.reason)),
+		resource_name: idString(isV4 ? (raw.resource_type ?? raw.resource_name) : raw.resource_name),
+		resource_id: idString(raw.resource_id),
+		project_id: idString(raw.project_id ?? metadata.source_project_id),
+		company_id: idString(raw.company_id ?? metadata.source_company_id),
+		user_id: idString(raw.user_id ?? metadata.source_user_id),
 		timestamp: idString(raw.timestamp),
-		payloadVersion: version,
-		relatedResources: related.filter(isObject).map((r) => ({ id: idString(r.id), name: idString(r.name) })),
-		sourceApplicationId: idString(metadata.source_application_id),
-		sourceUserId: idString(metadata.source_user_id),
-		sourceOperationId: idString(metadata.source_operation_id),
+		payload_version: version,
+		related_resources: related.filter(isObject).map((r) => ({ id: idString(r.id), name: idString(r.name) })),
+		source_application_id: idString(metadata.source_application_id),
+		source_user_id: idString(metadata.source_user_id),
+		source_operation_id: idString(metadata.source_operation_id),
 		raw,
 	};
 }

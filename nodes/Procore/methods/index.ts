@@ -1,3 +1,4 @@
+import * as apiOperation from './apiOperation.listSearch';
 import * as attachment from './attachment.listSearch';
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
@@ -6,7 +7,11 @@ import * as coi from './coi.listSearch';
 import * as core from './listSearch';
 import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
+import * as drawing from './drawing.listSearch';
+import * as inspection from './inspection.listSearch';
+import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
+import * as punchItem from './punchItem.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
@@ -27,4 +32,9 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...punchItem,
+	...inspection,
+	...meeting,
+	...drawing,
+	...apiOperation,
 };

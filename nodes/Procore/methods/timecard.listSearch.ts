@@ -41,6 +41,17 @@ export async function searchProjectPeople(this: ILoadOptionsFunctions, filter?: 
 	return { results: rows.map((p) => ({ name: personLabel(p), value: String(p.id) })), paginationToken: next };
 }
 
+/**
+ * The workers a timecard list can be filtered on: the project's people, or the company's people
+ * when Get Many reads the whole company (no project is chosen then).
+ */
+export async function searchTimecardWorkers(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	if (this.getNodeParameter('scope', 'project') !== 'company') return await searchProjectPeople.call(this, filter, token);
+	const companyId = await getCompanyId(this);
+	const { rows, next } = await page(this, `/rest/v1.0/companies/${companyId}/people`, filter ? { 'filters[search]': filter } : {}, token);
+	return { results: rows.map((p) => ({ name: personLabel(p), value: String(p.id) })), paginationToken: next };
+}
+
 export async function searchCostCodes(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
 	const projectId = getProjectId(this);
 	const { rows, next } = await page(this, '/rest/v1.0/cost_codes', { project_id: projectId }, token);

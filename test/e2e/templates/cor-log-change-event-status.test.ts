@@ -91,7 +91,7 @@ describe('template: keep the COR log in step with Change Event status', () => {
 		});
 		const [execution] = await n8n.waitForExecutions(WORKFLOW, 1);
 		expect(execution.status).toBe('success');
-		expect(nodeOutput(execution, 'Change Event updated or deleted')[0]).toMatchObject({ resourceName: 'Change Events', eventType: 'update', resourceId: String(pushedId) });
+		expect(nodeOutput(execution, 'Change Event updated or deleted')[0]).toMatchObject({ resource_name: 'Change Events', event_type: 'update', resource_id: String(pushedId) });
 		expect(corTool.received).toHaveLength(1);
 		expect(corTool.received[0]).toMatchObject({ method: 'POST', path: '/api/procore/change-event-status' });
 		expect(posts()[0]).toMatchObject({

@@ -2,6 +2,8 @@
  * Template workflows/push-cor-with-approval.json in the real n8n against the sandbox (issue 14):
  * Push COR with Preview Only writes nothing and the approver gets the previous → new totals; the
  * execution waits; approving resumes it and the same Push COR writes once; rejecting writes nothing.
+ * Several CORs in one request (each in its own project, one with its PDF): one approval, each COR
+ * pushed and answered on its own; the same request again asks nobody and writes nothing.
  */
 import fs from 'fs';
 import path from 'path';
@@ -87,8 +89,8 @@ describe('template: push a COR after a person approves it', () => {
 		const preview = template.nodes.find((n) => n.name === 'Preview the push')!;
 		const write = template.nodes.find((n) => n.name === 'Push COR')!;
 		expect(preview.type).toBe(write.type);
-		expect(preview.parameters.options).toEqual({ previewOnly: true });
-		expect(write.parameters.options).toEqual({ previewOnly: false });
+		expect(preview.parameters.options).toEqual({ ...write.parameters.options, previewOnly: true });
+		expect(write.parameters.options.previewOnly).toBe(false);
 		expect({ ...preview.parameters, options: {} }).toEqual({ ...write.parameters, options: {} });
 	});
 
@@ -168,6 +170,44 @@ describe('template: push a COR after a person approves it', () => {
 		expect((reply.body as { error: string }).error).toContain('SC-999');
 		await n8n.waitForExecutions(WORKFLOW, 3);
 		expect(chat.received).toHaveLength(2);
+		expect(await writes()).toEqual([]);
+	});
+
+	it('several CORs: one approval for all, each pushed into its own project and answered on its own; sent again, nothing to push', async () => {
+		const hospital = state.seed.projects.hospital;
+		await sandbox.clearCalls();
+		const request = [
+			{ ...COR, corId: 'cor-tool-7010', number: '40', procoreProjectNumber: '2026-002', pdfBase64: Buffer.from('%PDF-1.4 COR 40').toString('base64'), pdfFileName: 'COR 40.pdf' },
+			{ ...COR, corId: 'cor-tool-7011', number: '41', lines: [COR.lines[1]] },
+		];
+		const reply = await n8n.webhook(PATH, request);
+		expect(reply.status).toBe(202);
+		expect(reply.body).toMatchObject({ awaitingApproval: 2, refused: 0 });
+		await eventually(async () => chat.received.length === 3, { what: 'one approval request for both CORs' });
+		const ask = chat.received[2].body as Ask & { cors: Array<{ corId: string; procoreProjectId: string }> };
+		expect(ask.cors.map((c) => [c.corId, c.procoreProjectId])).toEqual([['cor-tool-7010', String(hospital)], ['cor-tool-7011', String(project)]]);
+		expect(ask.text).toContain('approve these 2 COR pushes?');
+		await eventually(async () => (await waiting()).length === 1, { what: 'the execution waiting for the decision' });
+		expect(await writes()).toEqual([]);
+		expect((await click(ask.approveUrl)).status).toBe(200);
+		await n8n.waitForExecutions(WORKFLOW, 4);
+		const inHospital = (await sandbox.state<ChangeEvent & { attachments?: Array<{ filename: string }> }>(`projects/${hospital}/change_events`)).filter((ce) => ce.origin_id === 'cor-tool-7010');
+		expect(inHospital).toHaveLength(1);
+		expect(inHospital[0].attachments?.map((a) => a.filename)).toEqual(['COR 40.pdf']);
+		const inTower = (await sandbox.state<ChangeEvent>(`projects/${project}/change_events`)).filter((ce) => ce.origin_id === 'cor-tool-7011');
+		expect(inTower).toHaveLength(1);
+		const told = corTool.received.slice(2).map((r) => r.body as Record<string, unknown>);
+		expect(told.map((b) => [b.corId, b.pushed, b.action, b.procoreProjectId])).toEqual([
+			['cor-tool-7010', true, 'created', String(hospital)],
+			['cor-tool-7011', true, 'created', String(project)],
+		]);
+
+		await sandbox.clearCalls();
+		const again = await n8n.webhook(PATH, request);
+		expect(again.status).toBe(200);
+		expect((again.body as { results: Array<{ status: string }> }).results.map((r) => r.status)).toEqual(['nothing to push', 'nothing to push']);
+		await n8n.waitForExecutions(WORKFLOW, 5);
+		expect(chat.received).toHaveLength(3);
 		expect(await writes()).toEqual([]);
 	});
 });

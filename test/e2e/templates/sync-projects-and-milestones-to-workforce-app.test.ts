@@ -89,7 +89,7 @@ describe('template: sync projects and milestones to a workforce app', () => {
 		await delivered('Projects', tower, 'update');
 		const [run] = await eventRuns(1);
 		expectSuccess(run);
-		expect(nodeOutput(run, 'Procore: project created or updated')[0]).toMatchObject({ resourceName: 'Projects', eventType: 'update', resourceId: String(tower) });
+		expect(nodeOutput(run, 'Procore: project created or updated')[0]).toMatchObject({ resource_name: 'Projects', event_type: 'update', resource_id: String(tower) });
 		const sent = bodies();
 		expect(sent).toHaveLength(1);
 		expect(sent[0]).toMatchObject({ reason: 'project update', project: { name: 'Harbor View Tower (Phase 2)' } });

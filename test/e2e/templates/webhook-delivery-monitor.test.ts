@@ -100,18 +100,18 @@ describe('template: webhook delivery monitor', () => {
 		expect(reports).toHaveLength(1);
 		const report = reports[0].body as {
 			text: string;
-			events: Array<{ eventId: string; resourceName: string; resourceId: string; status: string; responseStatus: number | null; responseHeaders: Record<string, string> | null; responseBody: string | null }>;
+			events: Array<{ event_id: string; dedupe_key: string; resource_name: string; resource_id: string; status: string; response_status: number | null; response_headers: Record<string, string> | null; response_body: string | null }>;
 		};
-		expect(report.events.map((e) => e.eventId).sort()).toEqual(missed.map((m) => m.ulid).sort());
+		expect(report.events.map((e) => e.dedupe_key).sort()).toEqual(missed.map((m) => m.ulid).sort());
 		expect(report.text).toContain('3 missed event(s)');
 		expect(report.text).toContain(`Replaying them to ${replay.url}/replay`);
 		for (const m of missed) expect(report.text).toContain(`${m.resource} create ${m.id}`);
 		expect(report.events.some((e) => e.status === 'discarded')).toBe(true);
-		expect(report.events.some((e) => e.responseStatus === 500)).toBe(true);
+		expect(report.events.some((e) => e.response_status === 500)).toBe(true);
 		// What the endpoint answered, as Procore's delivery log shows it: headers and body.
-		const answered = report.events.find((e) => e.responseStatus === 500)!;
-		expect(answered.responseBody).toContain('receiver down');
-		expect(answered.responseHeaders?.['content-type']).toContain('application/json');
+		const answered = report.events.find((e) => e.response_status === 500)!;
+		expect(answered.response_body).toContain('receiver down');
+		expect(answered.response_headers?.['content-type']).toContain('application/json');
 		expect(report.text).toContain('last answer 500: {"error":"receiver down"}');
 
 		const replays = replay.received.filter((r) => r.path === '/replay');

@@ -163,7 +163,7 @@ describe('Procore Trigger: All Projects', () => {
 		fake.projects.push({ id: '2002', name: 'Another', active: true });
 		const result = await deliver(state, projectsEvent('2002', 'create', 'ULID-P'), { resources: ['RFIs', 'Projects'] }).run();
 		expect(result.noWebhookResponse).toBe(true);
-		expect(result.workflowData![0][0].json).toMatchObject({ resourceName: 'Projects', resourceId: '2002', projectHookChange: 'added' });
+		expect(result.workflowData![0][0].json).toMatchObject({ resource_name: 'Projects', resource_id: '2002', project_hook_change: 'added' });
 		// Projects is a company resource: project hooks only get RFIs.
 		expect(fake.hooksIn('2002')[0].triggers.map((t) => t.resource_name)).toEqual(['RFIs', 'RFIs']);
 	});
@@ -193,7 +193,7 @@ describe('Procore Trigger: All Projects', () => {
 		const { state } = await publish();
 		const rawBody = JSON.stringify({ id: 2, ulid: 'ULID-RFI', company_id: 4264807, project_id: 1033, api_version: 'v2.0', event_type: 'create', resource_name: 'RFIs', resource_id: 5, metadata: {} });
 		const result = await deliver(state, rawBody).run();
-		expect(result.workflowData![0][0].json).toMatchObject({ projectId: '1033', resourceName: 'RFIs', resourceId: '5' });
+		expect(result.workflowData![0][0].json).toMatchObject({ project_id: '1033', resource_name: 'RFIs', resource_id: '5' });
 	});
 
 	it('a restart repairs only the one hook deleted in Procore', async () => {
@@ -350,7 +350,7 @@ describe('Procore Trigger: All Projects past the Publish Time Limit', () => {
 			// Answered before the set-up, and the event still becomes an item.
 			expect(response.statusCode).toBe(200);
 			expect(result.noWebhookResponse).toBe(true);
-			expect(result.workflowData?.[0][0].json).toMatchObject({ resourceName: 'RFIs' });
+			expect(result.workflowData?.[0][0].json).toMatchObject({ resource_name: 'RFIs' });
 			expect(state.pendingProjects?.length ?? 0).toBeLessThan(before);
 		}
 		expect(first).toBeGreaterThan(0);

@@ -59,21 +59,21 @@ describe('finding 3: the delivery\'s ids do not steer the trigger', () => {
 		const d = deliver(projectState(), event({ company_id: 999 }));
 		const [[item]] = (await d.run()).workflowData!;
 		expect(d.requests).toEqual([]);
-		expect(item.json.recordError).toMatch(/names company 999, but this trigger belongs to company 4264807/);
+		expect(item.json.record_error).toMatch(/names company 999, but this trigger belongs to company 4264807/);
 	});
 
 	it('a project the trigger does not listen to is not read', async () => {
 		const d = deliver(projectState(), event({ project_id: 202 }));
 		const [[item]] = (await d.run()).workflowData!;
 		expect(d.requests).toEqual([]);
-		expect(item.json.recordError).toMatch(/project 202, which this trigger does not listen to/);
+		expect(item.json.record_error).toMatch(/project 202, which this trigger does not listen to/);
 	});
 
 	it('a resource id that is not a Procore id is not put in a path', async () => {
 		const d = deliver(projectState(), event({ resource_id: '444/../../../users' }));
 		const [[item]] = (await d.run()).workflowData!;
 		expect(d.requests).toEqual([]);
-		expect(item.json.recordError).toMatch(/is not a Procore ID/);
+		expect(item.json.record_error).toMatch(/is not a Procore ID/);
 	});
 
 	it('its own project and company are read, with the company header pinned', async () => {

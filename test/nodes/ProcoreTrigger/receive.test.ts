@@ -60,20 +60,20 @@ describe('Procore Trigger: receiving a delivery', () => {
 		expect(result.noWebhookResponse).toBeUndefined();
 		const [[item]] = result.workflowData!;
 		expect(item.json).toEqual({
-			eventId: '5982324300946918154',
-			dedupeKey: '01HZX0V6Q2JQ8A6C7F1M3K9T2B',
-			eventType: 'update',
-			resourceName: 'RFIs',
-			resourceId: '444',
-			projectId: '101',
-			companyId: '4264807',
-			userId: '111',
+			event_id: '5982324300946918154',
+			dedupe_key: '01HZX0V6Q2JQ8A6C7F1M3K9T2B',
+			event_type: 'update',
+			resource_name: 'RFIs',
+			resource_id: '444',
+			project_id: '101',
+			company_id: '4264807',
+			user_id: '111',
 			timestamp: '2026-05-01T12:00:00.123456Z',
-			payloadVersion: 'v2.0',
-			relatedResources: [],
-			sourceApplicationId: 'another-app',
-			sourceUserId: '111',
-			sourceOperationId: '',
+			payload_version: 'v2.0',
+			related_resources: [],
+			source_application_id: 'another-app',
+			source_user_id: '111',
+			source_operation_id: '',
 			raw: expect.objectContaining({ id: '5982324300946918154', resource_id: 444 }),
 		});
 	});
@@ -82,7 +82,7 @@ describe('Procore Trigger: receiving a delivery', () => {
 		expect(String(JSON.parse(v2Body()).id)).not.toBe('5982324300946918154');
 		const { run } = deliver({ rawBody: v2Body() });
 		const [[item]] = (await run()).workflowData!;
-		expect(item.json.eventId).toBe('5982324300946918154');
+		expect(item.json.event_id).toBe('5982324300946918154');
 		expect((item.json.raw as IDataObject).id).toBe('5982324300946918154');
 	});
 
@@ -219,22 +219,22 @@ describe('Procore Trigger: receiving a delivery', () => {
 			expect((requests[0].headers as IDataObject)['Procore-Company-Id']).toBe('4264807');
 		});
 
-		it('still runs with recordError when Procore cannot return the record', async () => {
+		it('still runs with record_error when Procore cannot return the record', async () => {
 			nock(API).get('/rest/v1.0/projects/101/rfis/444').reply(404, { errors: 'Not found' });
 			const { run } = deliver({ rawBody: v2Body(), parameters: { options: { fetchRecord: true } } });
 			const [[item]] = (await run()).workflowData!;
 			expect(item.json.record).toBeUndefined();
-			expect(item.json.recordError).toContain('Not found');
+			expect(item.json.record_error).toContain('Not found');
 		});
 
 		it('does not fetch deleted records or resources it does not cover', async () => {
 			const del = await deliver({ rawBody: v2Body({ event_type: 'delete' }), parameters: { options: { fetchRecord: true } } }).run();
-			expect(del.workflowData![0][0].json.recordError).toContain('deleted');
+			expect(del.workflowData![0][0].json.record_error).toContain('deleted');
 			const other = await deliver({
 				rawBody: v2Body({ resource_name: 'Drawing Areas', ulid: 'other' }),
 				parameters: { options: { fetchRecord: true } },
 			}).run();
-			expect(other.workflowData![0][0].json.recordError).toContain('does not cover "Drawing Areas"');
+			expect(other.workflowData![0][0].json.record_error).toContain('does not cover "Drawing Areas"');
 		});
 
 		it.each([
@@ -253,6 +253,23 @@ describe('Procore Trigger: receiving a delivery', () => {
 			const { run } = deliver({ rawBody: v2Body({ resource_name: 'Change Events', resource_id: 9 }), parameters: { options: { fetchRecord: true } } });
 			const [[item]] = (await run()).workflowData!;
 			expect(item.json.record).toEqual({ id: 9 });
+		});
+
+		it('reads a drawing as its current revision (Procore has no GET of one drawing)', async () => {
+			nock(API)
+				.get('/rest/v1.0/projects/101/drawing_revisions')
+				.query({ drawing_id: '31' })
+				.reply(200, [
+					{ id: 310, drawing_id: 31, revision_number: '1', current: false },
+					{ id: 311, drawing_id: 31, revision_number: '2', current: true, number: 'A-101' },
+				]);
+			const { run } = deliver({ rawBody: v2Body({ resource_name: 'Drawings', resource_id: 31 }), parameters: { options: { fetchRecord: true } } });
+			const [[item]] = (await run()).workflowData!;
+			expect(item.json.record).toMatchObject({ id: 311, number: 'A-101', current: true });
+			nock(API).get('/rest/v1.0/projects/101/drawing_revisions').query({ drawing_id: '32' }).reply(200, []);
+			const none = deliver({ rawBody: v2Body({ resource_name: 'Drawings', resource_id: 32, ulid: 'drawing-32' }), parameters: { options: { fetchRecord: true } } });
+			const [[missing]] = (await none.run()).workflowData!;
+			expect(missing.json.record_error).toBe('Procore lists no drawings 32 in project 101.');
 		});
 	});
 });

@@ -11,7 +11,8 @@ import { fromCents } from './money';
  *   which keeps the link and the audit trail while the Change Event total stays right;
  * - zero: always set to zero (never removed);
  * - keep: left as it is.
- * Lines of a Change Event that this COR does not own (another origin ID) are never removed.
+ * Lines of a Change Event that this COR does not own (another origin ID) are never removed; in one
+ * another COR owns, the pushing COR's lines are the ones `mine` recognises (its label prefix).
  */
 export type RemovedLines = 'delete' | 'zero' | 'keep';
 
@@ -70,9 +71,11 @@ function lineChanges(line: ResolvedLine, existing: ExistingLine): Record<string,
 export function planLineChanges(
 	lines: ResolvedLine[],
 	existing: ExistingLine[],
-	options: { owned: boolean; removedLines: RemovedLines },
+	options: { owned: boolean; removedLines: RemovedLines; mine?: (line: ExistingLine) => boolean },
 ): LinePlan {
-	const free = new Set(existing.map((_, k) => k));
+	const { mine } = options;
+	// A Change Event shared by several CORs: only this COR's lines are paired, replaced or removed.
+	const free = new Set(existing.map((_, k) => k).filter((k) => !mine || mine(existing[k])));
 	const pairs = new Map<number, number>();
 	const passes: Array<(l: ResolvedLine, e: ExistingLine) => boolean> = [
 		(l, e) => text(l.description) === text(e.description) && sameCode(l, e),
@@ -103,6 +106,12 @@ export function planLineChanges(
 		else plan.unchanged.push({ existing: existing[k], line });
 	});
 	let keptCents = 0;
+	existing.forEach((line) => {
+		if (mine && !mine(line)) {
+			plan.others.push(line);
+			keptCents += line.amountCents;
+		}
+	});
 	for (const k of free) {
 		const line = existing[k];
 		if (!options.owned) {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import type { OutputSpec } from '../../helpers/output';
 import type { ItemOperation } from '../node.type';
 import { forOperation } from '../operationSelector';
 import type { ScopeIds } from './path';
@@ -24,12 +25,20 @@ export interface ReadSpec {
 	idLocator: INodeProperties;
 	/** What "Simplified" keeps. */
 	fields: string[];
+	/** The whole Output spec, when Simplified reshapes the record first (`simplify`); default: `fields`. */
+	output?: OutputSpec;
 	/** Options of the Get Many "Filters" collection, sorted by display name. */
 	filters?: INodeProperties[];
 	/** Turns the Filters collection into Procore query parameters. */
 	buildFilters?: (ctx: IExecuteFunctions, filters: IDataObject, itemIndex: number) => IDataObject;
 	/** Extra fixed query for the list (e.g. a required date range default). */
 	listQuery?: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
+	/**
+	 * A filter Procore's list does not have, applied to its pages: given the Filters values, the
+	 * records to keep (undefined: the filter is not set). With one set, the list is read to its end
+	 * and the limit applies to what is kept.
+	 */
+	keep?: (filters: IDataObject) => ((record: IDataObject) => boolean) | undefined;
 }
 
 async function scopeIds(ctx: IExecuteFunctions, spec: ReadSpec, i: number): Promise<ScopeIds> {
@@ -39,7 +48,7 @@ async function scopeIds(ctx: IExecuteFunctions, spec: ReadSpec, i: number): Prom
 
 export function getOperation(spec: ReadSpec): ItemOperation {
 	return {
-		output: { fields: spec.fields },
+		output: spec.output ?? { fields: spec.fields },
 		description: forOperation(spec.resource, 'get', [
 			...(spec.projectScoped ? [projectLocator] : []),
 			spec.idLocator,
@@ -73,7 +82,7 @@ export function getManyOperation(spec: ReadSpec): ItemOperation {
 			]
 		: [];
 	return {
-		output: { fields: spec.fields },
+		output: spec.output ?? { fields: spec.fields },
 		description: [
 			...forOperation(spec.resource, 'getAll', spec.projectScoped ? [projectLocator] : []),
 			...returnAllOrLimit({ resource: [spec.resource], operation: ['getAll'] }),
@@ -91,12 +100,13 @@ export function getManyOperation(spec: ReadSpec): ItemOperation {
 				...spec.listQuery?.(this, i),
 				...spec.buildFilters?.(this, filterValues, i),
 			};
+			const keep = spec.keep?.(filterValues);
 			const records = await procoreApiRequestAllItems.call(
 				this,
 				{ method: 'GET', path: fillPath(spec.listPath, ids), qs, companyId: ids.companyId, itemIndex: i },
-				{ limit },
+				{ limit: keep ? undefined : limit },
 			);
-			return records;
+			return keep ? records.filter(keep).slice(0, limit) : records;
 		},
 	};
 }

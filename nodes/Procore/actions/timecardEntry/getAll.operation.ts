@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getCompanyId, getProjectId } from '../../helpers/context';
+import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { dayRange, sinceRange } from '../../helpers/filters';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
@@ -9,6 +9,7 @@ import { forOperation } from '../operationSelector';
 import { explained } from './preflight';
 import { TIMECARD_FIELDS, idOfRecord, partyOf } from './fields';
 import { readIdField, readMilestone } from './input';
+import { milestoneLocator } from './parameters';
 
 export const description: INodeProperties[] = [
 	...forOperation('timecardEntry', 'getAll', [
@@ -50,11 +51,17 @@ export const description: INodeProperties[] = [
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{ displayName: 'Milestone', name: 'milestone', type: 'string', default: '', placeholder: 'e.g. procore:budget_line:cc:1234:cat:5678' },
+				{
+					...milestoneLocator,
+					required: false,
+					description: 'Only entries charged to this cost code + category (or WBS code) of the project',
+					// Milestones are a project's cost codes: there is no list to pick from across the company.
+					displayOptions: { show: { '/scope': ['project'] } },
+				},
 				{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '', description: 'Only the entry (or entries) with this origin ID from the source system' },
 				{ displayName: 'Origin ID Starts With', name: 'originPrefix', type: 'string', default: '', description: 'E.g. a clock-out ID followed by a colon, to see every entry exported from it.' },
 				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
-				pickFromList('workerId', 'Worker', 'searchProjectPeople', 'Only this person\'s entries'),
+				pickFromList('workerId', 'Worker', 'searchTimecardWorkers', 'Only this person\'s entries (the project\'s people, or the company\'s with Scope Company)'),
 			],
 		},
 	]),
@@ -70,7 +77,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const workerId = readIdField(this, f.workerId, 'Worker', i);
 	const since = f.updatedSince ? sinceRange(this, f.updatedSince, i) : undefined;
-	const milestone = f.milestone ? readMilestone(this, f.milestone, 'Milestone', i) : undefined;
+	// An untouched picker is { mode: 'list', value: '' }: no filter.
+	const milestone = normalizeId(f.milestone) ? readMilestone(this, f.milestone, 'Milestone', i) : undefined;
 	const qs: IDataObject = { start_date: start, end_date: end };
 	let path: string;
 	if (scope === 'company') {

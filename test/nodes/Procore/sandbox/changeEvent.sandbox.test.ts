@@ -195,7 +195,7 @@ describe('update, totals and idempotency', () => {
 
 describe('the panel\'s choices, as n8n reads them', () => {
 	it('Options > Change Event given as its Procore URL: the COR goes into that Change Event, not a new one', async () => {
-		const other = await push({ corId: 'other-tool-9', lines: [LINES[0]] });
+		const other = await push({ corId: 'other-tool-9', title: 'Owner title', lines: [LINES[0]] });
 		const id = String(other.json[0].id);
 		const before = changeEvents().length;
 		const url = `https://app.procore.com/${String(tower)}/project/change_events/events/${id}`;
@@ -203,8 +203,13 @@ describe('the panel\'s choices, as n8n reads them', () => {
 		expect(run.error).toBeUndefined();
 		expect(changeEvents()).toHaveLength(before);
 		const chosen = changeEvents().find((ce) => String(ce.id) === id)!;
-		expect(linesOf(chosen).map((l) => l.description)).toEqual(['Demo crew', 'Saw rental']);
+		// The COR's line carries its label among the other COR's lines; the owner's title stays.
+		expect(linesOf(chosen).map((l) => l.description)).toEqual(['Demo crew', 'COR 17: Saw rental']);
+		expect(chosen.title).toBe('Owner title');
 		expect(run.json[0]).toMatchObject({ action: 'updated', id: Number(id) });
+		const again = await push({ lines: [LINES[1]], options: { changeEventId: { __rl: true, mode: 'url', value: url } } });
+		expect(again.writes).toEqual([]);
+		expect(again.json[0]).toMatchObject({ action: 'unchanged' });
 	});
 
 	it('Lines Input "Using Fields Below" with a Cost Code from the list: the panel\'s lines on the picked code', async () => {

@@ -52,13 +52,13 @@ describe('Webhook › Get Deliveries on the sandbox', () => {
 			};
 			const ok = await runOnSandbox(sb(), { ...params, statuses: ['successful'] });
 			expect(ok.nodeError).toBeUndefined();
-			expect(ok.json.map((j) => j.resourceId).sort()).toEqual(rfis.map((r) => String(r.id)).sort());
+			expect(ok.json.map((j) => j.resource_id).sort()).toEqual(rfis.map((r) => String(r.id)).sort());
 			expect(ok.json.every((j) => (j.delivery as { status: string }).status === 'successful')).toBe(true);
-			expect(new Set(ok.json.map((j) => j.dedupeKey)).size).toBe(3);
+			expect(new Set(ok.json.map((j) => j.dedupe_key)).size).toBe(3);
 			expect(ok.calls.filter((c) => c.path.endsWith('/deliveries')).map((c) => c.query['filters[status]'])).toEqual(['successful']);
 
 			const failing = await runOnSandbox(sb(), { ...params, statuses: ['failing'] });
-			expect(failing.json.map((j) => j.resourceId)).toEqual([String(rfis[1].id)]);
+			expect(failing.json.map((j) => j.resource_id)).toEqual([String(rfis[1].id)]);
 		} finally {
 			await rx.close();
 		}

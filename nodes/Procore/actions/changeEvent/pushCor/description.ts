@@ -45,7 +45,15 @@ const lineFields: INodeProperties[] = [
 		description:
 			'This line\'s line item type (cost type), when it differs from the COR\'s Category (a code or name works too). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{ displayName: 'Contract', name: 'contract', type: 'string', default: '', description: 'Commitment ID, number or title, when it differs from the COR\'s Contract' },
+	{
+		displayName: 'Contract Name or ID',
+		name: 'contract',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCommitments', loadOptionsDependsOn: ['project.value'] },
+		default: '',
+		description:
+			'This line\'s commitment (subcontract or purchase order), when it differs from the COR\'s Contract; it also sets the line\'s vendor (a number or title works too). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 	{
 		displayName: 'Cost Code Override Name or ID',
 		name: 'costCode',
@@ -60,7 +68,15 @@ const lineFields: INodeProperties[] = [
 	{ displayName: 'Rate Type', name: 'rateType', type: 'string', default: '', placeholder: 'e.g. labor', description: 'Groups lines for the Sub-Total breakdown' },
 	{ displayName: 'Unit', name: 'unit', type: 'string', default: '', placeholder: 'e.g. HR', description: 'One of the company\'s units of measure' },
 	{ displayName: 'Unit Cost', name: 'unitCost', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
-	{ displayName: 'Vendor', name: 'vendor', type: 'string', default: '', description: 'Vendor ID or name, when it differs from the COR\'s Vendor' },
+	{
+		displayName: 'Vendor Name or ID',
+		name: 'vendor',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getProjectVendors', loadOptionsDependsOn: ['project.value'] },
+		default: '',
+		description:
+			'This line\'s vendor from the project directory, when it differs from the COR\'s Vendor and no commitment gives it (a name works too). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 ];
 
 const additionalFields: INodeProperties[] = [

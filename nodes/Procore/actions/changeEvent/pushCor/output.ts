@@ -59,7 +59,7 @@ export function pushOutput(main: IDataObject, followUp: IDataObject | undefined,
 	};
 	if (d.files) out.files = d.files;
 	if (d.owned === false) {
-		out.notes = `This Change Event belongs to origin "${String(d.existingOrigin)}", not to this COR: its other lines were left as they are and its origin ID was kept.`;
+		out.notes = `This Change Event belongs to origin "${String(d.existingOrigin)}", not to this COR: this COR's lines carry its label ("COR <number>: …"), and its other lines, header (title, status, description) and origin ID were left as they are.`;
 	}
 	for (const key of ['changes', 'audit_tag', 'confirmed_by'] as const) {
 		if (main[key] !== undefined) out[key] = main[key];

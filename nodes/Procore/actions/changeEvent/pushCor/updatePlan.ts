@@ -34,7 +34,15 @@ export interface UpdatePlan {
 export function planUpdate(input: PushInput, resolved: Resolved, existing: IDataObject, uploadUuids: string[]): UpdatePlan {
 	const existingOrigin = originIdOf(existing);
 	const owned = existingOrigin === '' || existingOrigin === input.corId;
-	const lines = planLineChanges(resolved.lines, readLines(existing), { owned, removedLines: input.removedLines });
+	// Added to a Change Event another COR owns: this COR's lines carry its label ("COR 18: …"), which
+	// is how a re-push finds them among the other CORs' lines (same descriptions must not collide).
+	const tag = `${input.label}: `;
+	const corLines = owned ? resolved.lines : resolved.lines.map((l) => (l.description.startsWith(tag) ? l : { ...l, description: tag + l.description }));
+	const lines = planLineChanges(
+		corLines,
+		readLines(existing),
+		owned ? { owned, removedLines: input.removedLines } : { owned: true, removedLines: input.removedLines, mine: (l) => l.description.startsWith(tag) },
+	);
 	const status = existing.change_event_status as IDataObject | undefined;
 	const reason = existing.change_order_change_reason as IDataObject | undefined;
 	const header: IDataObject = {};
@@ -54,12 +62,16 @@ export function planUpdate(input: PushInput, resolved: Resolved, existing: IData
 		eventType: input.fields.eventType ? String(input.fields.eventType) : undefined,
 		reasonId: resolved.reasonId,
 	});
-	setIfChanged('title', existing.title, wanted.title);
-	setIfChanged('number', existing.number, wanted.number);
-	setIfChanged('change_event_status_id', status?.id, wanted.change_event_status_id);
-	setIfChanged('event_scope', existing.event_scope, wanted.event_scope);
-	setIfChanged('event_type', existing.event_type, wanted.event_type);
-	setIfChanged('change_order_change_reason_id', reason?.id, wanted.change_order_change_reason_id);
+	// The header (title, status, description…) is the owner's: a COR added to another COR's Change
+	// Event writes only its own lines and files (else CORs sharing one would rewrite it in turn).
+	if (owned) {
+		setIfChanged('title', existing.title, wanted.title);
+		setIfChanged('number', existing.number, wanted.number);
+		setIfChanged('change_event_status_id', status?.id, wanted.change_event_status_id);
+		setIfChanged('event_scope', existing.event_scope, wanted.event_scope);
+		setIfChanged('event_type', existing.event_type, wanted.event_type);
+		setIfChanged('change_order_change_reason_id', reason?.id, wanted.change_order_change_reason_id);
+	}
 	// A Change Event chosen by the user becomes this COR's, unless another origin already owns it.
 	if (existingOrigin === '') setIfChanged('origin_id', '', input.corId);
 	const fieldChanges = Object.keys(header).length;
@@ -73,7 +85,7 @@ export function planUpdate(input: PushInput, resolved: Resolved, existing: IData
 	// Lines are diffed per line in `lines`; the field diff covers the header only.
 	previous.change_event_line_items_attributes = header.change_event_line_items_attributes;
 	const deleted = lines.removals.filter((r) => r.action === 'deleted').map((r) => r.existing.id);
-	const newDescription = input.description && input.description !== String(existing.description ?? '') ? input.description : undefined;
+	const newDescription = owned && input.description && input.description !== String(existing.description ?? '') ? input.description : undefined;
 	return {
 		lines,
 		owned,
@@ -85,8 +97,8 @@ export function planUpdate(input: PushInput, resolved: Resolved, existing: IData
 		lineBodies,
 		deleted,
 		newDescription,
-		extras: v11Extras({ ...extrasHeader(input, resolved), description: newDescription }, deleted),
-		lineCount: resolved.lines.length + lines.removals.filter((r) => r.action !== 'deleted').length + lines.others.length,
+		extras: v11Extras(owned ? { ...extrasHeader(input, resolved), description: newDescription } : {}, deleted),
+		lineCount: corLines.length + lines.removals.filter((r) => r.action !== 'deleted').length + lines.others.length,
 	};
 }
 
@@ -104,8 +116,8 @@ export function stillToDo(p: UpdatePlan, uploadUuids: string[], existing: IDataO
 	const v11Pending =
 		p.newDescription ||
 		p.deleted.length ||
-		(resolved.changeTypeId && idOf('change_type') !== resolved.changeTypeId) ||
-		(resolved.primeContractId && idOf('prime_contract_for_estimates') !== resolved.primeContractId);
+		(p.owned && resolved.changeTypeId && idOf('change_type') !== resolved.changeTypeId) ||
+		(p.owned && resolved.primeContractId && idOf('prime_contract_for_estimates') !== resolved.primeContractId);
 	return [
 		p.fieldChanges ? 'header fields' : '',
 		hasLineWrites(p.lines) ? linesPhrase(p.lines) : '',

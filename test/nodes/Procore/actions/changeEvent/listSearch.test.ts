@@ -59,6 +59,26 @@ describe('Push COR line options', () => {
 		expect(types[0]).toEqual({ name: 'The COR\'s Category', value: '' });
 		expect(types.map((t) => t.name)).toContain('Labor (L)');
 	});
+
+	it('a line\'s Contract lists the project\'s commitments and its Vendor the project directory, the COR\'s own first', async () => {
+		nock('https://api.procore.test')
+			.get(`/rest/v1.0/projects/${PROJECT}/vendors`)
+			.query(true)
+			.reply(200, [
+				{ id: 3002, name: 'Bolt Electric' },
+				{ id: 3001, name: 'Acme Concrete' },
+			]);
+		const ctx = loadOptionsContext();
+		expect(await options.getCommitments.call(ctx)).toEqual([
+			{ name: 'The COR\'s Contract', value: '' },
+			{ name: 'SC-004 Concrete Sub (Acme Concrete)', value: '7001' },
+		]);
+		expect(await options.getProjectVendors.call(ctx)).toEqual([
+			{ name: 'The COR\'s Vendor', value: '' },
+			{ name: 'Acme Concrete', value: '3001' },
+			{ name: 'Bolt Electric', value: '3002' },
+		]);
+	});
 });
 
 describe('Push COR vendor list', () => {

@@ -304,10 +304,35 @@ describe('Change Event: Push COR', () => {
 		const ce = procore.changeEvents[0];
 		procore.calls = [];
 		const [out] = await push({ options: { changeEventId: { __rl: true, mode: 'id', value: String(ce.id) } }, lines: [LINES[1]] });
-		expect(ce.change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'Saw rental']);
+		expect(ce.change_event_line_items.map((l: any) => l.description)).toEqual(['Demo crew', 'COR 17: Saw rental']);
 		expect(ce.origin_id).toBe('other-tool-1');
 		expect(out.json.notes).toMatch(/belongs to origin "other-tool-1"/);
 		expect(out.json).toMatchObject({ previous_total: 3800, total: 4400 });
+	});
+
+	it('CORs added to one Change Event keep their own lines apart (same descriptions), leave its header alone, and a re-push writes nothing', async () => {
+		await push({ corId: 'cor-A', title: 'Owner title', lines: [LINES[0], LINES[1]], additionalFields: { corNumber: '1', description: 'Owner text' } });
+		const ce = procore.changeEvents[0];
+		const into = { options: { changeEventId: { __rl: true, mode: 'id', value: String(ce.id) } } };
+		// COR 2 has a "Demo crew" line too: it must not replace COR 1's.
+		const corB = { ...into, corId: 'cor-B', title: 'Other title', lines: [{ ...LINES[0], amount: 1000, quantity: undefined, unitCost: undefined }], additionalFields: { corNumber: '2', description: 'Other text' } };
+		const corC = { ...into, corId: 'cor-C', title: 'Third title', lines: [LINES[2]], additionalFields: { corNumber: '3' } };
+		await push(corB);
+		await push(corC);
+		const described = () => ce.change_event_line_items.map((l: any) => `${l.description}=${l.estimated_cost_amount}`);
+		expect(described()).toEqual(['Demo crew=3800.00', 'Saw rental=600.00', 'COR 2: Demo crew=1000.00', 'COR 3: Rebar=5000.00']);
+		expect(ce.title).toBe('Owner title');
+		procore.calls = [];
+		const [again] = await push(corB);
+		await push(corC);
+		expect(procore.writes()).toEqual([]);
+		expect(again.json).toMatchObject({ action: 'unchanged', total: 10400 });
+		// COR 2 edited: only its own line changes; a line it dropped is removed, the others stay.
+		const [edited] = await push({ ...corB, lines: [{ ...LINES[1], amount: 700 }] });
+		expect(described()).toEqual(['Demo crew=3800.00', 'Saw rental=600.00', 'COR 3: Rebar=5000.00', 'COR 2: Saw rental=700.00']);
+		expect(edited.json).toMatchObject({ previous_total: 10400, total: 10100 });
+		expect(ce.title).toBe('Owner title');
+		expect(ce.origin_id).toBe('cor-A');
 	});
 
 	it('Lines Input "Using Fields Below" takes only the lines entered in the panel (a leftover JSON is ignored, not merged)', async () => {
@@ -329,6 +354,43 @@ describe('Change Event: Push COR', () => {
 		]);
 		expect(procore.changeEvents[0].change_event_line_items[1].line_item_type_id).toBe(13);
 		expect(out.json).toMatchObject({ total: 1360, line_count: 2 });
+	});
+
+	it('a line\'s Contract and Vendor picked from the project\'s lists (their IDs) become its proposed contract and vendor', async () => {
+		nock('https://api.procore.test')
+			.get(`/rest/v1.0/projects/${PROJECT}/vendors`)
+			.query(true)
+			.reply(200, [
+				{ id: 3001, name: 'Acme Concrete' },
+				{ id: 3002, name: 'Bolt Electric' },
+			]);
+		await push({
+			linesInput: 'fields',
+			lineItems: {
+				line: [
+					// The commitment's ID, as the list gives it: the commitment's vendor comes with it.
+					{ description: 'Pour', costCode: '501', category: 'L', contract: '7001', vendor: '', amount: 900 },
+					// A vendor picked from the directory list, no commitment.
+					{ description: 'Conduit', costCode: '501', category: 'L', contract: '', vendor: '3002', amount: 300 },
+					// Left on "The COR's Contract / Vendor": none here.
+					{ description: 'Cleanup', costCode: '501', category: 'L', contract: '', vendor: '', amount: 100 },
+				],
+			},
+		});
+		const lines = procore.changeEvents[0].change_event_line_items;
+		expect(lines[0]).toMatchObject({ description: expect.stringContaining('Pour'), proposed_contract_id: 7001, proposed_vendor_id: 3001 });
+		expect(lines[1]).toMatchObject({ proposed_vendor_id: 3002 });
+		expect(lines[1].proposed_contract_id ?? null).toBeNull();
+		expect(lines[2].proposed_vendor_id ?? null).toBeNull();
+	});
+
+	it('a line\'s Contract given by expression as a number that is not a commitment fails naming it, writing nothing', async () => {
+		const error = await push({
+			linesInput: 'fields',
+			lineItems: { line: [{ description: 'Pour', costCode: '501', category: 'L', contract: 'SC-999', vendor: '', amount: 900 }] },
+		}).catch((e) => e);
+		expect(error.message).toMatch(/SC-999/);
+		expect(procore.writes()).toHaveLength(0);
 	});
 
 	it('a Cost Code picked from the project\'s list is used by its ID, with no cost code read', async () => {
@@ -397,6 +459,10 @@ describe('Push COR panel', () => {
 		expect(costCode.modes?.[0].typeOptions?.searchListMethod).toBe('searchCostCodes');
 		expect(JSON.stringify(costCode)).not.toMatch(/\d\d-\d\d\d/);
 		expect(all.filter((p) => String(p.displayName ?? '').startsWith('Cost Code Override'))).toEqual([expect.objectContaining({ name: 'costCode', typeOptions: expect.objectContaining({ loadOptionsMethod: 'getCostCodes' }) })]);
+		// Per line, Contract and Vendor are picked from the project's lists too (typed text before).
+		const line = (fields.find((p) => p.name === 'lineItems')!.options as any[])[0].values as any[];
+		expect(line.find((p) => p.name === 'contract')).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getCommitments', loadOptionsDependsOn: ['project.value'] } });
+		expect(line.find((p) => p.name === 'vendor')).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getProjectVendors', loadOptionsDependsOn: ['project.value'] } });
 	});
 
 	it('Lines (JSON) defaults to no expression, so a run without lines shows no red "undefined"', () => {

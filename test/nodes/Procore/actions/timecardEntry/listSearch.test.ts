@@ -11,15 +11,16 @@ import {
 	searchLocations,
 	searchSubJobs,
 	searchTimecardTimeTypes,
+	searchTimecardWorkers,
 	searchTimesheets,
 	searchWorkClassifications,
 } from '../../../../../nodes/Procore/methods/timecard.listSearch';
 import { createExecuteContext } from '../../../../helpers/executeContext';
 import { API } from './fakeProcore';
 
-function loadOptionsContext(): ILoadOptionsFunctions {
+function loadOptionsContext(extra: Record<string, unknown> = {}): ILoadOptionsFunctions {
 	const ctx = createExecuteContext({
-		parameters: { company: { __rl: true, mode: 'id', value: '4264807' }, project: { __rl: true, mode: 'id', value: '101' } },
+		parameters: { company: { __rl: true, mode: 'id', value: '4264807' }, project: { __rl: true, mode: 'id', value: '101' }, ...extra },
 	});
 	return { ...ctx, getNodeParameter: (name: string, fallback: unknown, o: unknown) => ctx.getNodeParameter(name, 0, fallback, o as never) } as unknown as ILoadOptionsFunctions;
 }
@@ -53,6 +54,22 @@ describe('timecard entry lists', () => {
 			.reply(200, rows);
 		const out = await (method as (this: ILoadOptionsFunctions, f?: string) => Promise<{ results: unknown[] }>).call(loadOptionsContext(), filter);
 		expect(out.results).toEqual(expected);
+		expect(nock.isDone()).toBe(true);
+	});
+
+	it('Get Many\'s Worker filter: the project\'s people, or the company\'s with Scope Company (no project then)', async () => {
+		nock(API)
+			.get('/rest/v1.0/projects/101/people')
+			.query(true)
+			.reply(200, [{ id: 501, name: 'Ana Ruiz', employee_id: 'E7' }]);
+		expect((await searchTimecardWorkers.call(loadOptionsContext({ scope: 'project' }))).results).toEqual([{ name: 'Ana Ruiz (#E7)', value: '501' }]);
+		nock(API)
+			.get('/rest/v1.0/companies/4264807/people')
+			.query((q) => q['filters[search]'] === 'bo')
+			.reply(200, [{ id: 600, first_name: 'Bo', last_name: 'Lind' }]);
+		expect((await searchTimecardWorkers.call(loadOptionsContext({ scope: 'company', project: { __rl: true, mode: 'list', value: '' } }), 'bo')).results).toEqual([
+			{ name: 'Bo Lind', value: '600' },
+		]);
 		expect(nock.isDone()).toBe(true);
 	});
 

@@ -1,6 +1,7 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import nock from 'nock';
 
+import { Procore } from '../../../../../nodes/Procore/Procore.node';
 import { runProcoreNode } from '../../../../helpers/executeContext';
 import { API, fakeProcore } from './fakeProcore';
 
@@ -204,6 +205,46 @@ describe('Timecard Entry', () => {
 			});
 			expect(procore.listQueries[0]).toMatchObject({ start_date: '2026-11-16', end_date: '2026-11-22' });
 			expect(out.map((o) => o.json.id)).toEqual([1]);
+		});
+
+		it('a Milestone picked from the list keeps only the entries on that cost code + category; an untouched picker filters nothing', async () => {
+			const procore = fakeProcore();
+			procore.entries.push(
+				{ id: 1, date: '2026-11-18', party_id: 501, hours: '8', cost_code_id: 1234, line_item_type_id: 5678 },
+				{ id: 2, date: '2026-11-18', party_id: 501, hours: '8', cost_code_id: 1234, line_item_type_id: 9999 },
+				{ id: 3, date: '2026-11-19', party_id: 600, hours: '8', cost_code_id: 4321, line_item_type_id: 5678 },
+			);
+			const run = (milestone: unknown) =>
+				runProcoreNode({
+					parameters: {
+						resource: 'timecardEntry',
+						operation: 'getAll',
+						company,
+						scope: 'project',
+						project,
+						startDate: '2026-11-16',
+						endDate: '2026-11-22',
+						returnAll: true,
+						filters: { milestone },
+						output: 'raw',
+					},
+				});
+			const picked = await run({ __rl: true, mode: 'list', value: 'procore:budget_line:cc:1234:cat:5678' });
+			expect(picked.map((o) => o.json.id)).toEqual([1]);
+			const untouched = await run({ __rl: true, mode: 'list', value: '' });
+			expect(untouched.map((o) => o.json.id)).toEqual([1, 2, 3]);
+		});
+
+		it('the Worker filter lists people for the chosen scope; the Milestone filter shows only with a project', () => {
+			const filters = new Procore().description.properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.resource?.includes('timecardEntry') && p.displayOptions?.show?.operation?.includes('getAll'))!;
+			const options = filters.options as INodeProperties[];
+			const worker = options.find((o) => o.name === 'workerId')!;
+			expect(worker.type).toBe('resourceLocator');
+			expect(worker.modes?.[0].typeOptions?.searchListMethod).toBe('searchTimecardWorkers');
+			const milestone = options.find((o) => o.name === 'milestone')!;
+			expect(milestone.type).toBe('resourceLocator');
+			expect(milestone.modes?.[0].typeOptions?.searchListMethod).toBe('searchMilestones');
+			expect(milestone.displayOptions).toEqual({ show: { '/scope': ['project'] } });
 		});
 
 		it('company scope passes the worker and updated-since filters to Procore', async () => {

@@ -42,12 +42,12 @@ describe('Procore node: Webhook resource', () => {
 		expect(out).toHaveLength(101);
 		expect(requests).toHaveLength(2);
 		expect(out[100].json).toMatchObject({
-			eventId: '5982324300946918154',
-			dedupeKey: 'U101',
-			eventType: 'update',
-			resourceName: 'RFIs',
-			resourceId: '444',
-			projectId: '101',
+			event_id: '5982324300946918154',
+			dedupe_key: 'U101',
+			event_type: 'update',
+			resource_name: 'RFIs',
+			resource_id: '444',
+			project_id: '101',
 			delivery: {
 				id: '101',
 				hook_id: '77',
@@ -74,7 +74,7 @@ describe('Procore node: Webhook resource', () => {
 		const out = await runProcoreNode({
 			parameters: params({ webhookScope: 'company', statuses: ['failing', 'discarded'], returnAll: false, limit: 3 }),
 		});
-		expect(out.map((o) => [o.json.dedupeKey, (o.json.delivery as IDataObject).status])).toEqual([
+		expect(out.map((o) => [o.json.dedupe_key, (o.json.delivery as IDataObject).status])).toEqual([
 			['A', 'failing'],
 			['B', 'failing'],
 			['C', 'discarded'],
