@@ -7,6 +7,7 @@ import { router } from './actions/router';
 import { listSearch } from './methods';
 import * as changeEventOptions from './methods/changeEvent.loadOptions';
 import * as changeOrderOptions from './methods/changeOrder.loadOptions';
+import * as contractOptions from './methods/contract.loadOptions';
 import * as directoryOptions from './methods/directory.loadOptions';
 import * as documentOptions from './methods/document.loadOptions';
 import * as loadOptions from './methods/loadOptions';
@@ -46,7 +47,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...changeOrderOptions, ...directoryOptions, ...documentOptions, ...punchItemOptions }, resourceMapping };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...changeOrderOptions, ...contractOptions, ...directoryOptions, ...documentOptions, ...punchItemOptions }, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

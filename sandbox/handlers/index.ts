@@ -5,6 +5,7 @@
 import { changeEventHandlers } from './change-events';
 import { changeOrderHandlers } from './change-orders';
 import { commitmentHandlers } from './commitments';
+import { commitmentWriteHandlers } from './commitment-writes';
 import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
@@ -16,6 +17,7 @@ import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
 import { timecardListHandlers } from './timecards-list';
 import { lineItemTypeHandlers } from './line-item-types';
+import { primeContractHandlers } from './prime-contracts';
 import { inspectionHandlers } from './inspections';
 import { meetingHandlers } from './meetings';
 import { dailyLogHandlers } from './daily-logs';
@@ -32,10 +34,12 @@ export const handlers: Handler[] = [
 	...timecardHandlers,
 	...timecardListHandlers,
 	...commitmentHandlers,
+	...commitmentWriteHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
 	...changeOrderHandlers,
 	...lineItemTypeHandlers,
+	...primeContractHandlers,
 	...inspectionHandlers,
 	...meetingHandlers,
 	...dailyLogHandlers,

@@ -16,6 +16,7 @@ import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { photo } from './photo';
 import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
@@ -26,6 +27,7 @@ import { crew } from './crew';
 import { lineItemType } from './lineItemType';
 import { milestone } from './milestone';
 import { person } from './person';
+import { primeContract } from './primeContract';
 import { subJob } from './subJob';
 import { timecardEntry } from './timecardEntry';
 import { timecardTimeType } from './timecardTimeType';
@@ -40,6 +42,7 @@ const all: Record<string, ProcoreResource> = {
 	rfi,
 	observation,
 	punchItem,
+	photo,
 	dailyLog,
 	inspection,
 	meeting,
@@ -60,6 +63,7 @@ const all: Record<string, ProcoreResource> = {
 	vendor,
 	insurance,
 	commitment,
+	primeContract,
 	complianceDocument,
 	document,
 	folder,

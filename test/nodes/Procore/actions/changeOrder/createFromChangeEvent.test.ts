@@ -65,7 +65,10 @@ describe('Procore\'s change order tier setting', () => {
 		api().get('/rest/v1.0/commitments/7001').query({ project_id: PROJECT }).reply(200, COMMITMENT);
 		api().get('/rest/v1.0/potential_change_orders').query(true).reply(200, []);
 		api().post('/rest/v1.0/potential_change_orders').query(true).reply(422, { errors: { base: ['Potential Change Orders are not enabled'] } });
-		const error = await run().catch((e: { message: string; description: string }) => e);
+		const error = (await run().then(
+			() => undefined,
+			(e: unknown) => e,
+		)) as { message: string; description: string };
 		expect(error.message).toContain('Potential Change Orders are not enabled');
 		expect(error.description).toMatch(/1 tier.*Commitment Change Order.*Number of Change Order Tiers/);
 	});
