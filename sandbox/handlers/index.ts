@@ -6,6 +6,7 @@ import { changeEventHandlers } from './change-events';
 import { changeOrderHandlers } from './change-orders';
 import { commitmentHandlers } from './commitments';
 import { commitmentWriteHandlers } from './commitment-writes';
+import { directCostHandlers } from './direct-costs';
 import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
@@ -35,6 +36,7 @@ export const handlers: Handler[] = [
 	...timecardListHandlers,
 	...commitmentHandlers,
 	...commitmentWriteHandlers,
+	...directCostHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
 	...changeOrderHandlers,

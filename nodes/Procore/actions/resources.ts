@@ -8,6 +8,7 @@ import { company } from './company';
 import { complianceDocument } from './complianceDocument';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
+import { directCost } from './directCost';
 import { insurance } from './insurance';
 import { document } from './document';
 import { drawing } from './drawing';
@@ -64,6 +65,7 @@ const all: Record<string, ProcoreResource> = {
 	insurance,
 	commitment,
 	primeContract,
+	directCost,
 	complianceDocument,
 	document,
 	folder,

@@ -5,6 +5,7 @@ import * as changeEvent from './changeEvent.listSearch';
 import * as changeOrder from './changeOrder.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
+import * as directCost from './directCost.listSearch';
 import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
 import * as drawing from './drawing.listSearch';
@@ -34,6 +35,7 @@ export const listSearch = {
 	...attachment,
 	...directory,
 	...primeContract,
+	...directCost,
 	...punchItem,
 	...inspection,
 	...meeting,
