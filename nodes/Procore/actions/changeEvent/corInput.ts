@@ -76,14 +76,14 @@ export const LINE_SHAPE =
 	'{ "description", "costCode" (code or costCodeId), "category" (line item type code/name, or lineItemTypeId), "budgetCode" (WBS code, optional), "rateType" (labor, material, equipment, subcontract, markup…), "quantity", "unit", "unitCost", "amount", "vendor" (ID or name), "contract" (commitment ID, number or title) }';
 
 /** The lines from the JSON parameter (array, or JSON text), shaped but not yet checked line by line. */
-function jsonLines(ctx: IExecuteFunctions, value: unknown, i: number): unknown[] {
+function jsonLines(ctx: IExecuteFunctions, value: unknown, i: number, shape: string): unknown[] {
 	if (value === undefined || value === null || value === '') return [];
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		try {
 			parsed = JSON.parse(value);
 		} catch {
-			fail(ctx, i, 'Lines (JSON) is not valid JSON', `Give an array of lines, each like ${LINE_SHAPE}.`);
+			fail(ctx, i, 'Lines (JSON) is not valid JSON', `Give an array of lines, each like ${shape}.`);
 		}
 	}
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
@@ -92,7 +92,7 @@ function jsonLines(ctx: IExecuteFunctions, value: unknown, i: number): unknown[]
 		parsed = Array.isArray(inner) ? inner : [parsed];
 	}
 	if (!Array.isArray(parsed)) {
-		fail(ctx, i, 'Lines (JSON) must be an array of lines', `Each line is an object like ${LINE_SHAPE}.`);
+		fail(ctx, i, 'Lines (JSON) must be an array of lines', `Each line is an object like ${shape}.`);
 	}
 	return parsed as unknown[];
 }
@@ -146,17 +146,21 @@ function fieldLines(ctx: IExecuteFunctions, i: number): IDataObject[] {
 	return entered.map(({ amount, ...line }) => (amount === 0 || amount === '0' ? line : { ...line, amount }));
 }
 
-/** The COR's lines from the one input "Lines Input" chooses (the JSON array, or the fields), validated and normalised. */
-export function readCorLines(ctx: IExecuteFunctions, i: number, input: LinesInput): CorLine[] {
-	const raws = input === 'json' ? jsonLines(ctx, ctx.getNodeParameter('lines', i, ''), i) : fieldLines(ctx, i);
+/**
+ * The COR's lines from the one input "Lines Input" chooses (the JSON array, or the fields), validated
+ * and normalised. A schedule of values (commitments, direct costs) reads its lines here too, naming
+ * them and their shape its own way in errors.
+ */
+export function readCorLines(ctx: IExecuteFunctions, i: number, input: LinesInput, what = "the COR's lines", shape = LINE_SHAPE): CorLine[] {
+	const raws = input === 'json' ? jsonLines(ctx, ctx.getNodeParameter('lines', i, ''), i, shape) : fieldLines(ctx, i);
 	const checked = corLines.safeParse(raws);
 	if (!checked.success) {
 		const problems = checked.error.issues.map(issueText);
 		fail(
 			ctx,
 			i,
-			problems.length === 1 ? problems[0] : `${problems.length} problems in the COR's lines: ${problems.join('; ')}`,
-			`Each line is an object like ${LINE_SHAPE}, with "amount", or "quantity" and "unitCost" (the amount is then quantity × unit cost), as numbers. Nothing was written.`,
+			problems.length === 1 ? problems[0] : `${problems.length} problems in ${what}: ${problems.join('; ')}`,
+			`Each line is an object like ${shape}, with "amount", or "quantity" and "unitCost" (the amount is then quantity × unit cost), as numbers. Nothing was written.`,
 		);
 	}
 	return checked.data.map(({ raw, figures }, n) => ({

@@ -80,5 +80,6 @@ export function compliancePath(projectId: string, type: CommitmentType, commitme
 export function commitmentName(record: IDataObject, type?: CommitmentType): string {
 	const label = type ? commitmentTypeLabel(type) : 'Commitment';
 	const detail = [record.number, record.title].filter((v) => v !== undefined && v !== null && v !== '').join(' ');
-	return `${label} ${String(record.id)}${detail ? ` (${detail})` : ''}`;
+	const id = record.id === undefined || record.id === null || record.id === '' ? '' : ` ${String(record.id)}`;
+	return `${label}${id}${detail ? ` (${detail})` : ''}`;
 }

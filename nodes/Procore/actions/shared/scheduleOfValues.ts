@@ -90,7 +90,7 @@ export interface SovLine {
 /** The lines entered, codes matched; throws once naming every unmatched code (nothing written). */
 export async function readScheduleOfValues(ctx: IExecuteFunctions, i: number, scope: Scope): Promise<SovLine[]> {
 	const input = ctx.getNodeParameter('linesInput', i, 'fields') as LinesInput;
-	const raw: CorLine[] = readCorLines(ctx, i, input);
+	const raw: CorLine[] = readCorLines(ctx, i, input, 'the line items', SOV_SHAPE);
 	const unmatched = new Unmatched();
 	const where = (l: CorLine) => `line ${l.index}`;
 	// A value picked from the list is an ID; a typed one may be a code. Both match the project's list.

@@ -85,6 +85,21 @@ describe('Prime Contract on the sandbox', () => {
 		);
 	});
 
+	it('Get Summary follows the contract\'s change orders: an approved one raises approved and revised, a pending one only pending', async () => {
+		const tower = env.sb.seed.projects.tower;
+		const contract = env.sb.seed.primeContracts.tower;
+		env.sb.store.insert(`projects/${tower}/prime_change_orders`, { contract_id: contract, status: 'approved', grand_total: '10000.00', project_id: tower });
+		env.sb.store.insert(`projects/${tower}/prime_change_orders`, { contract_id: contract, status: 'pending', grand_total: '2500.50', project_id: tower });
+		const run = await env.run({ resource: 'primeContract', operation: 'getSummary', project: rl(tower), primeContract: rl(contract), output: 'raw' });
+		expect(run.json[0]).toMatchObject({
+			original_contract_amount: '84500000.00',
+			approved_change_orders: '322500.00',
+			revised_contract_amount: '84822500.00',
+			pending_change_orders: '88900.50',
+			pending_revised_contract_amount: '84911400.50',
+		});
+	});
+
 	it('Get of a prime contract in another project is refused with Procore\'s 404', async () => {
 		const run = await env.run({
 			resource: 'primeContract',
