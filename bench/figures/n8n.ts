@@ -311,7 +311,10 @@ async function nodeCost(n8n: N8nInstance, sb: Sandbox, log: Log): Promise<Figure
 		await runOnce(none, true);
 		for (const d of r % 2 === 0 ? [procore, http] : [http, procore]) await runOnce(d, true);
 	}
-	for (const d of deployed) await n8n.api('POST', `/workflows/${d.id}/unpublish`);
+	// The figure is measured by now: a failed unpublish (n8n.api already retries a lagging database) is logged, not fatal.
+	for (const d of deployed) {
+		await n8n.api('POST', `/workflows/${d.id}/unpublish`).catch((error: Error) => log(`cost: could not unpublish ${d.key}: ${error.message.slice(0, 200)}`));
+	}
 
 	const baseRun = median(none.times);
 	const perItemRuns = (d: (typeof deployed)[number]) => d.times.map((t) => (t - baseRun) / COST_ITEMS);
