@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every figure, prints the table and writes docs/benchmarks.md.
- *   scripts/node24.sh npx tsx bench/run.ts [--only=calls,limits,memory,n8n [--update]] [--sizes=1024,2048] [--out=docs/benchmarks.md]
+ *   scripts/node24.sh npx tsx bench/run.ts [--only=calls,limits,memory,package,n8n [--update]] [--sizes=1024,2048] [--out=docs/benchmarks.md]
  * With --only the report is not written, unless --update: then only those figures' sections are replaced.
  * --n8n=burst,memory,cost,publish runs only some of the real-n8n figures (--sizes also sets the n8n memory figure's files).
  * Figures are modules in bench/figures/ returning rows; a new figure is one import and one entry below.
@@ -13,6 +13,7 @@ import * as path from 'path';
 import { callsPerRecord } from './figures/callsPerRecord';
 import { memory } from './figures/memory';
 import { n8nFigures } from './figures/n8n';
+import { packageLoad } from './figures/packageLoad';
 import { rateLimits } from './figures/rateLimits';
 import type { FigureResult, Row } from './lib/report';
 
@@ -32,6 +33,7 @@ const figures: Array<{ key: string; run: (log: (s: string) => void) => Promise<F
 	{ key: 'calls', run: callsPerRecord },
 	{ key: 'limits', run: rateLimits },
 	{ key: 'memory', run: (log) => memory(log, sizes) },
+	{ key: 'package', run: packageLoad },
 	{ key: 'n8n', run: (log) => n8nFigures(log, args.n8n ? new Set(String(args.n8n).split(',')) : undefined, sizes) },
 ];
 

@@ -24,6 +24,8 @@ export interface OperationRules {
 	objects?: Record<string, string>;
 	/** Values written in one spelling and read in another: field → written value → read value. */
 	values?: Record<string, Record<string, string>>;
+	/** Plain query parameters that filter a list as `filters[…]` would (the Photos list's `image_category_id`). */
+	queryFilters?: string[];
 	/** Filters a list applies unless the client sends that filter (config may switch it off). */
 	defaultFilters?: (config: SandboxConfig) => Record<string, string>;
 }
@@ -48,11 +50,22 @@ const TABLE: Array<[RegExp, OperationRules]> = [
 		},
 	],
 	[
+		/^GET \/rest\/v1\.0\/images$/,
+		{ source: 'RestV10ImagesGet: the album is the `image_category_id` query parameter, not a filter', queryFilters: ['image_category_id'] },
+	],
+	[
 		/^(POST|PATCH) \/rest\/v1\.[01]\/punch_items(\/\{id\})?$/,
 		{
 			source: 'RestV11PunchItemsPost / RestV11PunchItemsGet: `due` on write is `due_date` on read; `status` is written open|closed and read Open|Closed',
 			renames: { due: 'due_date' },
 			values: { status: { open: 'Open', closed: 'Closed' } },
+		},
+	],
+	[
+		/^POST \/rest\/v1\.[01]\/projects\/\{project_id\}\/direct_costs$/,
+		{
+			source: 'RestV10ProjectsProjectIdDirectCostsPost: `invoice_number` "is required only if `direct_cost_type` is set to `invoice`" (handlers/direct-costs.ts checks it)',
+			optional: ['invoice_number'],
 		},
 	],
 	[/^(POST|PATCH) \/rest\/v1\.0\/(projects\/\{project_id\}\/|companies\/\{company_id\}\/)?timecard_entries(\/\{id\})?$/, TIMECARD_MODES],
@@ -74,8 +87,8 @@ export function rulesOf(op: Operation): OperationRules | undefined {
 
 /** The schema with mode fields no longer individually required. */
 export function withoutModeFields(schema: Schema, rules: OperationRules | undefined): Schema {
-	if (!rules?.modes) return schema;
-	const modeFields = new Set([...rules.modes.flat(), ...(rules.optional ?? [])]);
+	if (!rules?.modes && !rules?.optional) return schema;
+	const modeFields = new Set([...(rules.modes ?? []).flat(), ...(rules.optional ?? [])]);
 	return { ...schema, required: (schema.required ?? []).filter((r) => !modeFields.has(r)) };
 }
 

@@ -1,3 +1,4 @@
+import { loadCatalog } from '../../nodes/Procore/actions/apiOperation/catalog';
 import { catalogEntries, nodePaths, normalizePath, pathPattern } from '../helpers/nodeOperations';
 
 /** Documented by Procore after the April 2026 catalog (procore-api.md §6.3 and §10, last list). */
@@ -30,5 +31,17 @@ describe('Procore operations the nodes call', () => {
 		const pattern = pathPattern(p);
 		const ok = [...known].some((k) => pattern.test(k));
 		expect({ path: p, known: ok }).toEqual({ path: p, known: true });
+	});
+});
+
+/**
+ * The API Operation resource builds its paths at run time from the catalog it ships (generated from
+ * the same vendored catalog): no literal to scan, so the shipped list itself is compared, operation
+ * by operation, with Procore's (everyOperation.test.ts then builds a request for each).
+ */
+describe('Procore operations the API Operation resource offers', () => {
+	it('are exactly the catalog\'s, with the same method and path', async () => {
+		const shipped = (await loadCatalog()).operations.map((o) => `${o.operationId} ${o.method} ${o.path}`).sort();
+		expect(shipped).toEqual(catalogEntries().map((o) => `${o.operationId} ${o.method.toUpperCase()} ${o.path}`).sort());
 	});
 });

@@ -1,4 +1,5 @@
 import type { ProcoreResource } from './node.type';
+import { apiOperation } from './apiOperation';
 import { budget } from './budget';
 import { changeEvent } from './changeEvent';
 import { commitment } from './commitment';
@@ -6,6 +7,7 @@ import { company } from './company';
 import { complianceDocument } from './complianceDocument';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
+import { directCost } from './directCost';
 import { insurance } from './insurance';
 import { document } from './document';
 import { drawing } from './drawing';
@@ -14,6 +16,7 @@ import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { photo } from './photo';
 import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
@@ -24,6 +27,7 @@ import { crew } from './crew';
 import { lineItemType } from './lineItemType';
 import { milestone } from './milestone';
 import { person } from './person';
+import { primeContract } from './primeContract';
 import { subJob } from './subJob';
 import { timecardEntry } from './timecardEntry';
 import { timecardTimeType } from './timecardTimeType';
@@ -37,6 +41,7 @@ const all: Record<string, ProcoreResource> = {
 	rfi,
 	observation,
 	punchItem,
+	photo,
 	dailyLog,
 	inspection,
 	meeting,
@@ -57,10 +62,13 @@ const all: Record<string, ProcoreResource> = {
 	vendor,
 	insurance,
 	commitment,
+	primeContract,
+	directCost,
 	complianceDocument,
 	document,
 	folder,
 	customApiCall,
+	apiOperation,
 };
 
 /**

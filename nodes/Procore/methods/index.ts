@@ -1,14 +1,17 @@
+import * as apiOperation from './apiOperation.listSearch';
 import * as attachment from './attachment.listSearch';
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
+import * as directCost from './directCost.listSearch';
 import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
 import * as drawing from './drawing.listSearch';
 import * as inspection from './inspection.listSearch';
 import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
+import * as primeContract from './primeContract.listSearch';
 import * as punchItem from './punchItem.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
@@ -29,8 +32,11 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...primeContract,
+	...directCost,
 	...punchItem,
 	...inspection,
 	...meeting,
 	...drawing,
+	...apiOperation,
 };

@@ -273,6 +273,32 @@ describe('IDs: a list to pick from wherever Procore has one (n8n node UI design,
 	});
 });
 
+/**
+ * The API Operation resource's fields are not in the description: the field mapper loads them for
+ * the chosen operation from Procore's catalog. Among them, IDs are typed (rfi.rfi_manager_id, id):
+ * the catalog names no list to pick each one from, so the ID rule cannot hold for them. What can
+ * hold does: the company and project are the node's locators and never among the fields, and the
+ * Tool and Procore Operation are lists with a typed mode.
+ */
+describe('Dynamic fields: the API Operation resource', () => {
+	it('never offers company_id or project_id as a typed field (the Company and Project locators fill them)', async () => {
+		const { loadCatalog } = await import('../../../nodes/Procore/actions/apiOperation/catalog');
+		const { mapperFields } = await import('../../../nodes/Procore/actions/apiOperation/fields');
+		const offered = (await loadCatalog()).operations.flatMap((op) => mapperFields(op).map((f) => f.id));
+		expect(offered.length).toBeGreaterThan(10_000);
+		expect(offered.filter((id) => id === 'company_id' || id === 'project_id')).toEqual([]);
+	});
+
+	it('picks the tool and the operation from lists', () => {
+		const panel = panelOf('apiOperation', 'call');
+		for (const name of ['tool', 'procoreOperation', 'project']) {
+			const p = panel.find((q) => q.name === name)!;
+			expect({ name, modes: p.modes?.map((m) => m.name) }).toEqual({ name, modes: ['list', 'id', ...(name === 'project' ? ['url'] : [])] });
+		}
+		expect(panel.find((p) => p.name === 'fields')?.type).toBe('resourceMapper');
+	});
+});
+
 describe('Lists sorted alphabetically (n8n node UI design, "Lists")', () => {
 
 
