@@ -18,6 +18,7 @@ import { lineItemTypeHandlers } from './line-item-types';
 import { inspectionHandlers } from './inspections';
 import { meetingHandlers } from './meetings';
 import { dailyLogHandlers } from './daily-logs';
+import { directoryHandlers } from './directory';
 
 export const handlers: Handler[] = [
 	me,
@@ -37,4 +38,5 @@ export const handlers: Handler[] = [
 	...inspectionHandlers,
 	...meetingHandlers,
 	...dailyLogHandlers,
+	...directoryHandlers,
 ];

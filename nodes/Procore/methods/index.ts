@@ -11,6 +11,7 @@ import * as inspection from './inspection.listSearch';
 import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
 import * as punchItem from './punchItem.listSearch';
+import * as projectDirectory from './projectDirectory.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
@@ -31,6 +32,7 @@ export const listSearch = {
 	...attachment,
 	...directory,
 	...punchItem,
+	...projectDirectory,
 	...inspection,
 	...meeting,
 	...drawing,
