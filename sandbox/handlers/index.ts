@@ -4,6 +4,8 @@
  */
 import { changeEventHandlers } from './change-events';
 import { commitmentHandlers } from './commitments';
+import { commitmentWriteHandlers } from './commitment-writes';
+import { directCostHandlers } from './direct-costs';
 import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
@@ -15,6 +17,7 @@ import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
 import { timecardListHandlers } from './timecards-list';
 import { lineItemTypeHandlers } from './line-item-types';
+import { primeContractHandlers } from './prime-contracts';
 import { inspectionHandlers } from './inspections';
 import { meetingHandlers } from './meetings';
 import { dailyLogHandlers } from './daily-logs';
@@ -32,9 +35,12 @@ export const handlers: Handler[] = [
 	...timecardHandlers,
 	...timecardListHandlers,
 	...commitmentHandlers,
+	...commitmentWriteHandlers,
+	...directCostHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
 	...lineItemTypeHandlers,
+	...primeContractHandlers,
 	...inspectionHandlers,
 	...meetingHandlers,
 	...dailyLogHandlers,

@@ -7,6 +7,7 @@ import { company } from './company';
 import { complianceDocument } from './complianceDocument';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
+import { directCost } from './directCost';
 import { insurance } from './insurance';
 import { document } from './document';
 import { drawing } from './drawing';
@@ -27,6 +28,7 @@ import { crew } from './crew';
 import { lineItemType } from './lineItemType';
 import { milestone } from './milestone';
 import { person } from './person';
+import { primeContract } from './primeContract';
 import { subJob } from './subJob';
 import { timecardEntry } from './timecardEntry';
 import { timecardTimeType } from './timecardTimeType';
@@ -62,6 +64,8 @@ const all: Record<string, ProcoreResource> = {
 	vendor,
 	insurance,
 	commitment,
+	primeContract,
+	directCost,
 	complianceDocument,
 	document,
 	folder,

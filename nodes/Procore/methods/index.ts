@@ -4,12 +4,14 @@ import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
+import * as directCost from './directCost.listSearch';
 import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
 import * as drawing from './drawing.listSearch';
 import * as inspection from './inspection.listSearch';
 import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
+import * as primeContract from './primeContract.listSearch';
 import * as punchItem from './punchItem.listSearch';
 import * as projectDirectory from './projectDirectory.listSearch';
 import * as rfi from './rfi.listSearch';
@@ -31,6 +33,8 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...primeContract,
+	...directCost,
 	...punchItem,
 	...projectDirectory,
 	...inspection,
