@@ -3,6 +3,7 @@
  * `defineHandler('METHOD /rest/…/{template}', (ctx, rt) => …)` and add it here.
  */
 import { changeEventHandlers } from './change-events';
+import { changeOrderHandlers } from './change-orders';
 import { commitmentHandlers } from './commitments';
 import { commitmentWriteHandlers } from './commitment-writes';
 import { directCostHandlers } from './direct-costs';
@@ -21,6 +22,7 @@ import { primeContractHandlers } from './prime-contracts';
 import { inspectionHandlers } from './inspections';
 import { meetingHandlers } from './meetings';
 import { dailyLogHandlers } from './daily-logs';
+import { directoryHandlers } from './directory';
 
 export const handlers: Handler[] = [
 	me,
@@ -38,9 +40,11 @@ export const handlers: Handler[] = [
 	...directCostHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
+	...changeOrderHandlers,
 	...lineItemTypeHandlers,
 	...primeContractHandlers,
 	...inspectionHandlers,
 	...meetingHandlers,
 	...dailyLogHandlers,
+	...directoryHandlers,
 ];

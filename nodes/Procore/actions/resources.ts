@@ -2,6 +2,7 @@ import type { ProcoreResource } from './node.type';
 import { apiOperation } from './apiOperation';
 import { budget } from './budget';
 import { changeEvent } from './changeEvent';
+import { changeOrder } from './changeOrder';
 import { commitment } from './commitment';
 import { company } from './company';
 import { complianceDocument } from './complianceDocument';
@@ -16,6 +17,7 @@ import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { projectDirectory } from './projectDirectory';
 import { photo } from './photo';
 import { punchItem } from './punchItem';
 import { rfi } from './rfi';
@@ -37,7 +39,9 @@ import { vendor } from './vendor';
 const all: Record<string, ProcoreResource> = {
 	company,
 	project,
+	projectDirectory,
 	changeEvent,
+	changeOrder,
 	rfi,
 	observation,
 	punchItem,

@@ -2,6 +2,7 @@ import * as apiOperation from './apiOperation.listSearch';
 import * as attachment from './attachment.listSearch';
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
+import * as changeOrder from './changeOrder.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
 import * as directCost from './directCost.listSearch';
@@ -13,6 +14,7 @@ import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
 import * as primeContract from './primeContract.listSearch';
 import * as punchItem from './punchItem.listSearch';
+import * as projectDirectory from './projectDirectory.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
@@ -26,6 +28,7 @@ export const listSearch = {
 	...submittal,
 	...budget,
 	...changeEvent,
+	...changeOrder,
 	...timecard,
 	...coi,
 	...document,
@@ -35,6 +38,7 @@ export const listSearch = {
 	...primeContract,
 	...directCost,
 	...punchItem,
+	...projectDirectory,
 	...inspection,
 	...meeting,
 	...drawing,
