@@ -107,7 +107,8 @@ export const description: INodeProperties[] = forOperation('apiOperation', 'call
 		displayOptions: { show: { specifyFields: ['json'] } },
 		description: 'Path and query parameters by name, and the body as Procore takes it, e.g. {"rfi": {"subject": "Anchor spacing"}}',
 	},
-	...returnAllOrLimit({}),
+	// Shown for every operation (the panel cannot know which are lists): others ignore them.
+	...returnAllOrLimit({}).map((p) => (p.name === 'returnAll' ? { ...p, hint: 'Lists only: other operations ignore it' } : p)),
 	writeOptionsCollection,
 ]);
 
