@@ -1,5 +1,5 @@
 /**
- * Files attached to a record by upload: `upload_ids: [uuid]` (RFIs' question, commitments,
+ * Photos attached by ID (`image_ids`, `attachments_by_image`) must exist. Files attached to a record by upload: `upload_ids: [uuid]` (RFIs' question, commitments,
  * observations, compliance documents), `attachments_by_uuid: [{ upload_uuid }]` (change events)
  * and `upload_uuid` / `upload: { uuid }` (photos). Each uuid must be a completed upload of the same
  * user, as in Procore; it becomes an entry of `attachments` on the object that named it (added to
@@ -37,6 +37,14 @@ export function resolveAttachments(
 	for (const [k, v] of Object.entries(attrs))
 		if (isObject(v)) targets.push([v, isObject(current?.[k]) ? (current[k] as Record<string, unknown>) : undefined]);
 	for (const [obj, was] of targets) {
+		// Photos attached by ID (`image_ids`, `attachments_by_image`) must be photos in Procore.
+		const imageIds = [
+			...(Array.isArray(obj.image_ids) ? obj.image_ids : []),
+			...(Array.isArray(obj.attachments_by_image) ? obj.attachments_by_image.map((a) => (isObject(a) ? a.id : a)) : []),
+		].map(String);
+		const unknownImage = imageIds.find((id) => !rt.store.keyOf(id)?.endsWith('/images'));
+		if (unknownImage !== undefined)
+			return errorReply(ctx.isV2, 422, `Image ${unknownImage} not found`, { image_ids: [`${unknownImage} is not a photo of this project`] });
 		const named = uuidsIn(obj);
 		if (!named.length) continue;
 		const added: Array<Record<string, unknown>> = [];

@@ -202,8 +202,10 @@ export function emitChange(
 
 export function listRecords(ctx: Ctx, rt: Runtime, key: string): StoredRec[] {
 	const sent = isObject(ctx.query.filters) ? ctx.query.filters : {};
-	const defaults = rulesOf(ctx.op)?.defaultFilters?.(rt.config) ?? {};
-	const filters = { ...defaults, ...sent };
+	const rules = rulesOf(ctx.op);
+	const defaults = rules?.defaultFilters?.(rt.config) ?? {};
+	const fromQuery = Object.fromEntries((rules?.queryFilters ?? []).filter((q) => ctx.query[q] !== undefined).map((q) => [q, ctx.query[q]]));
+	const filters = { ...defaults, ...fromQuery, ...sent };
 	return applySort(
 		applyFilters(rt.store.list(key, includeDeleted(filters)), filters),
 		ctx.query.sort,
@@ -342,6 +344,9 @@ export async function generic(ctx: Ctx, rt: Runtime): Promise<Reply> {
 		// Photos name their upload beside the wrapper (Procore's schema) as well as inside it (its guide).
 		if (typeof body.upload_uuid === 'string' && read.attrs.upload_uuid === undefined && !read.attrs.upload)
 			read.attrs.upload_uuid = body.upload_uuid;
+		// …and the photo's file name (`image_name`) is what its record reads as `filename`.
+		if (typeof body.image_name === 'string' && read.attrs.filename === undefined && isObject(body.image))
+			read.attrs.filename = body.image_name;
 		const refused = resolveAttachments(ctx, rt, read.attrs);
 		if (refused) return refused;
 		pathIds(ctx, read.attrs);

@@ -20,7 +20,8 @@ const MAX_PROBLEMS = 5;
  */
 const WAIVERS: Array<{ op: RegExp; field: string; accepts: (value: unknown) => boolean; source: string }> = [
 	{
-		op: /^RestV10LineItemTypes/,
+		// Line item types, and the type embedded in schedule-of-values and direct cost lines.
+		op: /^RestV10(LineItemTypes|(WorkOrder|PurchaseOrder)Contracts\w*LineItems|PrimeContracts\w*LineItems|ProjectsProjectIdDirectCosts)/,
 		field: 'base_type',
 		accepts: (v) => ['labor', 'material', 'subcontract', 'overhead', 'markup'].includes(v as string),
 		source: '§4.4: the docs rely on `labor`; the real enum is UNCONFIRMED',

@@ -24,6 +24,8 @@ export interface OperationRules {
 	objects?: Record<string, string>;
 	/** Values written in one spelling and read in another: field → written value → read value. */
 	values?: Record<string, Record<string, string>>;
+	/** Plain query parameters that filter a list as `filters[…]` would (the Photos list's `image_category_id`). */
+	queryFilters?: string[];
 	/** Filters a list applies unless the client sends that filter (config may switch it off). */
 	defaultFilters?: (config: SandboxConfig) => Record<string, string>;
 }
@@ -46,6 +48,10 @@ const TABLE: Array<[RegExp, OperationRules]> = [
 			source: 'RestV11ProjectsProjectIdSubmittalsPost: `type` is a string on write, `{id, name}` on read',
 			objects: { type: 'name' },
 		},
+	],
+	[
+		/^GET \/rest\/v1\.0\/images$/,
+		{ source: 'RestV10ImagesGet: the album is the `image_category_id` query parameter, not a filter', queryFilters: ['image_category_id'] },
 	],
 	[
 		/^(POST|PATCH) \/rest\/v1\.[01]\/punch_items(\/\{id\})?$/,

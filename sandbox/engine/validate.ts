@@ -162,6 +162,12 @@ export interface ValidateOptions {
 	partial?: boolean;
 }
 
+/**
+ * An "enum" that is a sentence, not values: line items' `uom` says "Any value present in the Company
+ * list of Units of Measure". The handler that stores the line checks it against that list.
+ */
+const proseEnum = (values: unknown[]) => values.length === 1 && /^Any value present in /.test(String(values[0]));
+
 export function validateValue(
 	value: unknown,
 	schema: Schema | undefined,
@@ -172,7 +178,7 @@ export function validateValue(
 	if (!schema || schema.truncated || value === undefined || value === null) return;
 	const t = typeError(value, schema);
 	if (t) return add(errors, field, t);
-	if (schema.enum && schema.enum.length && !schema.enum.some((e) => String(e) === String(value)))
+	if (schema.enum && schema.enum.length && !proseEnum(schema.enum) && !schema.enum.some((e) => String(e) === String(value)))
 		return add(errors, field, 'is not included in the list');
 	const f = formatError(value, schema.format) ?? boundsError(value, schema);
 	if (f) return add(errors, field, f);

@@ -4,6 +4,7 @@
  */
 import { changeEventHandlers } from './change-events';
 import { commitmentHandlers } from './commitments';
+import { commitmentWriteHandlers } from './commitment-writes';
 import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
@@ -15,6 +16,7 @@ import { folderHandlers } from './folders';
 import { timecardHandlers } from './timecards-bulk';
 import { timecardListHandlers } from './timecards-list';
 import { lineItemTypeHandlers } from './line-item-types';
+import { primeContractHandlers } from './prime-contracts';
 import { inspectionHandlers } from './inspections';
 import { meetingHandlers } from './meetings';
 import { dailyLogHandlers } from './daily-logs';
@@ -31,9 +33,11 @@ export const handlers: Handler[] = [
 	...timecardHandlers,
 	...timecardListHandlers,
 	...commitmentHandlers,
+	...commitmentWriteHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
 	...lineItemTypeHandlers,
+	...primeContractHandlers,
 	...inspectionHandlers,
 	...meetingHandlers,
 	...dailyLogHandlers,

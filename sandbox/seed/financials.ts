@@ -58,6 +58,7 @@ export function seedFinancials(
 	| 'changeEvents'
 	| 'commitments'
 	| 'budgetViews'
+	| 'primeContracts'
 > {
 	const c = w.rt.companyId;
 	const litKey = w.key('GET /rest/v1.0/line_item_types', {}, { companyId: c });
@@ -419,7 +420,7 @@ export function seedFinancials(
 			45,
 		),
 	};
-	w.put(
+	const primeTower = w.put(
 		w.key('GET /rest/v1.0/prime_contracts', {}, { projectId: tower }),
 		{
 			number: 'PC-001',
@@ -428,13 +429,51 @@ export function seedFinancials(
 			executed: true,
 			project_id: tower,
 			grand_total: '84500000.00',
+			// Procore's figures of the contract page; the show (handlers/prime-contracts.ts) derives the rest.
+			approved_change_orders: '312500.00',
+			pending_change_orders_amount: '86400.00',
+			draft_change_orders_amount: '0.00',
 			revised_contract_amount: '84812500.00',
+			owner_invoices_amount: '23100000.00',
+			total_payments: '21000000.00',
 			vendor: { id: null, name: 'Harbor View Development LLC' },
 			retainage_percent: '5.0',
+			accounting_method: 'amount',
 			origin_id: null,
 			origin_data: null,
 		},
 		240,
+	).id as number;
+	// The schedule of values: one line per cost code at its budget, and the rest of the owner's price
+	// on General Requirements, so the lines add up to the contract's grand total.
+	const pcLineKey = w.key(
+		'GET /rest/v1.0/prime_contracts/{prime_contract_id}/line_items',
+		{ prime_contract_id: primeTower },
+		{ projectId: tower },
+	);
+	const sov: Array<[string, string, number]> = [
+		...COST_CODES.map(([code, name, , , budget]): [string, string, number] => [code, name, budget]),
+		['01-000', 'Building shell, general conditions and fee', 84500000 - COST_CODES.reduce((s, cc) => s + cc[4], 0)],
+	];
+	sov.forEach(([code, description, amount], position) =>
+		w.put(
+			pcLineKey,
+			{
+				description,
+				amount: amount.toFixed(2),
+				quantity: '1.0',
+				uom: 'LS',
+				unit_cost: amount.toFixed(2),
+				extended_type: 'manual',
+				position: position + 1,
+				cost_code: { id: costCodes[code], full_code: code, name: COST_CODES.find((cc) => cc[0] === code)?.[1] },
+				line_item_type: { id: lineItemTypes.subcontract, name: 'Subcontract', code: 'S' },
+				holder: { id: primeTower, holder_type: 'PrimeContract' },
+				origin_id: null,
+				origin_data: null,
+			},
+			240,
+		),
 	);
 	return {
 		lineItemTypes,
@@ -448,5 +487,6 @@ export function seedFinancials(
 		changeEvents,
 		commitments,
 		budgetViews,
+		primeContracts: { tower: primeTower },
 	};
 }

@@ -40,6 +40,8 @@ export interface SeedIds {
 		steelPo: number;
 	};
 	budgetViews: { standard: number; costControl: number };
+	/** Tower's prime contract (PC-001), its schedule of values adding up to its grand total. */
+	primeContracts: { tower: number };
 	timeTypes: Record<'regular' | 'overtime' | 'doubleTime' | 'sick' | 'vacation', number>;
 	crews: { concrete: number; framing: number };
 	timecardEntries: number[];

@@ -45,8 +45,13 @@ export interface TemplateValues {
 	inboundHeader: CredentialRef;
 }
 
+export const MCP_TRIGGER = '@n8n/n8n-nodes-langchain.mcpTrigger';
 /** Node types that declare webhooks (n8n gives each such node a webhookId). */
-const WEBHOOK_NODE_TYPES = ['n8n-nodes-base.webhook', 'n8n-nodes-base.wait', 'n8n-nodes-base.formTrigger', 'n8n-nodes-procore.procoreTrigger'];
+const WEBHOOK_NODE_TYPES = ['n8n-nodes-base.webhook', 'n8n-nodes-base.wait', 'n8n-nodes-base.formTrigger', 'n8n-nodes-procore.procoreTrigger', MCP_TRIGGER];
+/** Node types whose empty Path takes the webhookId on import (n8n's editor: Webhook, Form Trigger, MCP Server Trigger). */
+const PATH_FROM_WEBHOOK_ID = ['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger', MCP_TRIGGER];
+/** Inbound endpoints authenticated with the header credential (Authentication › Header Auth). */
+const HEADER_AUTH_TYPES = ['n8n-nodes-base.webhook', MCP_TRIGGER];
 const PROCORE_NODE_TYPES = /^n8n-nodes-procore\.procore(Trigger|Tool)?$/;
 export const PLACEHOLDER = /^<[^>]+>$/;
 
@@ -86,7 +91,7 @@ export function assignWebhookIds(template: Template): void {
 	for (const node of template.nodes) {
 		if (!WEBHOOK_NODE_TYPES.includes(node.type) || node.webhookId) continue;
 		node.webhookId = randomUUID();
-		if (node.type === 'n8n-nodes-base.webhook' && node.parameters.path === '') node.parameters.path = node.webhookId;
+		if (PATH_FROM_WEBHOOK_ID.includes(node.type) && node.parameters.path === '') node.parameters.path = node.webhookId;
 	}
 }
 
@@ -101,7 +106,7 @@ export function fillTemplate(template: Template, values: TemplateValues): Templa
 	}
 	for (const node of filled.nodes) {
 		if (PROCORE_NODE_TYPES.test(node.type)) node.credentials = { ...node.credentials, procoreOAuth2Api: values.procore };
-		if (node.type === 'n8n-nodes-base.webhook' && node.parameters.authentication === 'headerAuth') {
+		if (HEADER_AUTH_TYPES.includes(node.type) && node.parameters.authentication === 'headerAuth') {
 			node.credentials = { ...node.credentials, httpHeaderAuth: values.inboundHeader };
 		}
 	}

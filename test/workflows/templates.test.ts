@@ -7,7 +7,7 @@
  */
 import path from 'path';
 
-import { fillTemplate, placeholders, readTemplates, sandboxSettings, type Template } from '../../scripts/lib/templates';
+import { fillTemplate, MCP_TRIGGER, placeholders, readTemplates, sandboxSettings, type Template } from '../../scripts/lib/templates';
 import type { SeedIds } from '../../sandbox';
 import { stickyTextHeight } from './stickyFit';
 
@@ -52,6 +52,13 @@ describe('templates in workflows/', () => {
 		}
 	});
 
+	it.each(each)('%s: every MCP Server Trigger has an empty path and authenticates its client', (_file, template) => {
+		for (const node of template.nodes.filter((n) => n.type === MCP_TRIGGER)) {
+			expect({ node: node.name, path: node.parameters.path }).toEqual({ node: node.name, path: '' });
+			expect({ node: node.name, authentication: node.parameters.authentication }).toEqual({ node: node.name, authentication: expect.stringMatching(/^(headerAuth|bearerAuth)$/) });
+		}
+	});
+
 	it.each(each)('%s: at most one Settings node; placeholders only there, each explained in a sticky note', (_file, template) => {
 		expect(template.nodes.filter((n) => /settings/i.test(n.name) && n.type !== 'n8n-nodes-base.stickyNote').length).toBeLessThanOrEqual(1);
 		const elsewhere = template.nodes
@@ -83,7 +90,7 @@ describe('templates in workflows/', () => {
 		expect(a.nodes.filter((n) => n.parameters.authentication === 'headerAuth' && !n.credentials?.httpHeaderAuth).map((n) => n.name)).toEqual([]);
 		const ids = [...a.nodes, ...b.nodes].map((n) => n.webhookId).filter(Boolean);
 		expect(new Set(ids).size).toBe(ids.length);
-		for (const node of a.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) expect(node.parameters.path).toBe(node.webhookId);
+		for (const node of a.nodes.filter((n) => ['n8n-nodes-base.webhook', MCP_TRIGGER].includes(n.type))) expect(node.parameters.path).toBe(node.webhookId);
 		// The shipped template itself is untouched (a copy is filled).
 		expect(JSON.stringify(template)).toBe(shipped);
 	});

@@ -15,6 +15,7 @@ import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { photo } from './photo';
 import { punchItem } from './punchItem';
 import { rfi } from './rfi';
 import { specificationSection } from './specificationSection';
@@ -25,6 +26,7 @@ import { crew } from './crew';
 import { lineItemType } from './lineItemType';
 import { milestone } from './milestone';
 import { person } from './person';
+import { primeContract } from './primeContract';
 import { subJob } from './subJob';
 import { timecardEntry } from './timecardEntry';
 import { timecardTimeType } from './timecardTimeType';
@@ -38,6 +40,7 @@ const all: Record<string, ProcoreResource> = {
 	rfi,
 	observation,
 	punchItem,
+	photo,
 	dailyLog,
 	inspection,
 	meeting,
@@ -58,6 +61,7 @@ const all: Record<string, ProcoreResource> = {
 	vendor,
 	insurance,
 	commitment,
+	primeContract,
 	complianceDocument,
 	document,
 	folder,

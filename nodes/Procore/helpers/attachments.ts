@@ -32,9 +32,17 @@ export interface AttachmentTarget {
 	createPath?: string;
 	/** Where Procore's field is not documented beyond doubt (see README / final notes). */
 	unconfirmed?: string;
+	/**
+	 * Fields that attach photos already in Procore's Photos tool (image IDs), inside the wrapper;
+	 * absent where the record takes no photos by ID (Photo › Attach to Record offers only these).
+	 */
+	images?(imageIds: Array<number | string>, current?: IDataObject): IDataObject;
 }
 
 const uploadIds = (uuids: string[]): IDataObject => ({ upload_ids: uuids });
+const imageIds = (ids: Array<number | string>): IDataObject => ({ image_ids: ids });
+const withName = (fields: IDataObject, current?: IDataObject): IDataObject =>
+	current?.name !== undefined ? { ...fields, name: current.name } : fields;
 
 /** The ids of a record's current attachments, as Procore's integers (big ones kept as strings). */
 function existingAttachmentIds(current: IDataObject | undefined): Array<number | string> | undefined {
@@ -54,6 +62,7 @@ export const ATTACHMENT_TARGETS = {
 		projectInQuery: true,
 		projectInBody: true,
 		fields: (uuids: string[]) => ({ attachments_by_uuid: uuids.map((upload_uuid) => ({ upload_uuid })) }),
+		images: (ids) => ({ attachments_by_image: ids.map((id) => ({ id })) }),
 	},
 	rfi: {
 		label: 'RFI',
@@ -62,6 +71,13 @@ export const ATTACHMENT_TARGETS = {
 		// Procore's schema requires the question's body whenever `question` is sent: keep it as it is.
 		fields: (uuids: string[], current?: IDataObject) => {
 			const question: IDataObject = { upload_ids: uuids };
+			const body = (current?.question as IDataObject | undefined)?.body ??
+				((current?.questions as IDataObject[] | undefined)?.[0]?.body as string | undefined);
+			if (body !== undefined) question.body = body;
+			return { question };
+		},
+		images: (ids, current?: IDataObject) => {
+			const question: IDataObject = { image_ids: ids };
 			const body = (current?.question as IDataObject | undefined)?.body ??
 				((current?.questions as IDataObject[] | undefined)?.[0]?.body as string | undefined);
 			if (body !== undefined) question.body = body;
@@ -76,6 +92,7 @@ export const ATTACHMENT_TARGETS = {
 		projectInQuery: true,
 		projectInBody: true,
 		fields: uploadIds,
+		images: imageIds,
 	},
 	purchaseOrderContract: {
 		label: 'Commitment (Purchase Order)',
@@ -84,6 +101,17 @@ export const ATTACHMENT_TARGETS = {
 		projectInQuery: true,
 		projectInBody: true,
 		fields: uploadIds,
+		images: imageIds,
+	},
+	punchItem: {
+		label: 'Punch Item',
+		wrapperKey: 'punch_item',
+		path: '/rest/v1.1/punch_items/{id}',
+		projectInQuery: true,
+		projectInBody: true,
+		// Procore's PATCH schema requires the name even when it does not change.
+		fields: (uuids: string[], current?: IDataObject) => withName({ upload_ids: uuids }, current),
+		images: (ids, current?: IDataObject) => withName({ image_ids: ids }, current),
 	},
 	observation: {
 		label: 'Observation',

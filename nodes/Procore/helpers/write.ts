@@ -24,6 +24,14 @@ export const writeOptions: INodeProperties[] = [
 		description:
 			'Whether to record which n8n workflow, execution and node wrote the record (in Procore\'s origin data where the record has it), so every automated edit can be traced',
 	},
+	{
+		displayName: 'Requested by an AI Agent',
+		name: 'agentRequest',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether an AI agent asked for this write and a person approved it (e.g. an MCP client through an approval step): the audit tag then marks it as an agent write, as it does when this node is itself an AI tool',
+	},
 ];
 
 /** The "Options" collection of a write operation that has no options of its own. */
@@ -69,8 +77,12 @@ export interface AuditTag {
 	agent: boolean;
 }
 
-/** Which n8n instance, workflow, execution and node is writing, and whether an AI agent called it. */
-export function auditTagFor(ctx: IExecuteFunctions): AuditTag {
+/**
+ * Which n8n instance, workflow, execution and node is writing, and whether an AI agent asked for it:
+ * the node runs as an AI tool, or it carries out an agent's request after an approval step (Options ›
+ * Requested by an AI Agent), where the node that writes is a plain one.
+ */
+export function auditTagFor(ctx: IExecuteFunctions, itemIndex = 0): AuditTag {
 	const node = ctx.getNode();
 	return {
 		source: 'n8n',
@@ -79,7 +91,7 @@ export function auditTagFor(ctx: IExecuteFunctions): AuditTag {
 		executionId: String(ctx.getExecutionId?.() ?? ''),
 		node: node.name,
 		// n8n runs a node used by an AI Agent as the `<type>Tool` variant of its type.
-		agent: /Tool$/.test(node.type),
+		agent: /Tool$/.test(node.type) || ctx.getNodeParameter('options.agentRequest', itemIndex, false) === true,
 	};
 }
 
@@ -152,7 +164,7 @@ export async function procoreWrite(this: IExecuteFunctions, spec: WriteSpec): Pr
 	const previewOnly = this.getNodeParameter('options.previewOnly', i, false) as boolean;
 	const tagEnabled = this.getNodeParameter('options.auditTag', i, true) as boolean;
 	const request: ProcoreRequest = { ...spec.request, itemIndex: i };
-	const tag = auditTagFor(this);
+	const tag = auditTagFor(this, i);
 	let auditTag: string | undefined;
 	if (tagEnabled && spec.auditField && request.body && !Array.isArray(request.body)) {
 		const fields = recordFields(request.body, spec.wrapperKey);
@@ -164,7 +176,11 @@ export async function procoreWrite(this: IExecuteFunctions, spec: WriteSpec): Pr
 			request.body = body;
 		}
 	}
-	const changes = diffFields(spec.previous, recordFields(request.body, spec.wrapperKey));
+	// The tag added here is bookkeeping, not a change the user asked for: it stays out of the diff and
+	// the summary (an approver reads "1 field changed (title)", not "(title, origin_data)").
+	const sent = recordFields(request.body, spec.wrapperKey);
+	const asked = auditTag && spec.auditField ? Object.fromEntries(Object.entries(sent).filter(([field]) => field !== spec.auditField)) : sent;
+	const changes = diffFields(spec.previous, asked as IDataObject);
 	// The package's own keys (helpers/output.ts WRITE_KEYS): snake_case like Procore's fields.
 	const extra: IDataObject = {};
 	if (spec.previous) extra.changes = changes as unknown as IDataObject[];

@@ -6,6 +6,7 @@ import { getCompanyId, getProjectId, normalizeId } from '../helpers/context';
 import { procoreApiRequest } from '../transport';
 import { searchChangeEvents } from './changeEvent.listSearch';
 import { searchObservations } from './observation.listSearch';
+import { searchPunchItems } from './punchItem.listSearch';
 import { searchRfis } from './rfi.listSearch';
 
 const PAGE = 100;
@@ -54,6 +55,7 @@ export async function searchAttachableRecords(
 	if (recordType === 'changeEvent') return await searchChangeEvents.call(this, filter, token);
 	if (recordType === 'rfi') return await searchRfis.call(this, filter);
 	if (recordType === 'observation') return await searchObservations.call(this, filter);
+	if (recordType === 'punchItem') return await searchPunchItems.call(this, filter, token);
 	if (recordType === 'workOrderContract' || recordType === 'purchaseOrderContract') {
 		return await searchAttachmentContracts.call(this, filter, token);
 	}
@@ -79,4 +81,15 @@ export async function searchPhotoAlbums(this: ILoadOptionsFunctions, filter?: st
 	const rows = await list(this, '/rest/v1.0/image_categories', { project_id: projectId }, page);
 	const results = rows.map((a) => ({ name: `${String(a.name)}${a.private ? ' (private)' : ''}`, value: String(a.id) }));
 	return { results: keep(filter, results), paginationToken: rows.length === PAGE ? String(page + 1) : undefined };
+}
+
+/** A project's photos, newest first as Procore lists them, by file name, album and log date. */
+export async function searchPhotos(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const page = Number(token ?? 1);
+	const rows = await list(this, '/rest/v1.0/images', { project_id: getProjectId(this), ...(filter ? { 'filters[query]': filter } : {}) }, page);
+	const results = rows.map((p) => ({
+		name: `${String(p.filename ?? p.name ?? p.id)}${p.image_category_name ? ` (${String(p.image_category_name)})` : ''}${p.log_date ? ` ${String(p.log_date)}` : ''}`,
+		value: String(p.id),
+	}));
+	return { results, paginationToken: rows.length === PAGE ? String(page + 1) : undefined };
 }

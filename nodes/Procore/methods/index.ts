@@ -10,6 +10,7 @@ import * as drawing from './drawing.listSearch';
 import * as inspection from './inspection.listSearch';
 import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
+import * as primeContract from './primeContract.listSearch';
 import * as punchItem from './punchItem.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
@@ -30,6 +31,7 @@ export const listSearch = {
 	...webhook,
 	...attachment,
 	...directory,
+	...primeContract,
 	...punchItem,
 	...inspection,
 	...meeting,

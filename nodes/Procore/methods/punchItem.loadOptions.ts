@@ -13,3 +13,13 @@ export async function getPunchItemAssignees(this: ILoadOptionsFunctions): Promis
 	});
 	return rows.map((u) => ({ name: userLabel(u), value: String(u.id) })).sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The project's newest photos (Procore lists newest first), for parameters that take several photo IDs. */
+export async function getProjectPhotos(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const rows: IDataObject[] = await procoreApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/rest/v1.0/images', qs: { project_id: getProjectId(this) }, companyId: await getCompanyId(this) },
+		{ limit: 200 },
+	);
+	return rows.map((p) => ({ name: `${String(p.filename ?? p.id)}${p.log_date ? ` (${String(p.log_date)})` : ''}`, value: String(p.id) }));
+}

@@ -3,6 +3,8 @@
  * project deliver to a destination that answers 500 until Procore (the sandbox) gives up; the
  * monitor (run by n8n's CLI) reports each missed event once to the chat stand-in and re-sends each
  * one's original payload once to the replay stand-in; a second run reports and replays nothing.
+ * A hook Procore disabled and a hook that disappeared raise one alarm each, once per change of
+ * state; a hook delivering again is told once too.
  */
 import { eventually, n8n, sandbox, startStandIn, state } from '../env';
 import { executeOnce, setSettings } from './patchSettings';
@@ -44,6 +46,18 @@ describe('template: webhook delivery monitor', () => {
 	let chat: Awaited<ReturnType<typeof startStandIn>>;
 	let replay: Awaited<ReturnType<typeof startStandIn>>;
 	const missed: Array<{ ulid: string; resource: string; id: string }> = [];
+	let companyHook = 0;
+	let projectHook = 0;
+	const hookAlarms = () => chat.received.filter((r) => r.path === '/chat' && String((r.body as { text: string }).text).includes('hook change(s)'));
+	/** What Procore's admin (or Procore itself) does to a hook: the v2.0 Webhooks API, as a client would. */
+	const procore = async (method: string, url: string, body?: unknown) => {
+		const res = await fetch(`${state.sandboxUrl}${url}`, {
+			method,
+			headers: { Authorization: `Bearer ${await sandbox.dmsaToken()}`, 'Procore-Company-Id': String(state.companyId), 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		expect(res.status).toBeLessThan(300);
+	};
 
 	beforeAll(async () => {
 		await sandbox.reset();
@@ -64,8 +78,8 @@ describe('template: webhook delivery monitor', () => {
 	});
 
 	it('deliveries to a destination answering 500 end failed or discarded in Procore', async () => {
-		const companyHook = await registerHook(`company_id=${state.companyId}`, `${broken.url}/company`, 'Projects');
-		const projectHook = await registerHook(`project_id=${tower}`, `${broken.url}/tower`, 'RFIs');
+		companyHook = await registerHook(`company_id=${state.companyId}`, `${broken.url}/company`, 'Projects');
+		projectHook = await registerHook(`project_id=${tower}`, `${broken.url}/tower`, 'RFIs');
 		const rfi1 = await sandbox.uiEdit({ resource: 'RFIs', action: 'create', project_id: tower, attributes: { subject: 'Curtain wall anchor spacing' } });
 		const rfi2 = await sandbox.uiEdit({ resource: 'RFIs', action: 'create', project_id: tower, attributes: { subject: 'Stair 2 handrail height' } });
 		const project = await sandbox.uiEdit({ resource: 'Projects', action: 'create', attributes: { name: 'Pier 9 Fit-out', active: true, status: 'active' } });
@@ -134,5 +148,33 @@ describe('template: webhook delivery monitor', () => {
 		await executeOnce(WORKFLOW);
 		expect(chat.received.filter((r) => r.path === '/chat')).toHaveLength(1);
 		expect(replay.received.filter((r) => r.path === '/replay')).toHaveLength(3);
+	});
+
+	it('a hook Procore disabled and a hook that disappeared raise one alarm each, and only once', async () => {
+		// The two runs above saw both hooks active: no alarm so far.
+		expect(hookAlarms()).toEqual([]);
+		await procore('PATCH', `/rest/v2.0/companies/${state.companyId}/projects/${tower}/webhooks/hooks/${projectHook}`, { status: 'disabled' });
+		await procore('DELETE', `/rest/v1.0/webhooks/hooks/${companyHook}?company_id=${state.companyId}`);
+		await executeOnce(WORKFLOW);
+		expect(hookAlarms()).toHaveLength(1);
+		const alarm = hookAlarms()[0].body as { text: string; hook_changes: Array<{ hook_id: string; scope: string; previous: string; state: string }> };
+		expect(alarm.hook_changes.map((c) => [c.hook_id, c.scope, c.previous, c.state]).sort()).toEqual(
+			[
+				[String(companyHook), 'company', 'active', 'gone'],
+				[String(projectHook), String(tower), 'active', 'disabled'],
+			].sort(),
+		);
+		expect(alarm.text).toContain(`hook ${projectHook} (project ${tower}, ${broken.url}/tower): active → disabled`);
+		expect(alarm.text).toContain('republish the n8n workflow that registered it');
+
+		await executeOnce(WORKFLOW);
+		expect(hookAlarms()).toHaveLength(1);
+	});
+
+	it('a hook delivering again is told once', async () => {
+		await procore('PATCH', `/rest/v2.0/companies/${state.companyId}/projects/${tower}/webhooks/hooks/${projectHook}`, { status: 'active' });
+		await executeOnce(WORKFLOW);
+		expect(hookAlarms()).toHaveLength(2);
+		expect((hookAlarms()[1].body as { hook_changes: unknown[] }).hook_changes).toEqual([expect.objectContaining({ hook_id: String(projectHook), previous: 'disabled', state: 'active' })]);
 	});
 });

@@ -1,21 +1,30 @@
 import type { ProcoreResource } from '../node.type';
 import { operationSelector } from '../operationSelector';
+import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getCompliance from './getCompliance.operation';
 import * as getProjectSubcontractors from './getProjectSubcontractors.operation';
 import * as getSummary from './getSummary.operation';
+import * as update from './update.operation';
 
 export const commitment: ProcoreResource = {
 	option: {
 		name: 'Commitment',
 		value: 'commitment',
-		description: 'Subcontracts (work order contracts) and purchase orders, their vendors and compliance',
+		description: 'Subcontracts (work order contracts) and purchase orders: write them with their schedule of values, read their vendors, money and compliance',
 	},
 	description: [
 		operationSelector(
 			'commitment',
 			[
+				{
+					name: 'Create',
+					value: 'create',
+					action: 'Create a commitment',
+					description:
+						'Create a subcontract or purchase order with its schedule of values (line items on cost codes). A re-run with the same origin ID or number finds it and adds only missing lines.',
+				},
 				{
 					name: 'Get',
 					value: 'get',
@@ -46,14 +55,23 @@ export const commitment: ProcoreResource = {
 					action: 'Get a commitment summary',
 					description: 'Get the change order, invoiced and paid totals of one commitment',
 				},
+				{
+					name: 'Update',
+					value: 'update',
+					action: 'Update a commitment',
+					description:
+						'Change fields of a subcontract or purchase order and add, change or replace its line items; only what differs is sent, with previous → new for each field and line',
+				},
 			],
 			'getProjectSubcontractors',
 		),
+		...create.description,
 		...get.description,
 		...getAll.description,
 		...getCompliance.description,
 		...getProjectSubcontractors.description,
 		...getSummary.description,
+		...update.description,
 	],
-	operations: { get, getAll, getCompliance, getProjectSubcontractors, getSummary },
+	operations: { create, get, getAll, getCompliance, getProjectSubcontractors, getSummary, update },
 };

@@ -16,6 +16,8 @@ import { CHANGE_EVENT_FIELDS } from '../changeEvent/fields';
 import { COMMITMENT_FIELDS } from '../commitment/get.operation';
 import { COMPLIANCE_DOCUMENT_FIELDS } from '../complianceDocument/getAll.operation';
 import { observationRead } from '../observation/read';
+import { createPhotos, PHOTO_FIELDS } from '../photo/create';
+import { PUNCH_ITEM_FIELDS } from '../punchItem/read';
 import { RFI_FIELDS } from '../rfi/read';
 
 const recordTypes = Object.entries(ATTACHMENT_TARGETS as Record<string, AttachmentTarget>)
@@ -51,7 +53,7 @@ export const description: INodeProperties[] = forOperation('document', 'attach',
 			name: 'recordId',
 			displayName: 'Record',
 			searchListMethod: 'searchAttachableRecords',
-			urlPattern: '(?:change_events|rfis|work_order_contracts|purchase_order_contracts|items|compliance_documents)/(?:show/)?([0-9]+)',
+			urlPattern: '(?:change_events|rfis|work_order_contracts|purchase_order_contracts|items|compliance_documents|punch_list|punch_items)/(?:show/)?([0-9]+)',
 			description: 'The record to attach the files to: the list shows the project\'s records of the chosen type',
 		}),
 		displayOptions: { hide: { recordType: ['image'] } },
@@ -147,31 +149,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const uploadInfo = uploads.map((u) => ({ file_name: u.fileName, size: u.size, parts: u.parts, uuid: 'uuid' in u ? u.uuid : null })) as IDataObject[];
 
 	if (target.createPath) {
-		const results: IDataObject[] = [];
-		for (let k = 0; k < uuids.length; k++) {
-			const image: IDataObject = { private: false };
-			const album = normalizeId(options.imageCategoryId);
-			if (album) image.image_category_id = toProcoreId(numericId(this, this.getNodeParameter('options.imageCategoryId', i, '', { extractValue: true }), 'Photo Album', i));
-			if (options.imageDescription) image.description = options.imageDescription;
-			const imageName = uploads[k].fileName;
-			const result = await procoreWrite.call(this, {
-				itemIndex: i,
-				action: 'create',
-				recordLabel: target.label,
-				request: {
-					method: 'POST',
-					path: target.createPath,
-					qs,
-					body: { ...target.fields([uuids[k]]), image_name: imageName, upload: { uuid: uuids[k], image_name: imageName }, image },
-					companyId,
-					multipart: true,
-				},
-				auditField: null,
-				summarize: (record, _c, isPreview) => isPreview ? `Would add "${imageName}" to Photos` : `Added "${imageName}" to Photos as photo ${String(record.id)}`,
-			});
-			results.push({ ...result, uploads: [uploadInfo[k]] });
-		}
-		return results;
+		const image: IDataObject = {};
+		if (normalizeId(options.imageCategoryId)) image.image_category_id = toProcoreId(numericId(this, this.getNodeParameter('options.imageCategoryId', i, '', { extractValue: true }), 'Photo Album', i));
+		if (options.imageDescription) image.description = options.imageDescription;
+		const photos = await createPhotos(this, i, { companyId, projectId, image, uploads: uploads.map((u, k) => ({ uuid: uuids[k], fileName: u.fileName })) });
+		return photos.map((photo, k) => ({ ...photo, uploads: [uploadInfo[k]] }));
 	}
 
 	const fields = target.fields(uuids, current);
@@ -208,9 +190,10 @@ export const output: OutputSpec = {
 			workOrderContract: COMMITMENT_FIELDS,
 			purchaseOrderContract: COMMITMENT_FIELDS,
 			observation: observationRead.fields,
+			punchItem: PUNCH_ITEM_FIELDS,
 			workOrderComplianceDocument: COMPLIANCE_DOCUMENT_FIELDS,
 			purchaseOrderComplianceDocument: COMPLIANCE_DOCUMENT_FIELDS,
-			image: ['id', 'name', 'description', 'image_category_id', 'url', 'thumbnail_url', 'created_at'],
+			image: PHOTO_FIELDS,
 		},
 	},
 };

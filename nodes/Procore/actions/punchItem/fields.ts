@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { normalizeId, toProcoreId } from '../../helpers/context';
 import { idList, isoDay } from '../../helpers/filters';
-import { pickFromList } from '../common.descriptions';
+import { pickFromList, pickManyFromList } from '../common.descriptions';
 import { PUNCH_PRIORITY_OPTIONS } from './read';
 
 /**
@@ -22,20 +22,12 @@ export const WORKFLOW_STATUS_OPTIONS = [
 	{ name: 'Work Required', value: 'work_required', description: 'Ball in the assignees\' court: they are asked to do the work' },
 ];
 
-const multiUsers = (name: string, displayName: string, loadOptionsMethod: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod, loadOptionsDependsOn: ['project.value'] },
-	default: [],
-	description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-});
 
 /** The fields of a punch item that Create and Update share, sorted by display name. */
 export const punchItemFieldOptions: INodeProperties[] = [
-	multiUsers('assigneeIds', 'Assignees', 'getPunchItemAssignees', 'The people asked to do the work (Procore\'s punch item assignments)'),
+	pickManyFromList('assigneeIds', 'Assignee Names or IDs', 'getPunchItemAssignees', 'The people asked to do the work (Procore\'s punch item assignments)'),
 	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 4 }, default: '' },
-	multiUsers('distributionIds', 'Distribution', 'getProjectUsers', 'People who receive the punch item\'s emails'),
+	pickManyFromList('distributionIds', 'Distribution Member Names or IDs', 'getProjectUsers', 'People who receive the punch item\'s emails'),
 	{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '' },
 	pickFromList('finalApproverId', 'Final Approver', 'searchPunchItemFinalApprovers', 'Who closes the item once it is ready to close'),
 	{
@@ -47,6 +39,7 @@ export const punchItemFieldOptions: INodeProperties[] = [
 		hint: 'Names of the input binary fields holding files to attach (photos of the defect), separated by commas',
 	},
 	pickFromList('locationId', 'Location', 'searchLocations', 'Where on site the item is'),
+	pickManyFromList('imageIds', 'Photo Names or IDs', 'getProjectPhotos', 'Photos already in the project\'s Photos tool to attach (e.g. the photo that shows the defect)'),
 	{ displayName: 'Priority', name: 'priority', type: 'options', options: PUNCH_PRIORITY_OPTIONS, default: 'medium' },
 	{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether only the people on the item and admins can see it' },
 	pickFromList('punchItemManagerId', 'Punch Item Manager', 'searchPunchItemManagers', 'Who manages the item through its workflow'),
@@ -88,8 +81,9 @@ export function punchItemFieldsToBody(ctx: IExecuteFunctions, f: IDataObject, i:
 		if (normalizeId(f[option])) body[field] = toProcoreId(idList(ctx, f[option], label, i)[0]);
 	}
 	const lists: Record<string, [string, string]> = {
-		assigneeIds: ['login_information_ids', 'Assignees'],
-		distributionIds: ['distribution_member_ids', 'Distribution'],
+		assigneeIds: ['login_information_ids', 'Assignee Names or IDs'],
+		distributionIds: ['distribution_member_ids', 'Distribution Member Names or IDs'],
+		imageIds: ['image_ids', 'Photo Names or IDs'],
 	};
 	for (const [option, [field, label]] of Object.entries(lists)) {
 		const values = idList(ctx, f[option], label, i);

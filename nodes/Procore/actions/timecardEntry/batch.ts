@@ -97,7 +97,7 @@ async function groupBySettings(
 					chunkSize: chosen.chunkSize,
 					onExisting: chosen.onExisting,
 					previewOnly,
-					auditTag: tagEnabled ? formatAuditTag(auditTagFor(ctx)) : undefined,
+					auditTag: tagEnabled ? formatAuditTag(auditTagFor(ctx, itemIndexes[0])) : undefined,
 				},
 			},
 		};

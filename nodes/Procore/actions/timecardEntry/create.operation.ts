@@ -63,7 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			// Only the bulk endpoint documents wbs_code_id, and only its schema types origin_id as a
 			// string (the single create's says integer): a bulk of one keeps the create atomic.
 			if (entry.origin_data === undefined && (this.getNodeParameter('options.auditTag', i, true) as boolean)) {
-				entry.origin_data = formatAuditTag(auditTagFor(this));
+				entry.origin_data = formatAuditTag(auditTagFor(this, i));
 			}
 			const result = await procoreWrite.call(this, {
 				itemIndex: i,

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
+import { getProjectId } from '../../helpers/context';
 import { forOperation } from '../operationSelector';
 import { scopeProperties, scopeQuery } from './scope';
 
-const FIELDS = ['id', 'namespace', 'destination_url', 'api_version', 'owned_by_company_id', 'owned_by_project_id'];
+const FIELDS = ['id', 'status', 'trigger_count', 'namespace', 'destination_url', 'payload_version', 'company_id', 'project_id', 'updated_at'];
 
 export const description: INodeProperties[] = [
 	...scopeProperties('getHooks'),
@@ -21,18 +22,16 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[] | IDataObject> {
-	const { companyId, qs } = await scopeQuery(this, i);
+	const { companyId, qs: scope } = await scopeQuery(this, i);
+	// v2.0: the list that says whether Procore disabled a hook (`status`) and how many triggers it
+	// has left (`trigger_count`), what a monitor needs; v1.0's list has neither.
+	const qs: IDataObject = { include_trigger_count: true };
 	const namespace = String(this.getNodeParameter('namespace', i, '')).trim();
 	if (namespace) qs.namespace = namespace;
-	// The v1.0 list is not paged; the shared loop stops after the first short page.
-	const hooks = await procoreApiRequestAllItems.call(this, {
-		method: 'GET',
-		path: '/rest/v1.0/webhooks/hooks',
-		qs,
-		companyId,
-		itemIndex: i,
-	});
-	return hooks;
+	const path = scope.project_id
+		? `/rest/v2.0/companies/${companyId}/projects/${getProjectId(this, i)}/webhooks/hooks`
+		: `/rest/v2.0/companies/${companyId}/webhooks/hooks`;
+	return await procoreApiRequestAllItems.call(this, { method: 'GET', path, qs, companyId, itemIndex: i });
 }
 
 export const output: OutputSpec = { fields: FIELDS };

@@ -24,7 +24,7 @@ export const webhook: ProcoreResource = {
 					name: 'Get Many Hooks',
 					value: 'getHooks',
 					action: 'Get many webhook hooks',
-					description: 'List the webhook hooks of a company or project, by namespace (the Procore Trigger uses n8n-nodes-procore)',
+					description: 'List the webhook hooks of a company or project, by namespace (the Procore Trigger uses n8n-nodes-procore), with their status (active, or disabled by Procore) and trigger count',
 				},
 			],
 			'getFailedDeliveries',

@@ -45,6 +45,7 @@ const cases: Array<[string, string, string, IDataObject, IDataObject, IDataObjec
 	['observation', '/rest/v1.0/observations/items/42', 'project_id=101', { id: 42, name: 'Guardrail', type: { id: 7 } }, { project_id: 101, observation: { upload_ids: ['U-1', 'U-2'], name: 'Guardrail', type_id: 7 } }, undefined],
 	['workOrderComplianceDocument', '/rest/v1.0/projects/101/work_order_contracts/300/compliance_documents/42', '', { id: 42, attachments: [{ id: 5 }] }, { attributes: { upload_ids: ['U-1', 'U-2'], attachment_ids: [5] } }, undefined],
 	['purchaseOrderComplianceDocument', '/rest/v1.0/projects/101/purchase_order_contracts/300/compliance_documents/42', '', { id: 42 }, { attributes: { upload_ids: ['U-1', 'U-2'] } }, undefined],
+	['punchItem', '/rest/v1.1/punch_items/42', 'project_id=101', { id: 42, name: 'Paint door 204' }, { project_id: 101, punch_item: { upload_ids: ['U-1', 'U-2'], name: 'Paint door 204' } }, undefined],
 ];
 
 describe('Document > Attach to Record', () => {

@@ -88,16 +88,27 @@ describe('Procore node: Webhook resource', () => {
 		expect(requests).toHaveLength(0);
 	});
 
-	it('Get Many Hooks lists a scope\'s hooks by namespace', async () => {
+	it('Get Many Hooks lists a scope\'s hooks by namespace, with the status and trigger count only v2.0 gives', async () => {
+		const hook = { id: '77', status: 'disabled', trigger_count: 2, payload_version: 'v4.0', namespace: 'n8n-nodes-procore', destination_url: 'https://n8n.example.com/webhook/x/webhook', company_id: '4264807', project_id: '101', updated_at: '2026-03-01T10:00:00Z', destination_headers: {} };
 		nock(API)
-			.get('/rest/v1.0/webhooks/hooks')
-			.query((q) => q.project_id === '101' && q.namespace === 'n8n-nodes-procore')
-			.reply(200, [{ id: 77, namespace: 'n8n-nodes-procore', destination_url: 'https://n8n.example.com/webhook/x/webhook', api_version: 'v2', owned_by_project_id: 101 }]);
+			.get('/rest/v2.0/companies/4264807/projects/101/webhooks/hooks')
+			.query((q) => q.namespace === 'n8n-nodes-procore' && q.include_trigger_count === 'true')
+			.reply(200, { data: [hook] });
 		const out = await runProcoreNode({
 			parameters: { resource: 'webhook', operation: 'getHooks', company: { __rl: true, mode: 'id', value: '4264807' }, webhookScope: 'project', project: { __rl: true, mode: 'id', value: '101' }, namespace: 'n8n-nodes-procore', output: 'simplified' },
 		});
-		expect(out.map((o) => o.json)).toEqual([
-			{ id: 77, namespace: 'n8n-nodes-procore', destination_url: 'https://n8n.example.com/webhook/x/webhook', api_version: 'v2', owned_by_project_id: 101 },
-		]);
+		const { destination_headers: _headers, ...simplified } = hook;
+		expect(out.map((o) => o.json)).toEqual([simplified]);
+	});
+
+	it('Get Many Hooks of the company reads the company\'s v2.0 list', async () => {
+		nock(API)
+			.get('/rest/v2.0/companies/4264807/webhooks/hooks')
+			.query((q) => q.include_trigger_count === 'true' && q.namespace === undefined)
+			.reply(200, { data: [{ id: '78', status: 'active', trigger_count: 0 }] });
+		const out = await runProcoreNode({
+			parameters: { resource: 'webhook', operation: 'getHooks', company: { __rl: true, mode: 'id', value: '4264807' }, webhookScope: 'company', namespace: '', output: 'raw' },
+		});
+		expect(out.map((o) => o.json)).toEqual([{ id: '78', status: 'active', trigger_count: 0 }]);
 	});
 });
