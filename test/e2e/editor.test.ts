@@ -110,7 +110,7 @@ describe('API Operation in the editor: any operation of Procore\'s catalog', () 
 
 		// The field mapper loaded the operation's fields: its one required field is shown, typed.
 		const mapper = page.getByTestId('mapping-fields-container');
-		await mapper.getByText('image_category.name', { exact: true }).waitFor();
+		await mapper.getByText('image_category.name').first().waitFor();
 		const name = `Browser album ${Date.now()}`;
 		await mapper.locator('input, textarea').first().fill(name);
 		await page.keyboard.press('Tab');

@@ -4,13 +4,13 @@ import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { asNodeError } from '../../helpers/errorItem';
 import type { OutputSpec } from '../../helpers/output';
-import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
+import { procoreWrite, writeOptions, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { projectLocator, returnAllOrLimit, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import type { CatalogOperation } from './catalog';
 import { loadCatalog, toolName } from './catalog';
-import { buildCatalogRequest, wrapperKey } from './request';
+import { bodyKeys, buildCatalogRequest, wrapperKey } from './request';
 
 const OPERATION_ID = '^[A-Za-z][A-Za-z0-9]*$';
 
@@ -109,7 +109,20 @@ export const description: INodeProperties[] = forOperation('apiOperation', 'call
 	},
 	// Shown for every operation (the panel cannot know which are lists): others ignore them.
 	...returnAllOrLimit({}).map((p) => (p.name === 'returnAll' ? { ...p, hint: 'Lists only: other operations ignore it' } : p)),
-	writeOptionsCollection,
+	{
+		...writeOptionsCollection,
+		options: sortedOptions(writeOptions, [
+			{
+				displayName: 'Skip If Exists By',
+				name: 'skipIfExistsBy',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. punch_item.name',
+				description:
+					'Creates only: the body field that identifies the record (a name, number or origin ID). The records on the same path are read first, and one that already has this value is returned instead of creating another, so a re-run creates nothing twice.',
+			},
+		]),
+	},
 ]);
 
 function operationId(ctx: IExecuteFunctions, i: number): string {
@@ -178,6 +191,35 @@ async function previousRecord(ctx: IExecuteFunctions, op: CatalogOperation, valu
 	}
 }
 
+type Scope = { companyId: string; projectId?: string };
+
+/**
+ * Skip If Exists By: the record on the same path whose field already holds the value this create
+ * sends, read through the list Procore has there (every page).
+ */
+async function existingRecord(ctx: IExecuteFunctions, i: number, op: CatalogOperation, body: IDataObject | undefined, values: IDataObject, scope: Scope, name: string): Promise<IDataObject | undefined> {
+	const fail = (message: string, hint: string): never => {
+		throw new NodeOperationError(ctx.getNode(), message, { description: hint, itemIndex: i });
+	};
+	const list = (await loadCatalog()).operations.find((o) => o.method === 'GET' && o.path === op.path);
+	if (!list) return fail(`Skip If Exists By needs a list of the records, and Procore has none at ${op.path}`, 'Leave Skip If Exists By empty for this operation.');
+	const field = op.fields.find((f) => f.in === 'body' && f.name === name);
+	if (!field) {
+		return fail(`"${name}" is not a body field of ${op.summary}`, `Enter one of its body fields, e.g. ${op.fields.filter((f) => f.in === 'body').slice(0, 5).map((f) => f.name).join(', ')}.`);
+	}
+	const keys = bodyKeys(field, op);
+	const wanted = keys.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as IDataObject)[k] : undefined), body);
+	if (wanted === undefined || wanted === null || wanted === '') return fail(`Skip If Exists By names "${name}", which this create leaves empty`, `Fill ${name}, or leave Skip If Exists By empty.`);
+	const names = new Set(list.fields.map((f) => f.name));
+	const request = buildCatalogRequest(list, Object.fromEntries(Object.entries(values).filter(([k]) => names.has(k))), scope, fail);
+	const records = list.pagedList
+		? await procoreApiRequestAllItems.call(ctx, { ...request, companyId: scope.companyId, itemIndex: i }, { dataKey: list.dataKey })
+		: unwrap(await procoreApiRequest.call(ctx, { ...request, companyId: scope.companyId, itemIndex: i }));
+	// The list shows the record's own field (`name`), not the body's wrapper (`punch_item.name`).
+	const key = keys[keys.length - 1];
+	return (Array.isArray(records) ? records : [records]).find((r) => r && String(r[key]) === String(wanted));
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
 	const op = await findOperation(this, i);
 	const companyId = await getCompanyId(this, i);
@@ -199,6 +241,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 
 	const action = op.method === 'DELETE' ? 'delete' : op.method === 'POST' ? 'create' : 'update';
+	const skipIfExistsBy = String(this.getNodeParameter('options.skipIfExistsBy', i, '') ?? '').trim();
+	if (action === 'create' && skipIfExistsBy) {
+		const found = await existingRecord(this, i, op, request.body as IDataObject | undefined, values, { companyId, projectId }, skipIfExistsBy);
+		if (found) return { ...found, skipped: true, summary: `Already in Procore, not created again: ${op.summary} (${toolName(op.tool)}), id ${String(found.id)}` };
+	}
 	const wrapper = wrapperKey(op);
 	const auditPath = wrapper ? `${wrapper}.origin_data` : 'origin_data';
 	const previous = action === 'update' ? await previousRecord(this, op, values, { companyId, projectId }) : undefined;
