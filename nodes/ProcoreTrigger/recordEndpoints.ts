@@ -42,6 +42,8 @@ export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	'Project Insurances': { path: '/rest/v1.0/projects/{project_id}/insurances/{id}' },
 	'Project Users': { path: '/rest/v1.0/projects/{project_id}/users/{id}' },
 	'Project Vendors': { path: '/rest/v1.0/projects/{project_id}/vendors/{id}' },
+	// v1.0 shows a prime contract at the singular path, with every money figure of its page.
+	'Prime Contracts': { path: '/rest/v1.0/prime_contract/{id}', query: ['project_id'] },
 	Projects: { path: '/rest/v1.0/projects/{id}', query: ['company_id'], companyLevel: true },
 	'Punch Items': { path: '/rest/v1.1/punch_items/{id}', query: ['project_id'] },
 	'Purchase Order Contracts': { path: '/rest/v1.0/purchase_order_contracts/{id}', query: ['project_id'] },

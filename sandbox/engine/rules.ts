@@ -61,6 +61,13 @@ const TABLE: Array<[RegExp, OperationRules]> = [
 			values: { status: { open: 'Open', closed: 'Closed' } },
 		},
 	],
+	[
+		/^POST \/rest\/v1\.[01]\/projects\/\{project_id\}\/direct_costs$/,
+		{
+			source: 'RestV10ProjectsProjectIdDirectCostsPost: `invoice_number` "is required only if `direct_cost_type` is set to `invoice`" (handlers/direct-costs.ts checks it)',
+			optional: ['invoice_number'],
+		},
+	],
 	[/^(POST|PATCH) \/rest\/v1\.0\/(projects\/\{project_id\}\/|companies\/\{company_id\}\/)?timecard_entries(\/\{id\})?$/, TIMECARD_MODES],
 	[/^(POST|PATCH) \/rest\/v1\.0\/.*insurances(\/\{id\})?$/, INSURANCE],
 	[
@@ -80,8 +87,8 @@ export function rulesOf(op: Operation): OperationRules | undefined {
 
 /** The schema with mode fields no longer individually required. */
 export function withoutModeFields(schema: Schema, rules: OperationRules | undefined): Schema {
-	if (!rules?.modes) return schema;
-	const modeFields = new Set([...rules.modes.flat(), ...(rules.optional ?? [])]);
+	if (!rules?.modes && !rules?.optional) return schema;
+	const modeFields = new Set([...(rules.modes ?? []).flat(), ...(rules.optional ?? [])]);
 	return { ...schema, required: (schema.required ?? []).filter((r) => !modeFields.has(r)) };
 }
 

@@ -18,7 +18,7 @@ type Obj = Record<string, unknown>;
 const given = (v: unknown) => v !== undefined && v !== null && v !== '';
 const idOf = (v: unknown): string | undefined =>
 	typeof v === 'object' && v !== null ? idOf((v as Obj).id) : given(v) ? String(v) : undefined;
-const cents = (v: unknown) => Math.round((Number(v ?? 0) || 0) * 100);
+export const cents = (v: unknown) => Math.round((Number(v ?? 0) || 0) * 100);
 
 const KINDS = {
 	work_order_contracts: { type: 'WorkOrderContract', label: 'Work Order Contract' },
@@ -107,8 +107,8 @@ function updateContract(kind: Kind) {
 
 const linesKey = (ctx: Ctx, kind: Kind, contract: StoredRec) => `projects/${ctx.projectId}/${kind}/${String(contract.id)}/line_items`;
 
-/** The line as Procore returns it; unknown cost codes or cost types become field errors. */
-function buildLine(ctx: Ctx, rt: Runtime, input: Obj, current: Obj, errors: FieldErrors): Obj {
+/** The line as Procore returns it; unknown cost codes, cost types or units become field errors. */
+export function buildLine(ctx: Ctx, rt: Runtime, input: Obj, current: Obj, errors: FieldErrors): Obj {
 	const line: Obj = { ...current };
 	for (const f of ['description', 'uom', 'origin_id', 'origin_data', 'extended_type']) if (f in input) line[f] = input[f];
 	for (const f of ['quantity', 'unit_cost', 'amount']) {

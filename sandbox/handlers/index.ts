@@ -5,6 +5,7 @@
 import { changeEventHandlers } from './change-events';
 import { commitmentHandlers } from './commitments';
 import { commitmentWriteHandlers } from './commitment-writes';
+import { directCostHandlers } from './direct-costs';
 import { lookupHandlers } from './lookups';
 import { companies, companyMe, me } from './identity';
 import type { Handler } from './registry';
@@ -34,6 +35,7 @@ export const handlers: Handler[] = [
 	...timecardListHandlers,
 	...commitmentHandlers,
 	...commitmentWriteHandlers,
+	...directCostHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
 	...lineItemTypeHandlers,

@@ -7,6 +7,7 @@ import { company } from './company';
 import { complianceDocument } from './complianceDocument';
 import { customApiCall } from './customApiCall';
 import { dailyLog } from './dailyLog';
+import { directCost } from './directCost';
 import { insurance } from './insurance';
 import { document } from './document';
 import { drawing } from './drawing';
@@ -62,6 +63,7 @@ const all: Record<string, ProcoreResource> = {
 	insurance,
 	commitment,
 	primeContract,
+	directCost,
 	complianceDocument,
 	document,
 	folder,

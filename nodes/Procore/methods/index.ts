@@ -4,6 +4,7 @@ import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
+import * as directCost from './directCost.listSearch';
 import * as directory from './directory.listSearch';
 import * as document from './document.listSearch';
 import * as drawing from './drawing.listSearch';
@@ -32,6 +33,7 @@ export const listSearch = {
 	...attachment,
 	...directory,
 	...primeContract,
+	...directCost,
 	...punchItem,
 	...inspection,
 	...meeting,

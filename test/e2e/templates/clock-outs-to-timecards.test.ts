@@ -2,6 +2,8 @@
  * Template workflows/clock-outs-to-timecards.json in the real n8n against the sandbox: the
  * workforce app posts clock-outs, the sandbox gets the timecard entries (hours to the hundredth,
  * no double export), and the app is told per clock-out what was written or why Procore refused it.
+ * An edited clock-out moved to another project leaves the old one and lands in the new one (its
+ * hours count once); crew and sub job pass through to the entries.
  */
 import { n8n, sandbox, state } from '../env';
 
@@ -18,6 +20,8 @@ interface Entry {
 	cost_code_id?: number;
 	line_item_type_id?: number;
 	origin_id?: string;
+	sub_job_id?: number | string | null;
+	crew_id?: number | string | null;
 	deleted_at?: string | null;
 }
 interface Result {
@@ -139,5 +143,45 @@ describe('template: export worker clock-outs to Procore timecards', () => {
 		const mine = (await entries()).filter((e) => String(e.origin_id ?? '').startsWith('co_81234:'));
 		expect(mine.map((e) => Number(e.party_id))).toEqual([people.carpenter, people.carpenter]);
 		expect(hundredths(mine)).toBe(698);
+	});
+
+	it('the clock-out edited into another project: its entries leave the old project and are written in the new one; the hours count once', async () => {
+		const { hospital } = projects;
+		const codes = await sandbox.state<{ id: number; full_code: string }>(`projects/${hospital}/cost_codes`);
+		const there = (code: string) => `procore:budget_line:cc:${codes.find((c) => c.full_code === code)!.id}:cat:${lineItemTypes.labor}`;
+		const moved = {
+			...CLOCK_OUT,
+			projectId: String(hospital),
+			coworkerIds: [],
+			clockOut: `${DAY}T14:29:00-08:00`,
+			allocations: [
+				{ milestone: there('03-300'), percent: 60 },
+				{ milestone: there('09-250'), percent: 40 },
+			],
+		};
+		const ofClockOut = async (projectId: number) =>
+			(await sandbox.state<Entry>(`projects/${projectId}/timecard_entries`)).filter((e) => !e.deleted_at && String(e.origin_id ?? '').startsWith('co_81234:'));
+		const reply = await n8n.webhook(PATH, moved);
+		expect(reply.status).toBe(200);
+		const body = reply.body as Reply & { results: Array<{ removed?: Array<{ originId: string }> }> };
+		expect(body.results[0]).toMatchObject({ clockOutId: 'co_81234', status: 'written', hours: '6.98' });
+		expect(body.results[0].removed).toHaveLength(2);
+		expect(await ofClockOut(project)).toEqual([]);
+		const landed = await ofClockOut(hospital);
+		expect(landed).toHaveLength(2);
+		expect(hundredths(landed)).toBe(698);
+		// Sent again: nothing written, nothing removed, still 6.98 h in all.
+		const again = await n8n.webhook(PATH, moved);
+		expect((again.body as Reply).results[0]).toMatchObject({ status: 'already in Procore' });
+		expect(hundredths([...(await ofClockOut(project)), ...(await ofClockOut(hospital))])).toBe(698);
+	});
+
+	it('the crew and the sub job the app sends land on the entries', async () => {
+		const { crews, subJobs } = state.seed as typeof state.seed & { crews: Record<string, number>; subJobs: Record<string, number> };
+		const reply = await n8n.webhook(PATH, { ...CLOCK_OUT, clockOutId: 'co_crew_1', coworkerIds: [], crewId: String(crews.concrete), subJobId: String(subJobs.towerA) });
+		expect(reply.status).toBe(200);
+		const stored = (await entries()).filter((e) => String(e.origin_id ?? '').startsWith('co_crew_1:'));
+		expect(stored).toHaveLength(2);
+		expect(stored.every((e) => Number(e.sub_job_id) === subJobs.towerA && Number(e.crew_id) === crews.concrete)).toBe(true);
 	});
 });

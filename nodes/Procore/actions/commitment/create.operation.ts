@@ -12,7 +12,8 @@ import { money, planLines, readScheduleOfValues, scheduleOfValuesParameters, sum
 import type { CommitmentType } from './common';
 import { commitmentName } from './common';
 import { COMMITMENT_FIELDS, flatVendor } from './get.operation';
-import { applyPlan, contractPath, lineChanges, planRequests, readContract, readLines, wrapperKey } from './scheduleWrites';
+import { applyPlan, lineChanges, planRequests } from '../shared/lineWrites';
+import { contractPath, lineTarget, readContract, readLines, wrapperKey } from './scheduleWrites';
 import { headerBody, headerFields } from './writeFields';
 
 export const description: INodeProperties[] = [
@@ -98,9 +99,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const name = commitmentName({ ...existing.record, ...header, id }, type);
 		const rest = `${plan.add.length ? `${plan.add.length} missing line${plan.add.length === 1 ? '' : 's'} ${previewOnly ? 'would be ' : ''}added` : 'no line missing'}${differing ? `; ${differing} line${differing === 1 ? ' differs' : 's differ'} (use Update to change)` : ''}`;
 		if (previewOnly) {
-			return { preview: true, summary: `${name} is already in Procore (found by ${existing.by}): ${rest}`, request: { calls: planRequests(plan, type, id, scope.projectId) }, changes: lineChanges(plan) as unknown as IDataObject[] };
+			return { preview: true, summary: `${name} is already in Procore (found by ${existing.by}): ${rest}`, request: { calls: planRequests(plan, lineTarget(type, id, scope.projectId)) }, changes: lineChanges(plan) as unknown as IDataObject[] };
 		}
-		await applyPlan(this, i, scope, type, id, plan, tagEnabled);
+		await applyPlan(this, i, scope.companyId, lineTarget(type, id, scope.projectId), plan, tagEnabled);
 		const record = await readContract(this, i, scope, type, id);
 		return { ...record, skipped: plan.add.length === 0, summary: `${name} was already in Procore (found by ${existing.by}): ${rest}`, changes: lineChanges(plan) as unknown as IDataObject[] };
 	}
@@ -117,11 +118,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	if (written.preview) {
 		const plan = planLines([], lines, false);
-		return { ...written, line_items: planRequests(plan, type, '{id}', scope.projectId).map((r) => r.body as IDataObject) };
+		return { ...written, line_items: planRequests(plan, lineTarget(type, '{id}', scope.projectId)).map((r) => r.body as IDataObject) };
 	}
 	const id = String(written.id);
 	const plan = planLines([], lines, false);
-	await applyPlan(this, i, scope, type, id, plan, tagEnabled);
+	await applyPlan(this, i, scope.companyId, lineTarget(type, id, scope.projectId), plan, tagEnabled);
 	const record = lines.length ? await readContract(this, i, scope, type, id) : written;
 	return {
 		...record,

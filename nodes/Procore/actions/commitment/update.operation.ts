@@ -12,7 +12,8 @@ import { money, planLines, planSentence, readScheduleOfValues, scheduleOfValuesP
 import type { LinePlan } from '../shared/scheduleOfValues';
 import { commitmentLocator, commitmentName, commitmentType, commitmentTypeParameter, getCommitment } from './common';
 import { COMMITMENT_FIELDS, flatVendor } from './get.operation';
-import { applyPlan, contractPath, lineChanges, planRequests, readContract, readLines, wrapperKey } from './scheduleWrites';
+import { applyPlan, lineChanges, planRequests } from '../shared/lineWrites';
+import { contractPath, lineTarget, readContract, readLines, wrapperKey } from './scheduleWrites';
 import { headerBody, headerFields } from './writeFields';
 
 const withMode = (params: INodeProperties[]): INodeProperties[] =>
@@ -75,7 +76,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		return {
 			preview: true,
 			summary: `Would update ${name}: ${fieldPart}${linePart}`,
-			request: { calls: [...(headerChanges.length ? [headerRequest] : []), ...planRequests(plan, type, id, scope.projectId)] as unknown as IDataObject[] },
+			request: { calls: [...(headerChanges.length ? [headerRequest] : []), ...planRequests(plan, lineTarget(type, id, scope.projectId))] as unknown as IDataObject[] },
 			changes,
 		};
 	}
@@ -91,7 +92,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			previous,
 		});
 	}
-	await applyPlan(this, i, scope, type, id, plan, tagEnabled);
+	await applyPlan(this, i, scope.companyId, lineTarget(type, id, scope.projectId), plan, tagEnabled);
 	const wrote = headerChanges.length + plan.add.length + plan.change.length + plan.remove.length > 0;
 	const record = wrote ? await readContract(this, i, scope, type, id) : current;
 	const before = toCents(current.grand_total) ?? 0;

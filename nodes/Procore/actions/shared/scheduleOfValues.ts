@@ -116,12 +116,12 @@ export async function readScheduleOfValues(ctx: IExecuteFunctions, i: number, sc
 }
 
 /** The `line_item` body Procore's v1.0 line item endpoints take. */
-export function lineItemBody(line: SovLine, originData?: string): IDataObject {
-	const body: IDataObject = { description: line.description, amount: (line.amountCents / 100).toFixed(2) };
+export function lineItemBody(line: SovLine, originData?: string, numeric = false): IDataObject {
+	const body: IDataObject = { description: line.description, amount: numeric ? line.amountCents / 100 : (line.amountCents / 100).toFixed(2) };
 	if (line.costCodeId) body.cost_code_id = Number(line.costCodeId);
 	if (line.lineItemTypeId) body.line_item_type_id = Number(line.lineItemTypeId);
-	if (line.quantity !== undefined) body.quantity = String(line.quantity);
-	if (line.unitCost !== undefined) body.unit_cost = line.unitCost.toFixed(2);
+	if (line.quantity !== undefined) body.quantity = numeric ? line.quantity : String(line.quantity);
+	if (line.unitCost !== undefined) body.unit_cost = numeric ? line.unitCost : line.unitCost.toFixed(2);
 	if (line.unit) body.uom = line.unit;
 	if (originData) body.origin_data = originData;
 	return body;

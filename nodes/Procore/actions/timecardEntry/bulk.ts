@@ -5,6 +5,8 @@ import { explainTimecardError } from './errors';
 import type { BulkOptions, BulkReport, EntryResult, PlannedEntry, PreviewRequest } from './bulk.types';
 import { PROJECT_BULK_MAX } from './bulk.types';
 import { differences, originOf, projectEntries } from './existing';
+import type { LeftBehind } from './moved';
+import { entriesLeftBehind } from './moved';
 import type { RemovedEntry, ReplacedEntries, Rewrite } from './replaced';
 import { confirmByReading, daysAround, deleteStale, settleUpdate, staleEntries } from './replaced';
 import { BulkCreator, wire } from './bulkCreate';
@@ -48,6 +50,20 @@ export async function writeEntries(
 		if (p.originId) p.entry.origin_id = p.originId;
 	}
 
+	// Read first: without knowing what an edited clock-out left in other projects, writing its new
+	// entries could count hours twice, so such an item fails before anything of it is written.
+	let leftBehind = new Map<string, LeftBehind>();
+	if (options.onExisting === 'update' && replaced.length) {
+		try {
+			leftBehind = await entriesLeftBehind(ctx, companyId, replaced);
+		} catch (error) {
+			const items = new Set(replaced.map((r) => r.itemIndex));
+			planned.forEach((p, k) => {
+				if (items.has(p.itemIndex)) results.set(k, { planned: p, status: 'failed', error: forEach(error as Error) });
+			});
+		}
+	}
+
 	const byProject = new Map<string, number[]>();
 	planned.forEach((p, k) => byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), k]));
 	const fresh: number[] = [];
@@ -68,6 +84,7 @@ export async function writeEntries(
 			continue;
 		}
 		for (const k of indexes) {
+			if (results.has(k)) continue;
 			const p = planned[k];
 			const match = p.originId ? existing.get(p.originId) : undefined;
 			if (!match) {
@@ -102,6 +119,18 @@ export async function writeEntries(
 				},
 			});
 		}
+	}
+
+	// Clock-outs edited into another project: their entries in the project they left go too.
+	for (const [projectId, left] of leftBehind) {
+		const known = rewrites.get(projectId);
+		if (!known) {
+			rewrites.set(projectId, { days: [...new Set(left.days)].sort(), stale: left.stale, rewrite: { patched: [], deleted: [] } });
+			continue;
+		}
+		const ids = new Set(known.stale.map((s) => String(s.row.id)));
+		known.stale.push(...left.stale.filter((s) => !ids.has(String(s.row.id))));
+		known.days = [...new Set([...known.days, ...left.days])].sort();
 	}
 
 	const groups = new Map<string, number[]>();

@@ -365,6 +365,41 @@ describe('edited clock-outs (issue #21): Update replaces what the first export w
 		expect(run.json[0].summary).toMatch(/4 no longer in the clock-out deleted$/);
 	});
 
+	it('a clock-out edited into another project: its entries leave the old project and are written in the new one; the hours count once', async () => {
+		const { hospital } = env.sb.seed.projects;
+		const ofClockOut = (projectId: number) => env.records(projectId, 'timecard_entries').filter((e) => String(e.origin_id).startsWith('co_81234:'));
+		await clockOut({ clockOutId: 'co_other' });
+		await clockOut();
+		expect(ofClockOut(tower)).toHaveLength(3);
+		// The same shift and allocation, on the hospital's own cost codes.
+		const code = (full: string) => env.sb.store.findAll('cost_codes', (r) => r.project_id === hospital && r.full_code === full)[0].rec.id as number;
+		const there = (full: string) => `procore:budget_line:cc:${code(full)}:cat:${env.sb.seed.lineItemTypes.labor}`;
+		const edit = {
+			project: rl(hospital),
+			allocationsJson: [
+				{ milestone: there('03-300'), percent: 40 },
+				{ milestone: there('09-250'), percent: 35 },
+				{ milestone: there('26-000'), percent: 25 },
+			],
+			options: { onExisting: 'update' },
+		};
+		const moved = await clockOut(edit);
+		expect(moved.error).toBeUndefined();
+		expect(ofClockOut(tower)).toEqual([]);
+		expect(ofClockOut(hospital)).toHaveLength(3);
+		expect(hundredths(ofClockOut(hospital))).toBe(798);
+		// Another clock-out of the same worker and day stays where it is.
+		expect(env.records(tower, 'timecard_entries').filter((e) => String(e.origin_id).startsWith('co_other:'))).toHaveLength(3);
+		const deletes = moved.writes.filter((c) => c.method === 'DELETE');
+		expect(deletes.map((c) => route(c))).toEqual(Array(3).fill('DELETE /rest/v1.0/projects/:id/timecard_entries/:id'));
+		expect(deletes.every((c) => c.path.includes(`/projects/${tower}/`))).toBe(true);
+		expect((moved.json[0].removed as IDataObject[]).map((e) => e.status)).toEqual(['deleted', 'deleted', 'deleted']);
+		// Sent again: nothing to write, nothing to delete.
+		const again = await clockOut(edit);
+		expect(again.writes).toEqual([]);
+		expect(hundredths([...ofClockOut(tower), ...ofClockOut(hospital)])).toBe(798);
+	});
+
 	it('with Skip (the default) an edit changes nothing, and entries of other clock-outs are never touched', async () => {
 		await clockOut({ clockOutId: 'co_other' });
 		await clockOut();

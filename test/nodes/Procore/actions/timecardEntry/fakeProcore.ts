@@ -85,6 +85,14 @@ export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
 			const to = q.end_date ?? q.log_date ?? today;
 			return [200, state.entries.filter((e) => e.date >= from && e.date <= to)];
 		})
+		// The company's list covers every project (here one): Update mode reads it for entries an
+		// edited clock-out left in a project it moved out of.
+		.get(/\/rest\/v1\.0\/companies\/\d+\/timecard_entries$/)
+		.query(true)
+		.reply(function (uri) {
+			const q = Object.fromEntries(new URL(uri, API).searchParams) as Record<string, string>;
+			return [200, state.entries.filter((e) => e.date >= (q.start_date ?? '') && e.date <= (q.end_date ?? '9999')).map((e) => ({ project_id: state.project.id, ...e }))];
+		})
 		.post(`/rest/v1.1/projects/${state.project.id}/project_timecard_entries/bulk_create`)
 		.reply((_uri, body: any) => {
 			if (state.toolDisabled) return forbidden;
