@@ -2,10 +2,18 @@ jest.setTimeout(180_000);
 /**
  * workflows/daily-log-summary-and-risk-flags.json run by n8n's CLI in the shared real n8n: each
  * active project's daily logs of the day are summarised, and the rules of "Any risk?" turn safety,
- * delay and overtime signals into one Observation per flagged project for the project manager; a
- * quiet project gets none.
+ * delay and overtime signals into one Observation per flagged project for the project manager, with
+ * a narrative written by the AI Agent (a local OpenAI-compatible stand-in model); a quiet project
+ * gets none, and a re-run the same day neither asks the model again nor creates a second one.
  */
 import { n8n, sandbox, state } from '../env';
+import { chats, completion, connectStandInModel, STAND_IN_MODEL, type ChatRequest } from './standInModel';
+
+/** The narrative names the project it was asked about, so each Observation's can be told apart. */
+function model(request: ChatRequest) {
+	const project = /Project: ([^\\]+)\\n/.exec(JSON.stringify(request.messages))?.[1] ?? 'the project';
+	return completion({ content: `NARRATIVE for ${project}: crews worked as logged; the flagged risk needs the PM's follow-up tomorrow.` });
+}
 
 const WORKFLOW_ID = 'ProcoreDailyLogs';
 
@@ -35,24 +43,25 @@ describe('template: Daily log summary and risk flags', () => {
 	const { tower, hospital, school, warehouse } = state.seed.projects;
 	const seed = state.seed as unknown as { observationTypes: { safety: number }; users: { pm: number } };
 	const today = new Date().toISOString().slice(0, 10);
+	let llm: Awaited<ReturnType<typeof connectStandInModel>>;
+	const asked = () => chats(llm);
 	let run: { data: { resultData: { error?: unknown; runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>> } } };
 
 	beforeAll(async () => {
 		await sandbox.reset();
-		// The tower has the seeded day (an accident among others). Today elsewhere: an overtime spike at
-		// the hospital, a weather delay at the school, an ordinary day at the warehouse.
+		// Today: an accident at the tower, an overtime spike at the hospital, a weather delay at the
+		// school, an ordinary day at the warehouse (daily log lists return the day asked for only).
+		await procore('POST', `/rest/v1.0/projects/${tower}/accident_logs`, { accident_log: { date: today, time_hour: 10, time_minute: 15, involved_name: "James O'Neill", involved_company: 'Granite Peak Builders, Inc.', comments: 'Minor hand laceration; first aid on site.' } });
+		await procore('POST', `/rest/v1.0/projects/${tower}/manpower_logs`, { manpower_log: { date: today, num_workers: 12, num_hours: '8.0', notes: 'Level 8 deck pour' } });
 		await procore('POST', `/rest/v1.0/projects/${hospital}/manpower_logs`, { manpower_log: { date: today, num_workers: 14, num_hours: '12.0', notes: 'Double shift to recover the MEP rough-in' } });
 		await procore('POST', `/rest/v1.1/projects/${school}/daily_logs/weather_logs`, { weather_log: { date: today, sky: 'Overcast', precipitation: 'Heavy Rain', is_weather_delay: 1, comments: 'Roofing stopped at 10:00' } });
 		await procore('POST', `/rest/v1.0/projects/${school}/manpower_logs`, { manpower_log: { date: today, num_workers: 6, num_hours: '8.0' } });
 		await procore('POST', `/rest/v1.0/projects/${warehouse}/manpower_logs`, { manpower_log: { date: today, num_workers: 5, num_hours: '8.0', notes: 'Slab prep' } });
 		await procore('POST', `/rest/v1.0/projects/${warehouse}/notes_logs`, { notes_log: { date: today, comment: 'Survey layout for racking completed.' } });
-		await n8n.patchNodes(WORKFLOW_ID, {
-			Settings: (node) => {
-				const assignments = (node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
-				assignments.find((a) => a.name === 'observationTypeId')!.value = String(seed.observationTypes.safety);
-				assignments.find((a) => a.name === 'projectManagerUserId')!.value = String(seed.users.pm);
-				assignments.find((a) => a.name === 'logDate')!.value = today;
-			},
+		llm = await connectStandInModel(WORKFLOW_ID, model, {
+			observationTypeId: String(seed.observationTypes.safety),
+			projectManagerUserId: String(seed.users.pm),
+			logDate: today,
 		});
 		await sandbox.clearCalls();
 		run = (await n8n.execute(WORKFLOW_ID)) as typeof run;
@@ -60,6 +69,7 @@ describe('template: Daily log summary and risk flags', () => {
 
 	afterAll(async () => {
 		await n8n.unpublish(WORKFLOW_ID).catch(() => undefined);
+		await llm?.stop();
 	});
 
 	const output = (node: string, index = 0) => (run.data.resultData.runData[node]?.[0]?.data?.main[index] ?? []).map((i) => i.json);
@@ -93,6 +103,16 @@ describe('template: Daily log summary and risk flags', () => {
 			expect(o).toMatchObject({ type_id: seed.observationTypes.safety, assignee_id: seed.users.pm, priority: 'High' });
 			expect(o.description).toMatch(/^Daily log summary for .+ on \d{4}-\d{2}-\d{2}: Manpower: /);
 		}
+		// The model wrote one narrative per flagged project, from that project's logs, and each sits
+		// in its own Observation beside the rules' reasons.
+		expect(asked()).toHaveLength(3);
+		expect(asked().every((a) => a.model === STAND_IN_MODEL)).toBe(true);
+		const hospitalPrompt = JSON.stringify(asked().find((a) => JSON.stringify(a.messages).includes('Double shift to recover the MEP rough-in'))?.messages);
+		expect(hospitalPrompt).toContain('overtime (12 h per worker)');
+		for (const o of Object.values(created)) {
+			const name = /^Daily log summary for (.+) on /.exec(o.description ?? '')?.[1];
+			expect(o.description).toContain(`Narrative (written by a language model from the logs above; check it before relying on it):\nNARRATIVE for ${name}: crews worked as logged`);
+		}
 		const writes = (await sandbox.calls()).filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'));
 		expect(writes.map((c) => `${c.method} ${c.path}`)).toEqual(Array(3).fill('POST /rest/v1.0/observations/items'));
 		expect(output('No risk today').map((i) => i.project_id)).toEqual([String(warehouse)]);
@@ -109,5 +129,7 @@ describe('template: Daily log summary and risk flags', () => {
 			expect({ project, count: rows.filter((o) => o.name?.startsWith('Daily log risks')).length }).toEqual({ project, count: 1 });
 		}
 		expect(again.data.resultData.runData['Create Observation for the PM']).toBeUndefined();
+		// The Observation was found before the model was asked: no narrative is written twice.
+		expect(asked()).toHaveLength(3);
 	});
 });

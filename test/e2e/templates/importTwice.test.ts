@@ -8,12 +8,12 @@ import path from 'path';
 
 import type { SeedIds } from '../../../sandbox';
 import { INBOUND_CREDENTIAL, SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from '../../../scripts/lib/n8n';
-import { fillTemplate, readTemplates, sandboxSettings } from '../../../scripts/lib/templates';
+import { fillTemplate, MCP_TRIGGER, readTemplates, sandboxSettings } from '../../../scripts/lib/templates';
 import { eventually, n8n, sandbox, state, type Workflow } from '../env';
 import { live } from './patchSettings';
 
 const WITH_WEBHOOKS = readTemplates(path.resolve(__dirname, '../../../workflows')).filter(({ template }) =>
-	template.nodes.some((n) => ['n8n-nodes-base.webhook', 'n8n-nodes-procore.procoreTrigger'].includes(n.type)),
+	template.nodes.some((n) => ['n8n-nodes-base.webhook', 'n8n-nodes-procore.procoreTrigger', MCP_TRIGGER].includes(n.type)),
 );
 
 describe('a template imported twice', () => {
@@ -38,7 +38,9 @@ describe('a template imported twice', () => {
 	});
 
 	it('covers the templates that receive calls', () => {
-		expect(WITH_WEBHOOKS.map((t) => t.file)).toEqual(expect.arrayContaining(['push-cor-to-change-event.json', 'coi-compliance-both-ways.json', 'clock-outs-to-timecards.json']));
+		expect(WITH_WEBHOOKS.map((t) => t.file)).toEqual(
+			expect.arrayContaining(['push-cor-to-change-event.json', 'coi-compliance-both-ways.json', 'clock-outs-to-timecards.json', 'procore-mcp-server-with-approval.json']),
+		);
 	});
 
 	it.each(WITH_WEBHOOKS.map((t) => [t.file, t.template] as const))('%s: both copies publish, on paths of their own, and both answer', async (_file, template) => {
@@ -66,6 +68,15 @@ describe('a template imported twice', () => {
 		for (const p of paths.flat()) {
 			// Answers with the secret, refuses without: a published, authenticated webhook of its own.
 			expect((await n8n.webhook(p, {}, 'POST', {})).status).toBe(403);
+		}
+		// MCP servers: a path of their own each, published (n8n answers a client without the header 403, an unknown path 404).
+		const mcpPaths = copies.flatMap((c) => c.nodes.filter((n) => n.type === MCP_TRIGGER).map((n) => String(n.parameters.path)));
+		expect(new Set(mcpPaths).size).toBe(mcpPaths.length);
+		for (const p of mcpPaths) {
+			await eventually(async () => (await fetch(`${state.n8nUrl}/mcp/${p}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status === 403, {
+				what: `MCP server ${p} published`,
+				timeoutMs: 20_000,
+			});
 		}
 		const triggers = copies.map((c) => c.nodes.find((n) => n.type === 'n8n-nodes-procore.procoreTrigger')?.webhookId).filter(Boolean);
 		expect(new Set(triggers).size).toBe(triggers.length);

@@ -119,6 +119,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		const byName = new Map(tools.map((t) => [t.name, t]));
 		expect([...byName.keys()].sort()).toEqual(
 			[
+				'Call_a_Procore_API_operation',
 				'Create_a_draft_RFI',
 				'Find_over-committed_cost_codes',
 				'Get_a_change_event',
@@ -131,6 +132,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 				'List_commitments',
 				'List_projects',
 				'Reply_to_an_RFI',
+				'Request_a_Procore_API_operation',
 				'Update_a_change_event',
 			].sort(),
 		);
@@ -154,6 +156,22 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect(Object.keys(out[0]).length).toBeLessThanOrEqual(10);
 		const calls = await sandbox.calls();
 		expect(calls.some((c) => c.method === 'GET' && c.path.includes('change_events'))).toBe(true);
+		expect(await writes()).toEqual([]);
+	});
+
+	it('any read of Procore\'s catalog runs through the API operation tool; a write there is only previewed', async () => {
+		await sandbox.clearCalls();
+		const rfis = items(await call('Call_a_Procore_API_operation', { operation_id: 'RestV10ProjectsProjectIdRfisGet', project_id: String(project), fields_json: '{}' }));
+		const stored = (await sandbox.state<Rfi>(`projects/${project}/rfis`)).filter((r) => !r.deleted_at);
+		expect(rfis.map((r) => r.id).sort()).toEqual(stored.map((r) => r.id).sort());
+		const post = items(await call('Call_a_Procore_API_operation', {
+			operation_id: 'RestV10ProjectsProjectIdRfisPost',
+			project_id: String(project),
+			fields_json: JSON.stringify({ rfi: { subject: 'Sneaky write', question: { body: 'Q' }, rfi_manager_id: seed.users.pm } }),
+		}));
+		expect(post).toEqual([expect.objectContaining({ preview: true })]);
+		const wrong = await client.callTool({ name: 'Call_a_Procore_API_operation', arguments: { operation_id: 'RestV10ProjectsRfisGet', project_id: String(project), fields_json: '{}' } });
+		expect(JSON.stringify(wrong)).toContain('has no operation \\"RestV10ProjectsRfisGet\\"');
 		expect(await writes()).toEqual([]);
 	});
 
@@ -196,6 +214,28 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect(told()).toHaveLength(1);
 	});
 
+	it('a write through the API operation tool waits for approval too, then writes once', async () => {
+		await sandbox.clearCalls();
+		const before = told().length;
+		const out = one(await call('Request_a_Procore_API_operation', {
+			operation_id: 'RestV10ProjectsProjectIdRfisPost',
+			project_id: String(project),
+			fields_json: JSON.stringify({ rfi: { subject: 'Slab edge embed conflict', question: { body: 'Which embed governs at grid C/4?' }, rfi_manager_id: seed.users.pm, draft: true } }),
+		}));
+		expect(out).toMatchObject({ status: 'pending approval' });
+		expect(String(out.message)).toContain(`pending approval ${String(out.approval_id)}: Would run`);
+		await eventually(async () => asks().length === 2, { what: 'the approval request for the API operation' });
+		expect(asks()[1]).toMatchObject({ approval_id: String(out.approval_id), write: 'api_operation' });
+		await eventually(async () => (await waiting()).length === 1, { what: 'the approval run waiting for the decision' });
+		expect(await writes()).toEqual([]);
+		expect((await click(asks()[1].approveUrl)).status).toBe(200);
+		await eventually(async () => told().length === before + 1, { what: 'the outcome in chat', timeoutMs: 60_000 });
+		expect((await writes()).map((c) => `${c.method} ${c.path}`)).toEqual([`POST /rest/v1.0/projects/${project}/rfis`]);
+		const created = (await sandbox.state<Rfi>(`projects/${project}/rfis`)).filter((r) => r.subject === 'Slab edge embed conflict');
+		expect(created).toHaveLength(1);
+		expect(told()[before].text).toContain(`Written (approval ${String(out.approval_id)}): Ran`);
+	});
+
 	it('a rejected write is never written', async () => {
 		await sandbox.clearCalls();
 		const rfisBefore = await sandbox.state<Rfi>(`projects/${project}/rfis`);
@@ -207,15 +247,15 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		}));
 		expect(out).toMatchObject({ status: 'pending approval' });
 		expect(String(out.message)).toBe(`pending approval ${String(out.approval_id)}: Would create draft RFI: "Anchor spacing at level 3". Nothing is written until a person approves it.`);
-		await eventually(async () => asks().length === 2, { what: 'the second approval request' });
-		expect(asks()[1]).toMatchObject({ approval_id: String(out.approval_id), write: 'create_rfi' });
+		await eventually(async () => asks().length === 3, { what: 'the second approval request' });
+		expect(asks()[2]).toMatchObject({ approval_id: String(out.approval_id), write: 'create_rfi' });
 		await eventually(async () => (await waiting()).length === 1, { what: 'the approval run waiting for the decision' });
-		expect((await click(asks()[1].rejectUrl)).status).toBe(200);
+		expect((await click(asks()[2].rejectUrl)).status).toBe(200);
 		await eventually(async () => (await waiting()).length === 0, { what: 'the rejected run finished' });
 		await new Promise((r) => setTimeout(r, 1500));
 		expect(await writes()).toEqual([]);
 		expect(await sandbox.state<Rfi>(`projects/${project}/rfis`)).toEqual(rfisBefore);
-		expect(told()).toHaveLength(1);
+		expect(told()).toHaveLength(2);
 	});
 
 	it('a write Procore would refuse is refused at once with Procore\'s text, and nobody is asked', async () => {
@@ -225,7 +265,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect(out.message).toBe('Procore would refuse this write, nothing was requested: Procore: change event not found');
 		expect(String(out.what_to_do)).toContain('Check the record ID');
 		await new Promise((r) => setTimeout(r, 1500));
-		expect(asks()).toHaveLength(2);
+		expect(asks()).toHaveLength(3);
 		expect(await waiting()).toEqual([]);
 		expect(await writes()).toEqual([]);
 	});
