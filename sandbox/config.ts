@@ -89,6 +89,16 @@ export interface SandboxConfig {
 	oauthAutoApprove: boolean;
 	/** Per project: tools (catalog `module` names, e.g. "RFI", "Change Events") switched off → 403. */
 	disabledTools: Record<string, string[]>;
+	/**
+	 * Per project: Procore's change order tier setting per contract type (1, 2 or 3; default 2).
+	 * At 1 tier a contract has no potential change orders (handlers/change-orders.ts).
+	 */
+	changeOrderTiers: Record<string, { commitment?: number; prime?: number }>;
+	/**
+	 * Where the tier count shows: 'records' (the catalog's `change_order_tiers` on PCO records) or
+	 * 'none' (how Procore exposes the setting is UNCONFIRMED; clients must cope with both).
+	 */
+	changeOrderTiersShown: 'records' | 'none';
 }
 
 export const RATE_LIMIT_PRESETS: Record<string, RateLimitConfig> = {
@@ -117,6 +127,8 @@ export function defaultConfig(): SandboxConfig {
 		webhookConcurrency: 1,
 		responseFields: 'schema+stored',
 		disabledTools: {},
+		changeOrderTiers: {},
+		changeOrderTiersShown: 'records',
 		oauthAutoApprove: false,
 		projectsListDefault: 'active',
 		checkResponses: false,

@@ -6,6 +6,7 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 import * as changeEventOptions from './methods/changeEvent.loadOptions';
+import * as changeOrderOptions from './methods/changeOrder.loadOptions';
 import * as contractOptions from './methods/contract.loadOptions';
 import * as directoryOptions from './methods/directory.loadOptions';
 import * as documentOptions from './methods/document.loadOptions';
@@ -46,7 +47,7 @@ export class Procore implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...contractOptions, ...directoryOptions, ...documentOptions, ...punchItemOptions }, resourceMapping };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...changeEventOptions, ...changeOrderOptions, ...contractOptions, ...directoryOptions, ...documentOptions, ...punchItemOptions }, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -24,7 +24,10 @@ const currentRevision = (rows: Array<Record<string, unknown>>) =>
 export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	'Budget Line Items': { path: '/rest/v1.0/budget_line_items/{id}', query: ['project_id'] },
 	'Change Events': { path: '/rest/v1.1/change_events/{id}', query: ['project_id'] },
+	// Commitment and prime contract change orders are delivered as Change Order Packages (their
+	// `type` says which: CommitmentContractChangeOrder, PrimeContractChangeOrder, ChangeOrderPackage).
 	'Change Order Packages': { path: '/rest/v1.0/change_order_packages/{id}', query: ['project_id'] },
+	'Change Order Requests': { path: '/rest/v1.0/change_order_requests/{id}', query: ['project_id'] },
 	'Company Insurances': { path: '/rest/v1.0/companies/{company_id}/insurances/{id}', companyLevel: true },
 	'Company Users': { path: '/rest/v1.0/companies/{company_id}/users/{id}', companyLevel: true },
 	'Company Vendors': { path: '/rest/v1.0/vendors/{id}', query: ['company_id'], companyLevel: true },
@@ -45,6 +48,7 @@ export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	// v1.0 shows a prime contract at the singular path, with every money figure of its page.
 	'Prime Contracts': { path: '/rest/v1.0/prime_contract/{id}', query: ['project_id'] },
 	Projects: { path: '/rest/v1.0/projects/{id}', query: ['company_id'], companyLevel: true },
+	'Potential Change Orders': { path: '/rest/v1.0/potential_change_orders/{id}', query: ['project_id'] },
 	'Punch Items': { path: '/rest/v1.1/punch_items/{id}', query: ['project_id'] },
 	'Purchase Order Contracts': { path: '/rest/v1.0/purchase_order_contracts/{id}', query: ['project_id'] },
 	RFIs: { path: '/rest/v1.0/projects/{project_id}/rfis/{id}' },

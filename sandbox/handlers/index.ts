@@ -3,6 +3,7 @@
  * `defineHandler('METHOD /rest/…/{template}', (ctx, rt) => …)` and add it here.
  */
 import { changeEventHandlers } from './change-events';
+import { changeOrderHandlers } from './change-orders';
 import { commitmentHandlers } from './commitments';
 import { commitmentWriteHandlers } from './commitment-writes';
 import { directCostHandlers } from './direct-costs';
@@ -38,6 +39,7 @@ export const handlers: Handler[] = [
 	...directCostHandlers,
 	...lookupHandlers,
 	...changeEventHandlers,
+	...changeOrderHandlers,
 	...lineItemTypeHandlers,
 	...primeContractHandlers,
 	...inspectionHandlers,

@@ -36,6 +36,16 @@ export const RESOURCE_NAMES: ResourceName[] = [
 		name: 'Potential Change Orders',
 		scope: 'project',
 	},
+	{ pattern: 'projects/*/change_order_packages', name: 'Change Order Packages', scope: 'project' },
+	// UNCONFIRMED: commitment and prime contract change orders fire as Change Order Packages (the
+	// v1.0 package show types them CommitmentContractChangeOrder / PrimeContractChangeOrder).
+	{ pattern: 'projects/*/commitment_change_orders', name: 'Change Order Packages', scope: 'project' },
+	{ pattern: 'projects/*/prime_change_orders', name: 'Change Order Packages', scope: 'project' },
+	{
+		pattern: 'projects/*/potential_change_orders/*/line_items',
+		name: 'Potential Change Order Line Items',
+		scope: 'project',
+	},
 	{ pattern: 'projects/*/timecard_entries', name: 'Timecard Entries', scope: 'project' },
 	{ pattern: 'projects/*/insurances', name: 'Project Insurances', scope: 'project' },
 	{ pattern: 'projects/*/vendors/*/insurances', name: 'Project Insurances', scope: 'project' },

@@ -109,6 +109,11 @@ export function fillTemplate(template: Template, values: TemplateValues): Templa
 		if (HEADER_AUTH_TYPES.includes(node.type) && node.parameters.authentication === 'headerAuth') {
 			node.credentials = { ...node.credentials, httpHeaderAuth: values.inboundHeader };
 		}
+		// A call to another system with Header Auth (the COR tool's API): the same header credential,
+		// so the stand-in can check it was sent.
+		if (node.type === 'n8n-nodes-base.httpRequest' && node.parameters.genericAuthType === 'httpHeaderAuth') {
+			node.credentials = { ...node.credentials, httpHeaderAuth: values.inboundHeader };
+		}
 	}
 	assignWebhookIds(filled);
 	return filled;

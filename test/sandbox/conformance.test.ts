@@ -92,7 +92,10 @@ describe('refusals every operation documents (§8.5, §1.4)', () => {
 		const headerless = ['RestV10MeGet', 'RestV10CompaniesGet'].includes(id);
 		if (!headerless) expect((await call(sb, o.method, url(path, query), { company: null })).status).toBe(400); // §1.4
 		if (o.path.includes('{project_id}')) {
-			const gone = o.path.replace('{project_id}', '999999999').replace(/\{([a-z_]+)\}/g, (m) => (pathFor(o, '1') ? m : '1'));
+			// A path naming ids the seed lacks (a change order's line items) keeps the real company: company 1 is refused with 403 before the project is looked up.
+			const gone = o.path
+				.replace('{project_id}', '999999999')
+				.replace(/\{([a-z_]+)\}/g, (m, name: string) => (pathFor(o, '1') ? m : name === 'company_id' ? String(sb.companyId) : '1'));
 			const unknown = pathFor({ ...o, path: gone }, '1') ?? gone.replace(/\{[a-z_]+\}/g, '1');
 			expect((await call(sb, o.method, url(unknown, query))).status).toBe(404); // §8.5: does not exist → 404
 		}

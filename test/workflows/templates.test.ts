@@ -88,6 +88,7 @@ describe('templates in workflows/', () => {
 		expect(JSON.stringify(a)).not.toMatch(/"<[^"<>]+>"/);
 		expect(a.nodes.filter((n) => n.type.startsWith('n8n-nodes-procore.') && !n.credentials?.procoreOAuth2Api).map((n) => n.name)).toEqual([]);
 		expect(a.nodes.filter((n) => n.parameters.authentication === 'headerAuth' && !n.credentials?.httpHeaderAuth).map((n) => n.name)).toEqual([]);
+		expect(a.nodes.filter((n) => n.parameters.genericAuthType === 'httpHeaderAuth' && !n.credentials?.httpHeaderAuth).map((n) => n.name)).toEqual([]);
 		const ids = [...a.nodes, ...b.nodes].map((n) => n.webhookId).filter(Boolean);
 		expect(new Set(ids).size).toBe(ids.length);
 		for (const node of a.nodes.filter((n) => ['n8n-nodes-base.webhook', MCP_TRIGGER].includes(n.type))) expect(node.parameters.path).toBe(node.webhookId);

@@ -2,6 +2,7 @@ import type { ProcoreResource } from './node.type';
 import { apiOperation } from './apiOperation';
 import { budget } from './budget';
 import { changeEvent } from './changeEvent';
+import { changeOrder } from './changeOrder';
 import { commitment } from './commitment';
 import { company } from './company';
 import { complianceDocument } from './complianceDocument';
@@ -38,6 +39,7 @@ const all: Record<string, ProcoreResource> = {
 	company,
 	project,
 	changeEvent,
+	changeOrder,
 	rfi,
 	observation,
 	punchItem,

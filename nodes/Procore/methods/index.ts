@@ -2,6 +2,7 @@ import * as apiOperation from './apiOperation.listSearch';
 import * as attachment from './attachment.listSearch';
 import * as budget from './budget.listSearch';
 import * as changeEvent from './changeEvent.listSearch';
+import * as changeOrder from './changeOrder.listSearch';
 import * as coi from './coi.listSearch';
 import * as core from './listSearch';
 import * as directCost from './directCost.listSearch';
@@ -26,6 +27,7 @@ export const listSearch = {
 	...submittal,
 	...budget,
 	...changeEvent,
+	...changeOrder,
 	...timecard,
 	...coi,
 	...document,

@@ -237,6 +237,17 @@ describe('Procore Trigger: receiving a delivery', () => {
 			expect(other.workflowData![0][0].json.record_error).toContain('does not cover "Drawing Areas"');
 		});
 
+		it.each([
+			['Potential Change Orders', '/rest/v1.0/potential_change_orders/77'],
+			['Change Order Packages', '/rest/v1.0/change_order_packages/77'],
+			['Change Order Requests', '/rest/v1.0/change_order_requests/77'],
+		])('reads the whole change order of a %s event', async (resource, path) => {
+			nock(API).get(path).query({ project_id: '101' }).reply(200, { id: 77, status: 'approved', grand_total: '6400.00' });
+			const { run } = deliver({ rawBody: v2Body({ resource_name: resource, resource_id: 77, ulid: resource }), parameters: { options: { fetchRecord: true } } });
+			const [[item]] = (await run()).workflowData!;
+			expect(item.json.record).toEqual({ id: 77, status: 'approved', grand_total: '6400.00' });
+		});
+
 		it('reads query-scoped endpoints with their scope parameter', async () => {
 			nock(API).get('/rest/v1.1/change_events/9').query({ project_id: '101' }).reply(200, { id: 9 });
 			const { run } = deliver({ rawBody: v2Body({ resource_name: 'Change Events', resource_id: 9 }), parameters: { options: { fetchRecord: true } } });
