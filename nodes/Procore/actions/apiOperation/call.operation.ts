@@ -35,7 +35,7 @@ export const description: INodeProperties[] = forOperation('apiOperation', 'call
 				displayName: 'By Name',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. Project Management/Punch List',
+				placeholder: 'e.g. Project Management › Punch List',
 			},
 		],
 	},
