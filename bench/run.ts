@@ -51,10 +51,13 @@ function ratioText(r: Row): string {
 	return `${r.ratio >= 100 ? r.ratio.toFixed(0) : r.ratio.toFixed(1)}×`;
 }
 
+const loadText = (load: number[]) => load.map((l) => l.toFixed(1)).join(' / ');
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 async function main(): Promise<void> {
 	const started = Date.now();
+	const loadAtStart = os.loadavg();
 	const results: FigureResult[] = [];
 	for (const f of figures) {
 		if (only && !only.has(f.key)) continue;
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
 	const machine = [
 		`- Date: ${new Date().toISOString()} (whole run ${(seconds / 60).toFixed(1)} min)`,
 		`- Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} CPUs (nproc), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}`,
+		`- Load average (1, 5, 15 min; os.loadavg) at the start ${loadText(loadAtStart)}, at the end ${loadText(os.loadavg())}: above the ${os.cpus().length} CPUs, other work shared the machine and the times are slower than on a quiet one`,
 		`- Node ${process.version}, n8n-core ${version('n8n-core')}, n8n-workflow ${version('n8n-workflow')}, n8n-nodes-procore ${pkg.version} (commit ${commit})`,
 	];
 	const lines: string[] = [

@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchCompanies, searchProjects } from '../Procore/methods/listSearch';
+import { getCompanyProjects } from '../Procore/methods/loadOptions';
 import { properties } from './description';
 import { checkExists, create, remove } from './lifecycle';
 import { estimatePublishCost, getResources } from './methods';
@@ -42,7 +43,7 @@ export class ProcoreTrigger implements INodeType {
 
 	methods = {
 		listSearch: { searchCompanies, searchProjects },
-		loadOptions: { getResources, estimatePublishCost },
+		loadOptions: { getResources, estimatePublishCost, getCompanyProjects },
 	};
 
 	webhookMethods = {

@@ -76,12 +76,13 @@ export const properties: INodeProperties[] = [
 		displayOptions: allProjectsOnly,
 	},
 	{
-		displayName: 'Only Project IDs',
+		displayName: 'Only Project Names or IDs',
 		name: 'projectIds',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 101, 102',
-		description: 'Limit All Projects to these projects (comma-separated IDs). Leave empty for every matching project.',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCompanyProjects', loadOptionsDependsOn: ['company.value'] },
+		default: [],
+		description:
+			'Limit All Projects to these projects (comma-separated IDs by expression). Leave empty for every matching project. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: allProjectsOnly,
 	},
 	{

@@ -27,7 +27,6 @@ export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	// Commitment and prime contract change orders are delivered as Change Order Packages (their
 	// `type` says which: CommitmentContractChangeOrder, PrimeContractChangeOrder, ChangeOrderPackage).
 	'Change Order Packages': { path: '/rest/v1.0/change_order_packages/{id}', query: ['project_id'] },
-	'Change Order Requests': { path: '/rest/v1.0/change_order_requests/{id}', query: ['project_id'] },
 	'Company Insurances': { path: '/rest/v1.0/companies/{company_id}/insurances/{id}', companyLevel: true },
 	'Company Users': { path: '/rest/v1.0/companies/{company_id}/users/{id}', companyLevel: true },
 	'Company Vendors': { path: '/rest/v1.0/vendors/{id}', query: ['company_id'], companyLevel: true },
@@ -48,7 +47,8 @@ export const RECORD_ENDPOINTS: Record<string, RecordEndpoint> = {
 	// v1.0 shows a prime contract at the singular path, with every money figure of its page.
 	'Prime Contracts': { path: '/rest/v1.0/prime_contract/{id}', query: ['project_id'] },
 	Projects: { path: '/rest/v1.0/projects/{id}', query: ['company_id'], companyLevel: true },
-	'Potential Change Orders': { path: '/rest/v1.0/potential_change_orders/{id}', query: ['project_id'] },
+	// The PCO show requires a contract_id the event does not carry: the project's list, by id.
+	'Potential Change Orders': { path: '/rest/v1.0/potential_change_orders', query: ['project_id'], listFilter: { param: 'filters[id]', pick: (rows) => rows[0] } },
 	'Punch Items': { path: '/rest/v1.1/punch_items/{id}', query: ['project_id'] },
 	'Purchase Order Contracts': { path: '/rest/v1.0/purchase_order_contracts/{id}', query: ['project_id'] },
 	RFIs: { path: '/rest/v1.0/projects/{project_id}/rfis/{id}' },

@@ -147,6 +147,9 @@ export function findRecord(
 ): { key: string; rec: StoredRec } | null {
 	const direct = rt.store.get(rk.key, id);
 	if (direct) return { key: rk.key, rec: direct };
+	// A project's directory holds only who was added to it: the company's user, vendor or person
+	// is not in it until then (Procore answers 404).
+	if (/^projects\/\d+\/(users|vendors|people)$/.test(rk.key)) return null;
 	const key = rt.store.keyOf(id);
 	if (!key || !(key === rk.name || key.endsWith(`/${rk.name}`))) return null;
 	const rec = rt.store.get(key, id);

@@ -22,6 +22,7 @@ import { primeContractHandlers } from './prime-contracts';
 import { inspectionHandlers } from './inspections';
 import { meetingHandlers } from './meetings';
 import { dailyLogHandlers } from './daily-logs';
+import { directoryHandlers } from './directory';
 
 export const handlers: Handler[] = [
 	me,
@@ -45,4 +46,5 @@ export const handlers: Handler[] = [
 	...inspectionHandlers,
 	...meetingHandlers,
 	...dailyLogHandlers,
+	...directoryHandlers,
 ];

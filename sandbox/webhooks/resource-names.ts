@@ -89,6 +89,7 @@ export const RESOURCE_NAMES: ResourceName[] = [
 	{ pattern: 'projects/*/weather_logs', name: 'Weather Logs', scope: 'project' },
 	{ pattern: 'projects/*/accident_logs', name: 'Accident Logs', scope: 'project' },
 	{ pattern: 'projects/*/punch_items', name: 'Punch Items', scope: 'project' },
+	{ pattern: 'projects/*/images', name: 'Images', scope: 'project' },
 	{ pattern: 'projects/*/checklist/lists', name: 'Inspection Checklists', scope: 'project' },
 	{ pattern: 'projects/*/meetings', name: 'Meetings', scope: 'project' },
 	{ pattern: 'projects/*/daily_logs/weather_logs', name: 'Weather Logs', scope: 'project' },

@@ -343,12 +343,21 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		const password = options.password ?? 'Procore-owner-1';
 		const apiKey = await createApiKey(url, email, password);
 		const api = async <T>(method: string, apiPath: string, body?: unknown): Promise<T> => {
-			const { data } = await rest<T>(`${url}/api/v1${apiPath}`, {
-				method,
-				headers: { 'X-N8N-API-KEY': apiKey, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			}, false);
-			return data;
+			for (let attempt = 1; ; attempt++) {
+				try {
+					const { data } = await rest<T>(`${url}/api/v1${apiPath}`, {
+						method,
+						headers: { 'X-N8N-API-KEY': apiKey, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+						body: body === undefined ? undefined : JSON.stringify(body),
+					}, false);
+					return data;
+				} catch (error) {
+					// n8n answers 503 "Database is not ready" while its database health check lags (a loaded
+					// machine): nothing was done, so the call is repeated a few times before failing.
+					if (attempt >= 5 || !/→ 503: .*Database is not ready/.test((error as Error).message)) throw error;
+					await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+				}
+			}
 		};
 		return { version, url, port, userFolder, email, password, apiKey, env, bin, logFile, importOutput, process: child, cli, api, stop };
 	} catch (error) {

@@ -61,6 +61,7 @@ export function sandboxSettings(seed: SeedIds): Record<string, string> {
 		procoreProjectId: String(seed.projects.tower),
 		observationTypeId: String(seed.observationTypes.safety),
 		projectManagerUserId: String(seed.users.pm),
+		albumId: String(seed.photoAlbums.walkthrough),
 		// The COI platform's stand-ins in tests and the demo listen on this machine.
 		certificateHosts: '127.0.0.1, localhost',
 		corPdfHosts: '127.0.0.1, localhost',

@@ -82,6 +82,22 @@ export async function pickFromList(page: Page, name: string, text: string): Prom
 	return offered;
 }
 
+/**
+ * Opens a resource locator's list, types `search` into its filter (served by the list-search method
+ * with that filter) and picks the item showing `text`; resolves with the items the search offered.
+ */
+export async function searchAndPick(page: Page, name: string, search: string, text: string): Promise<string[]> {
+	await page.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
+	await page.getByTestId('rlc-search').filter({ visible: true }).first().fill(search);
+	const items = page.getByTestId('rlc-item');
+	await items.filter({ hasText: text }).first().waitFor();
+	// The list is re-fetched for the filter: wait until it shows only matches.
+	await page.waitForTimeout(500);
+	const offered = (await items.allTextContents()).map((t) => t.trim());
+	await items.filter({ hasText: text }).first().click();
+	return offered;
+}
+
 /** Adds the option `option` to the collection parameter labelled `label` ("Add Field", "Add Option"). */
 export async function addToCollection(page: Page, label: string, option: string): Promise<void> {
 	await page.getByTestId('parameter-item').filter({ hasText: label }).getByTestId('collection-parameter-add').first().click();

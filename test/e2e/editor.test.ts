@@ -4,12 +4,12 @@
  * node, choose resource and operation, pick a project from the list the sandbox serves, push a COR
  * and read the output panel; open the other headline operations, the Procore Trigger panel and the
  * credential dialog, where a wrong secret, a wrong environment and a missing company each say what
- * is wrong. The panel screenshots in docs/images/ (shown in the README) are taken here.
+ * is wrong; and run an API Operation chosen from the catalog's Tool and Operation lists. The panel screenshots in docs/images/ (shown in the README) are taken here.
  */
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 
-import { IMAGES, addToCollection, choose, fill, newWorkflow, openBrowser, panelScreenshot, parameter, pickFromList, searchNodes, signIn } from './browser';
+import { IMAGES, addToCollection, choose, fill, newWorkflow, openBrowser, panelScreenshot, parameter, pickFromList, searchAndPick, searchNodes, signIn } from './browser';
 import { sandbox, state } from './env';
 
 let browser: Browser;
@@ -86,6 +86,44 @@ describe('the Procore node in the editor', () => {
 		if (await page.getByTestId('resource-locator-project').count()) await pickFromList(page, 'project', 'Harbor View Tower');
 		if (await page.getByTestId('resource-locator-vendor').count()) await pickFromList(page, 'vendor', '');
 		await panelScreenshot(page, file);
+	});
+});
+
+describe('API Operation in the editor: any operation of Procore\'s catalog', () => {
+	it('picks a tool and an operation from the lists, loads its typed fields, runs it and the sandbox stores the record', async () => {
+		await page.keyboard.press('Escape');
+		await newWorkflow(page);
+		await (await searchNodes(page, 'Procore')).filter({ hasText: /^Procore$/ }).first().click();
+		const actions = page.getByTestId('node-creator-item-name');
+		if (!(await actions.filter({ hasText: /project/i }).count())) await page.getByTestId('node-creator-category-item').filter({ hasText: /^Actions/ }).click();
+		await actions.filter({ hasText: /project/i }).first().click();
+		await page.getByTestId('ndv').waitFor();
+		await choose(page, 'resource', 'API Operation');
+
+		// Procore's tools, "Category › Module" with their operation counts; searching narrows them.
+		const tools = await searchAndPick(page, 'tool', 'photos', 'Project Management › Photos');
+		expect(tools).toEqual(['Project Management › Photos (11)']);
+		// The tool's operations, found by words of the summary in any order.
+		const ops = await searchAndPick(page, 'procoreOperation', 'category create', 'Create image category');
+		expect(ops).toEqual(['Create image category — POST /rest/v1.0/image_categories']);
+		await pickFromList(page, 'project', 'Harbor View Tower');
+
+		// The field mapper loaded the operation's fields: its one required field is shown, typed.
+		const mapper = page.getByTestId('mapping-fields-container');
+		await mapper.getByText('image_category.name').first().waitFor();
+		const name = `Browser album ${Date.now()}`;
+		await mapper.locator('input, textarea').first().fill(name);
+		await page.keyboard.press('Tab');
+		await panelScreenshot(page, 'panel-api-operation.png');
+
+		await page.getByTestId('node-execute-button').click();
+		const output = page.getByTestId('output-panel');
+		await output.getByText('1 item').waitFor({ timeout: 120_000 });
+		await output.getByText(name).first().waitFor();
+		expect((await output.textContent()) ?? '').toMatch(/Ran Create image category \(Project Management › Photos\)/);
+
+		const albums = await sandbox.state<{ name?: string; project_id?: number }>(`projects/${tower()}/image_categories`);
+		expect(albums.filter((a) => a.name === name)).toHaveLength(1);
 	});
 });
 

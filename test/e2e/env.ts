@@ -278,3 +278,15 @@ export async function startStandIn(
 		stop: async () => await new Promise<void>((r) => server.close(() => r())),
 	};
 }
+
+/** What a stand-in language model sends back: one OpenAI chat completion carrying `message` (text or tool calls). */
+export function chatCompletion(message: Record<string, unknown>, finish: 'stop' | 'tool_calls') {
+	return {
+		id: `chatcmpl-${Date.now()}`,
+		object: 'chat.completion',
+		created: Math.floor(Date.now() / 1000),
+		model: 'stand-in-model',
+		choices: [{ index: 0, message: { role: 'assistant', content: null, ...message }, finish_reason: finish }],
+		usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+	};
+}

@@ -77,3 +77,19 @@ it('delivers inspection and meeting events that Fetch Full Record reads back; a 
 		revision_number: '2',
 	});
 });
+
+it('delivers punch item and photo events that Fetch Full Record reads back (Punch Items on v1.1, Images)', async () => {
+	await hook(['Punch Items', 'Images']);
+	const p = sb.seed.projects.tower;
+	const created = await call(sb, 'POST', '/rest/v1.1/punch_items', { body: { project_id: p, punch_item: { name: 'Seal penetration at level 2 slab' } } });
+	expect(created.status).toBe(201);
+	sb.uiEdit({ resource: 'Images', action: 'update', project_id: p, id: sb.seed.photos.corridor, attributes: { description: 'Outlet box open' } });
+	await sb.dispatcher.idle();
+	const punchEvent = got.find((e) => e.resource_name === 'Punch Items')!;
+	const photoEvent = got.find((e) => e.resource_name === 'Images')!;
+	expect(punchEvent).toMatchObject({ event_type: 'create', resource_id: created.body.id });
+	expect(photoEvent).toMatchObject({ event_type: 'update', resource_id: sb.seed.photos.corridor });
+	expect(RECORD_ENDPOINTS['Punch Items'].path).toBe('/rest/v1.1/punch_items/{id}');
+	expect(await fetchLikeTrigger(punchEvent)).toMatchObject({ id: created.body.id, name: 'Seal penetration at level 2 slab' });
+	expect(await fetchLikeTrigger(photoEvent)).toMatchObject({ id: sb.seed.photos.corridor, description: 'Outlet box open', filename: 'corridor-outlet.png' });
+});

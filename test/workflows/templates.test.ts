@@ -23,6 +23,7 @@ const SEED = {
 	projects: { tower: 101 },
 	observationTypes: { safety: 202 },
 	users: { pm: 303 },
+	photoAlbums: { walkthrough: 404 },
 } as unknown as SeedIds;
 
 describe('templates in workflows/', () => {

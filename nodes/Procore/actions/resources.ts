@@ -17,6 +17,7 @@ import { meeting } from './meeting';
 import { folder } from './folder';
 import { observation } from './observation';
 import { project } from './project';
+import { projectDirectory } from './projectDirectory';
 import { photo } from './photo';
 import { punchItem } from './punchItem';
 import { rfi } from './rfi';
@@ -38,6 +39,7 @@ import { vendor } from './vendor';
 const all: Record<string, ProcoreResource> = {
 	company,
 	project,
+	projectDirectory,
 	changeEvent,
 	changeOrder,
 	rfi,

@@ -19,14 +19,36 @@ export function credentialCompanyId(credentials: ICredentialDataDecryptedObject)
 	return normalizeId(credentials.grantType === 'clientCredentials' ? credentials.companyId : credentials.defaultCompanyId);
 }
 
+/**
+ * Resolved ID parameters of one node run, per item: n8n evaluates an expression on every
+ * getNodeParameter call (in an isolate, the largest per-item cost in the benchmark's profile, issue
+ * #27), and the same ID is read by the required-parameter check and then by the operation. Keyed by
+ * the run's context object, so it lives exactly as long as the run; an item's input does not
+ * change during a run, so neither does what its expressions resolve to.
+ */
+const resolvedIds = new WeakMap<object, Map<string, unknown>>();
+
+/** getNodeParameter(name, itemIndex, undefined, { extractValue: true }), once per run, item and name. */
+export function resolvedIdParameter(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	let run = resolvedIds.get(ctx);
+	if (!run) {
+		run = new Map();
+		resolvedIds.set(ctx, run);
+	}
+	const key = `${itemIndex}:${name}`;
+	if (run.has(key)) return run.get(key);
+	// Not cached when it throws (a hidden parameter, a URL that does not match): callers handle it.
+	const value = ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	run.set(key, value);
+	return value;
+}
+
 function readLocator(ctx: ParameterContext, name: string, itemIndex?: number): string {
 	try {
 		const value =
 			itemIndex === undefined
 				? (ctx as ILoadOptionsFunctions).getNodeParameter(name, undefined, { extractValue: true })
-				: (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex, undefined, {
-						extractValue: true,
-					});
+				: resolvedIdParameter(ctx as IExecuteFunctions, name, itemIndex);
 		return normalizeId(value);
 	} catch {
 		// The parameter is not shown for this resource/operation.

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { resolvedIdParameter } from './context';
+
 function matches(condition: unknown[], value: unknown): boolean {
 	// A multi-option value matches when any of its choices does, as in n8n's own check.
 	if (Array.isArray(value)) return value.some((v) => matches(condition, v));
@@ -21,6 +23,14 @@ export function isShown(property: INodeProperties, values: INodeParameters): boo
 	return true;
 }
 
+function rawValue(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	try {
+		return ctx.getNodeParameter(name, itemIndex, undefined);
+	} catch {
+		return undefined;
+	}
+}
+
 function isEmpty(value: unknown): boolean {
 	if (value === undefined || value === null) return true;
 	if (typeof value === 'string') return value.trim() === '';
@@ -28,6 +38,23 @@ function isEmpty(value: unknown): boolean {
 		return isEmpty((value as { value: unknown }).value);
 	}
 	return false;
+}
+
+/**
+ * The required parameters shown for this run's resource and operation. Which are shown depends on
+ * the node's parameters as saved, which do not change during a run: worked out once per run, not
+ * per item (the node has several hundred properties).
+ */
+const requiredByRun = new WeakMap<object, INodeProperties[]>();
+
+function requiredShown(ctx: IExecuteFunctions, properties: INodeProperties[]): INodeProperties[] {
+	let required = requiredByRun.get(ctx);
+	if (!required) {
+		const values = ctx.getNode().parameters;
+		required = properties.filter((property) => property.required && isShown(property, values));
+		requiredByRun.set(ctx, required);
+	}
+	return required;
 }
 
 /**
@@ -40,15 +67,16 @@ export function assertRequiredParameters(
 	properties: INodeProperties[],
 	itemIndex: number,
 ): void {
-	const values = ctx.getNode().parameters;
-	for (const property of properties) {
-		if (!property.required || !isShown(property, values)) continue;
+	for (const property of requiredShown(ctx, properties)) {
 		let value: unknown;
 		try {
-			value = ctx.getNodeParameter(property.name, itemIndex, undefined);
+			// An ID is resolved the way the operation reads it next (extractValue), and only once.
+			value = property.type === 'resourceLocator' ? resolvedIdParameter(ctx, property.name, itemIndex) : ctx.getNodeParameter(property.name, itemIndex, undefined);
 		} catch {
 			value = undefined;
 		}
+		// A URL that does not match the locator's pattern is not empty: the operation says what is wrong.
+		if (isEmpty(value) && property.type === 'resourceLocator') value = rawValue(ctx, property.name, itemIndex);
 		if (isEmpty(value)) {
 			throw new NodeOperationError(ctx.getNode(), `${property.displayName} is required`, {
 				description: `Enter a value for "${property.displayName}"${

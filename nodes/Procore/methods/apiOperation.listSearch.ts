@@ -36,7 +36,8 @@ export async function searchCatalogTools(this: ILoadOptionsFunctions, filter?: s
  */
 export async function searchCatalogOperations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const catalog = await loadCatalog();
-	const tool = currentValue(this, 'tool');
+	// By Name takes the tool as the list shows it ("Project Management › Punch List") or as stored ("…/Punch List").
+	const tool = currentValue(this, 'tool').replace(/\s*›\s*/, '/').trim();
 	const ops = catalog.operations
 		.filter((o) => !tool || o.tool === tool)
 		.filter((o) => matchesWords(filter, o.summary, o.method, o.path, o.operationId))

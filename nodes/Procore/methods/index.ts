@@ -14,6 +14,7 @@ import * as meeting from './meeting.listSearch';
 import * as observation from './observation.listSearch';
 import * as primeContract from './primeContract.listSearch';
 import * as punchItem from './punchItem.listSearch';
+import * as projectDirectory from './projectDirectory.listSearch';
 import * as rfi from './rfi.listSearch';
 import * as submittal from './submittal.listSearch';
 import * as timecard from './timecard.listSearch';
@@ -37,6 +38,7 @@ export const listSearch = {
 	...primeContract,
 	...directCost,
 	...punchItem,
+	...projectDirectory,
 	...inspection,
 	...meeting,
 	...drawing,

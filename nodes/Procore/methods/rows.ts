@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { getCompanyId } from '../helpers/context';
-import { procoreApiRequestAllItems } from '../transport';
+import { procoreApiRequest, procoreApiRequestAllItems } from '../transport';
 
 /** Every row of a list the panel offers (lists behind pickers are short: one page or a few). */
 export async function projectRows(ctx: ILoadOptionsFunctions, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
@@ -14,3 +14,14 @@ export const matching = (filter: string | undefined) => {
 };
 export const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
+
+const PAGE = 100;
+
+/** One page of a list behind a picker, and the token of the next page while pages are full. */
+export async function listPage(ctx: ILoadOptionsFunctions, path: string, qs: IDataObject, token?: string): Promise<{ rows: IDataObject[]; next?: string }> {
+	const companyId = await getCompanyId(ctx);
+	const pageNumber = Number(token ?? 1);
+	const body: unknown = await procoreApiRequest.call(ctx, { method: 'GET', path, qs: { ...qs, page: pageNumber, per_page: PAGE }, companyId });
+	const rows = Array.isArray(body) ? (body as IDataObject[]) : [];
+	return { rows, next: rows.length === PAGE ? String(pageNumber + 1) : undefined };
+}

@@ -95,8 +95,22 @@ function rateLimitState(ctx: object): RateLimitState {
 	return state;
 }
 
-/** The API host of the credential's environment, without a trailing slash. */
-export async function procoreApiBaseUrl(this: ProcoreContext): Promise<string> {
+interface CredentialView {
+	/** The API host of the credential's environment, without a trailing slash. */
+	baseUrl: string;
+	/** The access token the next request will be signed with. */
+	token: string;
+}
+
+/**
+ * What procoreRequest reads from the credential, read once per node run (keyed by the run's
+ * context, like the pacing state) instead of twice per request: n8n decrypts the credential on
+ * every getCredentials (issue #27's profile). The token is read again after a 401 (n8n may have
+ * refreshed it), and the view is dropped whenever n8n may have stored a new one.
+ */
+const credentialViews = new WeakMap<object, CredentialView>();
+
+async function readCredentialView(this: ProcoreContext): Promise<CredentialView> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const base = String(credentials.apiBaseUrl ?? '').trim();
 	if (!/^https?:\/\//.test(base)) {
@@ -109,7 +123,21 @@ export async function procoreApiBaseUrl(this: ProcoreContext): Promise<string> {
 			},
 		);
 	}
-	return base.replace(/\/+$/, '');
+	const view = {
+		baseUrl: base.replace(/\/+$/, ''),
+		token: String((credentials.oauthTokenData as IDataObject | undefined)?.access_token ?? ''),
+	};
+	credentialViews.set(this, view);
+	return view;
+}
+
+async function credentialView(this: ProcoreContext): Promise<CredentialView> {
+	return credentialViews.get(this) ?? (await readCredentialView.call(this));
+}
+
+/** The API host of the credential's environment, without a trailing slash. */
+export async function procoreApiBaseUrl(this: ProcoreContext): Promise<string> {
+	return (await credentialView.call(this)).baseUrl;
 }
 
 /** The credential's tokens and client secret, which no error may repeat (errors.ts redacts them). */
@@ -137,7 +165,8 @@ export async function procoreRequest<T = unknown>(
 	this: ProcoreContext,
 	request: ProcoreRequest,
 ): Promise<ProcoreResponse<T>> {
-	const baseUrl = await procoreApiBaseUrl.call(this);
+	const view = await credentialView.call(this);
+	const baseUrl = view.baseUrl;
 	const absolute = /^https?:\/\//i.test(request.path);
 	const streaming = request.responseType === 'stream';
 	if (absolute && !isProcoreHost(request.path, baseUrl)) {
@@ -180,10 +209,9 @@ export async function procoreRequest<T = unknown>(
 	// 401s answered with a refresh (a token may expire again while a request waits out its retries).
 	let refreshes = 0;
 	let reloadTried = false;
-	// The access token this request is signed with (n8n reads the credential on every call).
-	const currentToken = async () =>
-		String(((await this.getCredentials(CREDENTIAL_TYPE)).oauthTokenData as IDataObject | undefined)?.access_token ?? '');
-	let signedWith = await currentToken();
+	// The access token this request is signed with (n8n signs with the credential's current one).
+	const currentToken = async () => (await readCredentialView.call(this)).token;
+	let signedWith = view.token;
 	for (let attempt = 0; ; attempt++) {
 		const pause = pacingDelayMs(pacing);
 		if (pause > 0 && waited + pause <= policy.maxWaitMs) {
@@ -209,6 +237,8 @@ export async function procoreRequest<T = unknown>(
 				});
 				// Counted once n8n had its chance to refresh (a dropped connection before that is retried).
 				refreshes++;
+				// n8n may have stored a new token: the next request reads the credential again.
+				credentialViews.delete(this);
 				if (response.statusCode === 401 && !reloadTried) {
 					// Procore's refresh tokens are single use: when another call of this run refreshed
 					// first, this refresh is refused, but the credential already holds the new token.

@@ -5,7 +5,7 @@ jest.setTimeout(180_000);
  * OpenAI-compatible stand-in, calls the Procore node as its tools (the RFI, spec sections, past
  * RFIs) and the draft it writes is saved on the RFI as a non-official response.
  */
-import { n8n, nodeOutput, sandbox, startStandIn, state, type Received } from '../env';
+import { chatCompletion as completion, n8n, nodeOutput, sandbox, startStandIn, state, type Received } from '../env';
 
 const WORKFLOW_ID = 'ProcoreRfiDrafts';
 const DRAFT = 'Per spec section 03 30 00, keep the embed plates at 24 in. on center as shown on S-201.';
@@ -15,17 +15,6 @@ interface ChatRequest {
 	messages: Array<{ role: string; content?: unknown; tool_calls?: unknown[]; tool_call_id?: string }>;
 	tools?: Array<{ type: string; function: { name: string; description?: string; parameters?: unknown } }>;
 	stream?: boolean;
-}
-
-function completion(message: Record<string, unknown>, finish: string) {
-	return {
-		id: `chatcmpl-${Date.now()}`,
-		object: 'chat.completion',
-		created: Math.floor(Date.now() / 1000),
-		model: 'stand-in-model',
-		choices: [{ index: 0, message: { role: 'assistant', content: null, ...message }, finish_reason: finish }],
-		usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-	};
 }
 
 /** First turn: call every Procore tool; once tool results are in the conversation: the final text. */

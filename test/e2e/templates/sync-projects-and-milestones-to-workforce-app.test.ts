@@ -1,8 +1,10 @@
 /**
  * Template "Sync Procore projects and milestones to a workforce app" in the shared real n8n: the
  * nightly run (n8n's CLI) sends every switched-on active project with its labor milestones, one
- * POST per project; published, a project edited in Procore sends that project only, and an edit of
- * a project that is not switched on sends nothing.
+ * POST per project, with its workers, crews and sub jobs; a switched-on project that is inactive is
+ * told once that it is off. Published, a project edited in Procore is read by its ID (no project
+ * listing) and sent alone; an edit of a project not switched on sends nothing; a project switched
+ * off in Procore is told once.
  */
 import { n8n, nodeOutput, sandbox, startStandIn, state } from '../env';
 import { delivered, executeOnce, expectSuccess, hookReady, live, setSettings } from './patchSettings';
@@ -19,6 +21,9 @@ interface SyncBody {
 	reason: string;
 	project: { id: number | string; name: string; active?: boolean };
 	milestones: Milestone[];
+	workers: Array<{ id: number | string }>;
+	crews: Array<{ id: number | string }>;
+	subJobs: Array<{ id: number | string }>;
 }
 interface CostCode {
 	id: number;
@@ -38,7 +43,11 @@ describe('template: sync projects and milestones to a workforce app', () => {
 	const { tower, hospital, school, inactive } = state.seed.projects;
 	let app: Awaited<ReturnType<typeof startStandIn>>;
 	let newProject: number;
-	const bodies = () => app.received.filter((r) => r.method === 'POST' && r.path === '/procore/projects').map((r) => r.body as SyncBody);
+	const all = () => app.received.filter((r) => r.method === 'POST' && r.path === '/procore/projects').map((r) => r.body as SyncBody);
+	const bodies = () => all().filter((b) => b.project.active !== false);
+	const switchedOff = () => all().filter((b) => b.project.active === false);
+	const ids = (list: Array<{ id: number | string }>) => list.map((x) => Number(x.id)).sort((a, b) => a - b);
+	const stored = async (collection: string) => ids(live(await sandbox.state<{ id: number; deleted_at?: string | null }>(collection)));
 
 	beforeAll(async () => {
 		await sandbox.reset();
@@ -74,6 +83,17 @@ describe('template: sync projects and milestones to a workforce app', () => {
 		expect((await laborMilestones(tower)).length).toBeGreaterThan(0);
 		expect(sent.find((b) => Number(b.project.id) === newProject)?.milestones).toEqual([]);
 		expect(sent.find((b) => Number(b.project.id) === tower)?.project.name).toBe('Harbor View Tower');
+		// Workers (the project directory: clock-outs name them), crews and sub jobs, as Procore has them.
+		const towerBody = sent.find((b) => Number(b.project.id) === tower)!;
+		expect(ids(towerBody.workers)).toEqual(await stored(`projects/${tower}/people`));
+		expect(ids(towerBody.crews)).toEqual(await stored(`projects/${tower}/crews`));
+		expect(ids(towerBody.subJobs)).toEqual(await stored(`projects/${tower}/sub_jobs`));
+		expect(towerBody.workers.length * towerBody.crews.length * towerBody.subJobs.length).toBeGreaterThan(0);
+		// The inactive project is switched on: the app is told it is off, once.
+		expect(switchedOff().map((b) => Number(b.project.id))).toEqual([inactive]);
+		expect(switchedOff()[0]).toMatchObject({ milestones: [], workers: [], crews: [], subJobs: [] });
+		await executeOnce(WORKFLOW);
+		expect(switchedOff()).toHaveLength(1);
 	});
 
 	it('published: a project edited in Procore sends that project only; an edit of a project not switched on sends nothing', async () => {
@@ -85,6 +105,7 @@ describe('template: sync projects and milestones to a workforce app', () => {
 		const before = (await n8n.executions(WORKFLOW)).length;
 		const eventRuns = async (count: number) => (await n8n.waitForExecutions(WORKFLOW, before + count)).filter((e) => e.mode !== 'cli');
 
+		await sandbox.clearCalls();
 		await sandbox.uiEdit({ resource: 'Projects', action: 'update', id: tower, attributes: { name: 'Harbor View Tower (Phase 2)' } });
 		await delivered('Projects', tower, 'update');
 		const [run] = await eventRuns(1);
@@ -95,6 +116,10 @@ describe('template: sync projects and milestones to a workforce app', () => {
 		expect(sent[0]).toMatchObject({ reason: 'project update', project: { name: 'Harbor View Tower (Phase 2)' } });
 		expect(Number(sent[0].project.id)).toBe(tower);
 		expect(sent[0].milestones.map((m) => m.milestone).sort()).toEqual(await laborMilestones(tower));
+		// The event names the project: it is read by its ID, the company's projects are not listed.
+		const reads = (await sandbox.calls()).filter((c) => c.method === 'GET' && /^\/rest\/v1\.[01]\/projects$/.test(c.path));
+		expect(reads).toEqual([]);
+		expect((await sandbox.calls()).some((c) => c.method === 'GET' && c.path === `/rest/v1.0/projects/${tower}`)).toBe(true);
 
 		await sandbox.uiEdit({ resource: 'Projects', action: 'update', id: school, attributes: { name: 'Lakeside Elementary (renamed)' } });
 		await delivered('Projects', school, 'update');
@@ -102,5 +127,21 @@ describe('template: sync projects and milestones to a workforce app', () => {
 		expect(runs).toHaveLength(2);
 		runs.forEach(expectSuccess);
 		expect(bodies()).toHaveLength(1);
+	});
+
+	it('published: a project switched off in Procore is told once, with nothing to offer; a later edit tells nothing more', async () => {
+		const before = (await n8n.executions(WORKFLOW)).length;
+		const off = switchedOff().length;
+		await sandbox.uiEdit({ resource: 'Projects', action: 'update', id: hospital, attributes: { active: false } });
+		await delivered('Projects', hospital, 'update');
+		(await n8n.waitForExecutions(WORKFLOW, before + 1)).filter((e) => e.mode !== 'cli').forEach(expectSuccess);
+		expect(switchedOff()).toHaveLength(off + 1);
+		expect(switchedOff().at(-1)).toMatchObject({ reason: 'project update', project: { active: false }, milestones: [], workers: [] });
+		expect(Number(switchedOff().at(-1)!.project.id)).toBe(hospital);
+
+		await sandbox.uiEdit({ resource: 'Projects', action: 'update', id: hospital, attributes: { name: 'Riverside Medical (closed)' } });
+		await delivered('Projects', hospital, 'update');
+		(await n8n.waitForExecutions(WORKFLOW, before + 2)).filter((e) => e.mode !== 'cli').forEach(expectSuccess);
+		expect(switchedOff()).toHaveLength(off + 1);
 	});
 });

@@ -84,6 +84,8 @@ const TYPED_BY_DESIGN = new Set([
 	'originId',
 	'originPrefix',
 	'insuranceOriginId',
+	// A worker's number in the payroll or workforce app (Project Directory › Add Person).
+	'employeeId',
 	'uploadIds',
 	'fileVersionIds',
 	'syncedProjectIds',

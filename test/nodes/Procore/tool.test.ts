@@ -1,4 +1,5 @@
-import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import type { INode, INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import { getSchema } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
 
 import { Procore } from '../../../nodes/Procore/Procore.node';
 import { resources } from '../../../nodes/Procore/actions/resources';
@@ -48,5 +49,30 @@ describe('the Procore node as an AI agent tool', () => {
 				expect({ name: p.name, modes: p.modes?.map((m) => m.name) }).toEqual({ name: p.name, modes: expect.arrayContaining(['id']) });
 			}
 		}
+	});
+
+	it('API Operation: a model picks the operation by ID and fills its fields, the two arguments n8n builds the tool from', () => {
+		const tool: INode = {
+			id: '1',
+			name: 'Procore',
+			type: 'n8n-nodes-procore.procoreTool',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {
+				resource: 'apiOperation',
+				operation: 'call',
+				procoreOperation: { __rl: true, mode: 'id', value: "={{ $fromAI('operation_id', 'The operation ID from Procore\\'s catalog, e.g. RestV11PunchItemsPost', 'string') }}" },
+				specifyFields: 'json',
+				fieldsJson: "={{ $fromAI('fields', 'The operation\\'s fields as one JSON object', 'json') }}",
+			},
+		};
+		// n8n-core's own schema builder for a node used as a tool (what the AI Agent offers the model).
+		const schema = getSchema(tool);
+		expect(Object.keys(schema.shape).sort()).toEqual(['fields', 'operation_id']);
+		expect(schema.safeParse({ operation_id: 'RestV11PunchItemsPost', fields: { punch_item: { name: 'Patch drywall' } } }).success).toBe(true);
+		expect(schema.safeParse({ fields: {} }).success).toBe(false);
+		// The operation locator takes the ID a model gives (its By Operation ID mode).
+		const locator = node.description.properties.find((p) => p.name === 'procoreOperation')!;
+		expect(locator.modes?.map((m) => m.name)).toEqual(['list', 'id']);
 	});
 });

@@ -250,8 +250,11 @@ describe('Procore Trigger: All Projects', () => {
 		for (const id of projectIds) expect(fake.hooksIn(id)).toHaveLength(1);
 	});
 
-	it('limits to the listed project IDs', async () => {
-		const { state } = await publish({}, { projectIds: '1001, 1002' });
+	it.each([
+		['IDs typed or mapped as text', '1001, 1002'],
+		['projects picked from the list', ['1001', '1002']],
+	])('limits to the listed projects (%s)', async (_how, projectIds) => {
+		const { state } = await publish({}, { projectIds });
 		expect(Object.keys(state.projectHooks!).sort()).toEqual(['1001', '1002']);
 		expect(fake.hooks.size).toBe(3);
 	});

@@ -237,15 +237,21 @@ describe('Procore Trigger: receiving a delivery', () => {
 			expect(other.workflowData![0][0].json.record_error).toContain('does not cover "Drawing Areas"');
 		});
 
-		it.each([
-			['Potential Change Orders', '/rest/v1.0/potential_change_orders/77'],
-			['Change Order Packages', '/rest/v1.0/change_order_packages/77'],
-			['Change Order Requests', '/rest/v1.0/change_order_requests/77'],
-		])('reads the whole change order of a %s event', async (resource, path) => {
-			nock(API).get(path).query({ project_id: '101' }).reply(200, { id: 77, status: 'approved', grand_total: '6400.00' });
-			const { run } = deliver({ rawBody: v2Body({ resource_name: resource, resource_id: 77, ulid: resource }), parameters: { options: { fetchRecord: true } } });
+		it('reads the whole change order of a Change Order Packages event (commitment and prime contract change orders too)', async () => {
+			nock(API).get('/rest/v1.0/change_order_packages/77').query({ project_id: '101' }).reply(200, { id: 77, status: 'approved', grand_total: '6400.00' });
+			const { run } = deliver({ rawBody: v2Body({ resource_name: 'Change Order Packages', resource_id: 77, ulid: 'cop' }), parameters: { options: { fetchRecord: true } } });
 			const [[item]] = (await run()).workflowData!;
 			expect(item.json.record).toEqual({ id: 77, status: 'approved', grand_total: '6400.00' });
+		});
+
+		it('reads a potential change order from the project\'s list by id (its show needs a contract id the event lacks)', async () => {
+			nock(API)
+				.get('/rest/v1.0/potential_change_orders')
+				.query({ project_id: '101', 'filters[id]': '77' })
+				.reply(200, [{ id: 77, contract_id: 8001, status: 'pending', grand_total: '19200.00' }]);
+			const { run } = deliver({ rawBody: v2Body({ resource_name: 'Potential Change Orders', resource_id: 77, ulid: 'pco' }), parameters: { options: { fetchRecord: true } } });
+			const [[item]] = (await run()).workflowData!;
+			expect(item.json.record).toEqual({ id: 77, contract_id: 8001, status: 'pending', grand_total: '19200.00' });
 		});
 
 		it('reads query-scoped endpoints with their scope parameter', async () => {

@@ -4,12 +4,13 @@ import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { asNodeError } from '../../helpers/errorItem';
 import type { OutputSpec } from '../../helpers/output';
-import { procoreWrite, writeOptionsCollection } from '../../helpers/write';
+import { procoreWrite, writeOptions, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { projectLocator, returnAllOrLimit, sortedOptions } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import type { CatalogOperation } from './catalog';
 import { loadCatalog, toolName } from './catalog';
+import { existingRecord, previousRecord, unwrap } from './reads';
 import { buildCatalogRequest, wrapperKey } from './request';
 
 const OPERATION_ID = '^[A-Za-z][A-Za-z0-9]*$';
@@ -34,7 +35,7 @@ export const description: INodeProperties[] = forOperation('apiOperation', 'call
 				displayName: 'By Name',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. Project Management/Punch List',
+				placeholder: 'e.g. Project Management › Punch List',
 			},
 		],
 	},
@@ -107,8 +108,22 @@ export const description: INodeProperties[] = forOperation('apiOperation', 'call
 		displayOptions: { show: { specifyFields: ['json'] } },
 		description: 'Path and query parameters by name, and the body as Procore takes it, e.g. {"rfi": {"subject": "Anchor spacing"}}',
 	},
-	...returnAllOrLimit({}),
-	writeOptionsCollection,
+	// Shown for every operation (the panel cannot know which are lists): others ignore them.
+	...returnAllOrLimit({}).map((p) => (p.name === 'returnAll' ? { ...p, hint: 'Lists only: other operations ignore it' } : p)),
+	{
+		...writeOptionsCollection,
+		options: sortedOptions(writeOptions, [
+			{
+				displayName: 'Skip If Exists By',
+				name: 'skipIfExistsBy',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. punch_item.name',
+				description:
+					'Creates only: the body field that identifies the record (a name, number or origin ID). The records on the same path are read first, and one that already has this value is returned instead of creating another, so a re-run creates nothing twice.',
+			},
+		]),
+	},
 ]);
 
 function operationId(ctx: IExecuteFunctions, i: number): string {
@@ -133,17 +148,6 @@ function fieldValues(ctx: IExecuteFunctions, i: number): IDataObject {
 	return (ctx.getNodeParameter('fields.value', i, {}) as IDataObject | null) ?? {};
 }
 
-/** v2 answers wrap records in `data`; v1 answers are the record or list itself. */
-function unwrap(body: unknown): IDataObject | IDataObject[] {
-	if (Array.isArray(body)) return body as IDataObject[];
-	if (body && typeof body === 'object') {
-		const data = (body as IDataObject).data;
-		if (data && typeof data === 'object') return data as IDataObject | IDataObject[];
-		return body as IDataObject;
-	}
-	return { result: (body ?? null) as IDataObject[string] };
-}
-
 async function findOperation(ctx: IExecuteFunctions, i: number): Promise<CatalogOperation> {
 	const id = operationId(ctx, i);
 	const op = (await loadCatalog()).byId.get(id);
@@ -154,27 +158,6 @@ async function findOperation(ctx: IExecuteFunctions, i: number): Promise<Catalog
 		});
 	}
 	return op;
-}
-
-/**
- * The record an update replaces, read first through the operation Procore has for GET on the same
- * path (with the same values where it takes them), for the previous → new list and the preview.
- */
-async function previousRecord(ctx: IExecuteFunctions, op: CatalogOperation, values: IDataObject, scope: { companyId: string; projectId?: string }): Promise<IDataObject | undefined> {
-	const read = (await loadCatalog()).operations.find((o) => o.method === 'GET' && o.path === op.path);
-	if (!read) return undefined;
-	const names = new Set(read.fields.map((f) => f.name));
-	const own = Object.fromEntries(Object.entries(values).filter(([k]) => names.has(k)));
-	try {
-		const request = buildCatalogRequest(read, own, scope, (message) => {
-			throw new NodeOperationError(ctx.getNode(), message);
-		});
-		const record = unwrap(await procoreApiRequest.call(ctx, { ...request, companyId: scope.companyId }));
-		return Array.isArray(record) ? undefined : record;
-	} catch {
-		// Without read access (or a value the read needs) the update still runs, without the previous → new list.
-		return undefined;
-	}
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
@@ -198,6 +181,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 
 	const action = op.method === 'DELETE' ? 'delete' : op.method === 'POST' ? 'create' : 'update';
+	const skipIfExistsBy = String(this.getNodeParameter('options.skipIfExistsBy', i, '') ?? '').trim();
+	if (action === 'create' && skipIfExistsBy) {
+		const found = await existingRecord(this, i, op, request.body as IDataObject | undefined, values, { companyId, projectId }, skipIfExistsBy);
+		if (found) return { ...found, skipped: true, summary: `Already in Procore, not created again: ${op.summary} (${toolName(op.tool)}), id ${String(found.id)}` };
+	}
 	const wrapper = wrapperKey(op);
 	const auditPath = wrapper ? `${wrapper}.origin_data` : 'origin_data';
 	const previous = action === 'update' ? await previousRecord(this, op, values, { companyId, projectId }) : undefined;

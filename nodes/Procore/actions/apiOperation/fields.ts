@@ -14,7 +14,8 @@ const TYPES: Record<string, FieldType> = {
 	j: 'object',
 };
 
-const WHERE_LABEL = { path: 'in the path', query: 'query', body: 'body' };
+/** Path and query parameters say where they go; a body field's dotted name already does. */
+const WHERE_LABEL = { path: ' (path)', query: ' (query)', body: '' };
 
 /** The mapper's type for a field: dates stay strings (Procore wants YYYY-MM-DD), arrays are JSON lists. */
 export function mapperType(field: CatalogField): FieldType {
@@ -35,7 +36,7 @@ export function mapperFields(op: CatalogOperation): ResourceMapperField[] {
 			const required = f.required && (f.in !== 'body' || op.method === 'POST');
 			return {
 				id: f.name,
-				displayName: `${f.name} (${WHERE_LABEL[f.in]}${f.type === 'd' ? ', YYYY-MM-DD' : ''})`,
+				displayName: `${f.name}${WHERE_LABEL[f.in]}${f.type === 'd' ? ' (YYYY-MM-DD)' : ''}`,
 				required,
 				defaultMatch: false,
 				canBeUsedToMatch: false,

@@ -21,6 +21,8 @@ export interface KindSpec {
 	contract: ContractSide;
 	listPath(projectId: string): string;
 	itemPath(projectId: string, id: string): string;
+	/** The show requires `contract_id` besides the project (catalog: `GET /rest/v1.0/potential_change_orders/{id}`). */
+	showNeedsContract?: boolean;
 	/** Query every call needs (the query-scoped v1.0 paths want project_id). */
 	scopeQuery(projectId: string): IDataObject;
 	/**
@@ -51,6 +53,7 @@ export const KINDS: Record<ChangeOrderKind, KindSpec> = {
 		listPath: () => '/rest/v1.0/potential_change_orders',
 		itemPath: (_p, id) => `/rest/v1.0/potential_change_orders/${id}`,
 		scopeQuery: (projectId) => ({ project_id: projectId }),
+		showNeedsContract: true,
 		originField: 'origin_id',
 		auditField: 'origin_data',
 		minTiers: 2,

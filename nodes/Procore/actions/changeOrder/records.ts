@@ -21,10 +21,23 @@ export interface Contract {
 const httpCode = (error: unknown) => String((error as { httpCode?: unknown }).httpCode ?? '');
 
 export async function getChangeOrder(ctx: IExecuteFunctions, s: Scope, kind: KindSpec, id: string): Promise<IDataObject> {
+	const qs = kind.scopeQuery(s.projectId);
+	if (kind.showNeedsContract) {
+		// Procore's PCO show requires the contract_id, which a person picking the PCO does not give:
+		// the project's list (filtered by id) names it.
+		const [found] = await listChangeOrders(ctx, s, kind, { 'filters[id]': id });
+		if (!found || String(found.id) !== id) {
+			throw new NodeOperationError(ctx.getNode(), `${kind.label} ${id} was not found in project ${s.projectId}`, {
+				description: `Pick the ${kind.label.toLowerCase()} from the list, or check the Project and the Change Order Type.`,
+				itemIndex: s.itemIndex,
+			});
+		}
+		qs.contract_id = String(found.contract_id);
+	}
 	return await procoreApiRequest.call(ctx, {
 		method: 'GET',
 		path: kind.itemPath(s.projectId, id),
-		qs: kind.scopeQuery(s.projectId),
+		qs,
 		companyId: s.companyId,
 		itemIndex: s.itemIndex,
 	});

@@ -43,12 +43,13 @@ export const description: INodeProperties[] = [
 					default: '',
 				},
 				{
-					displayName: 'Project IDs',
+					displayName: 'Project Names or IDs',
 					name: 'ids',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 101, 102',
-					description: 'Only these projects (comma-separated IDs), e.g. the projects switched on for a sync',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getCompanyProjects', loadOptionsDependsOn: ['company.value'] },
+					default: [],
+					description:
+						'Only these projects, e.g. the projects switched on for a sync (comma-separated IDs by expression). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
 					displayName: 'Status',
@@ -103,6 +104,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		}
 		qs['filters[updated_at]'] = `${since.toISOString()}...${new Date('2999-12-31').toISOString()}`;
 	}
+	// The list gives an array; an expression may give comma-separated text.
 	const ids = String(filters.ids ?? '')
 		.split(',')
 		.map((s) => s.trim())

@@ -10,7 +10,7 @@ const RULES: Array<{ status: string[]; test: RegExp; message: string; fix: strin
 		status: ['422', '400', '404'],
 		test: /(party|person|worker|employee|login).*(directory|not (a )?member|not found|invalid|does ?n[o']t exist|must exist|blank)/i,
 		message: 'the worker is not in the project directory',
-		fix: 'Add the worker to the project\'s Directory in Procore (Project > Directory > Add Person, as an employee of your company), or pick a worker from the project\'s people (Resource "Person", Get Many).',
+		fix: 'Add the worker to the project\'s directory with this node\'s Project Directory › Add Person (employee, with their employee ID), or in Procore (Project > Directory > Add Person); or pick a worker from the project\'s people (Person › Get Many).',
 	},
 	{
 		status: ['422', '400'],

@@ -112,13 +112,14 @@ export const onExistingOption: INodeProperties = {
 };
 
 export const syncedProjectsOption: INodeProperties = {
-	displayName: 'Synced Project IDs',
-	name: 'syncedProjectIds',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 101, 102',
-	description: 'Refuse time for projects not in this list (the projects switched on in the sync). Empty: any active project.',
-};
+		displayName: 'Synced Project Names or IDs',
+		name: 'syncedProjectIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCompanyProjects', loadOptionsDependsOn: ['company.value'] },
+		default: [],
+		description:
+			'Refuse time for projects not in this list (the projects switched on in the sync; comma-separated IDs by expression). Empty: any active project. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	};
 
 /** The parameters of one timecard entry (Create and Create Many share them). */
 export function entryParameters(extraOptions: INodeProperties[]): INodeProperties[] {

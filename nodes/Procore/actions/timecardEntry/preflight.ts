@@ -68,7 +68,7 @@ export class Preflight {
 		if (!person) {
 			this.fail(
 				`Worker ${partyId} is not in the directory of project ${projectId}`,
-				'Procore only takes time for people in the project\'s Directory. Add the worker to the project in Procore (Project > Directory > Add Person), or pick a worker from the project\'s people (Resource "Person", Get Many).',
+				'Procore only takes time for people in the project\'s directory. Add the worker with this node\'s Project Directory › Add Person (employee, with their employee ID), or in Procore (Project > Directory > Add Person); or pick a worker from the project\'s people (Person › Get Many).',
 				itemIndex,
 			);
 		}

@@ -97,6 +97,15 @@ describe('API Operation on the sandbox: ten tools', () => {
 		expect(again.writes).toHaveLength(1);
 	});
 
+	it('Punch List › Create with Skip If Exists By: run twice, stored once', async () => {
+		const fields = { 'punch_item.name': 'Re-run safe: caulk window 3B' };
+		const first = await run('RestV11PunchItemsPost', fields, { options: { skipIfExistsBy: 'punch_item.name' } });
+		const second = await run('RestV11PunchItemsPost', fields, { options: { skipIfExistsBy: 'punch_item.name' } });
+		expect(second.json[0]).toMatchObject({ id: first.json[0].id, skipped: true });
+		expect(second.writes).toEqual([]);
+		expect(stored(sb(), `projects/${tower()}/punch_items`).filter((r) => r.name === 'Re-run safe: caulk window 3B')).toHaveLength(1);
+	});
+
 	it('Directory › Create company vendor: the audit tag is stored in origin_data; Preview Only writes nothing', async () => {
 		const preview = await run('RestV10VendorsPost', { 'vendor.name': 'Preview Only Drywall' }, { options: { previewOnly: true } });
 		expect(preview.writes).toEqual([]);

@@ -176,4 +176,63 @@ describe('reads and status changes', () => {
 		const got = await env.run({ resource: 'changeOrder', operation: 'get', project: rl(tower), changeOrderType: 'commitmentChangeOrder', changeOrderId: rl(id) });
 		expect(got.json[0]).toMatchObject({ id, status: 'approved' });
 	});
+
+	it('Update: Preview Only shows previous → new and writes nothing; the update stores; PCOs are found by their Change Event', async () => {
+		await create('potentialChangeOrder', primeId());
+		const [pco] = env.records(tower, 'potential_change_orders');
+		const update = (options: IDataObject) =>
+			env.run({
+				resource: 'changeOrder',
+				operation: 'update',
+				project: rl(tower),
+				changeOrderType: 'potentialChangeOrder',
+				changeOrderId: rl(pco.id as number),
+				updateFields: { title: 'Slab edge rework, grid 4-7', scheduleImpact: 3 },
+				options,
+				output: 'raw',
+			});
+		const preview = await update({ previewOnly: true });
+		expect(preview.error).toBeUndefined();
+		expect(preview.writes).toEqual([]);
+		expect(preview.json[0]).toMatchObject({
+			preview: true,
+			changes: expect.arrayContaining([{ field: 'title', previous: 'Slab edge rework after survey', new: 'Slab edge rework, grid 4-7' }]),
+		});
+		const done = await update({});
+		expect(done.error).toBeUndefined();
+		expect(env.sb.store.get(`projects/${tower}/potential_change_orders`, pco.id as number)).toMatchObject({ title: 'Slab edge rework, grid 4-7', schedule_impact_amount: 3, contract_id: primeId() });
+		expect(done.json[0].summary).toMatch(/Potential Change Order \d+ updated: 2 fields changed/);
+		const byEvent = await env.run({
+			resource: 'changeOrder',
+			operation: 'getAll',
+			project: rl(tower),
+			changeOrderType: 'potentialChangeOrder',
+			returnAll: true,
+			filters: { changeEvent: rl(env.sb.seed.changeEvents.slabRework) },
+		});
+		expect(byEvent.json.map((r) => r.id)).toEqual([pco.id]);
+		const otherEvent = await env.run({
+			resource: 'changeOrder',
+			operation: 'getAll',
+			project: rl(tower),
+			changeOrderType: 'potentialChangeOrder',
+			returnAll: true,
+			filters: { changeEvent: rl(env.sb.seed.changeEvents.curtainWall) },
+		});
+		expect(otherEvent.json).toEqual([]);
+	});
+
+	it('a PCO is read by id from the project\'s list (what the trigger\'s Fetch Full Record does): its show needs the contract', async () => {
+		await create('potentialChangeOrder', primeId());
+		await create('potentialChangeOrder', env.sb.seed.commitments.concreteWoc);
+		const [first] = env.records(tower, 'potential_change_orders');
+		const get = (path: string) =>
+			fetch(`${env.sb.url}${path}`, { headers: { authorization: `Bearer ${env.sb.issueToken()}`, 'procore-company-id': String(env.sb.companyId) } });
+		const listed = await get(`/rest/v1.0/potential_change_orders?project_id=${tower}&filters[id]=${String(first.id)}`);
+		expect(((await listed.json()) as IDataObject[]).map((r) => r.id)).toEqual([first.id]);
+		expect((await get(`/rest/v1.0/potential_change_orders/${String(first.id)}?project_id=${tower}`)).status).toBe(400);
+		const got = await env.run({ resource: 'changeOrder', operation: 'get', project: rl(tower), changeOrderType: 'potentialChangeOrder', changeOrderId: rl(first.id as number), output: 'raw' });
+		expect(got.error).toBeUndefined();
+		expect(got.json[0]).toMatchObject({ id: first.id, contract_id: first.contract_id });
+	});
 });

@@ -254,11 +254,14 @@ describe('rejections, each with its message and nothing written', () => {
 	it('a worker outside the project directory: checked before writing, or refused by Procore', async () => {
 		const checked = await rejected(create({ worker: rl(999001) }), `Worker 999001 is not in the directory of project ${tower}`);
 		expect(checked.writes).toEqual([]);
+		// The error names the operation that fixes it.
+		expect(String(checked.error?.description)).toContain('Project Directory › Add Person');
 		const unchecked = await rejected(
 			create({ worker: rl(999001), options: { checkBeforeWrite: false } }),
 			'Procore refused the timecard entry: the worker is not in the project directory (Procore said: party_id: is not in the project directory)',
 		);
 		expect(unchecked.writes.map((c) => c.status)).toEqual([422]);
+		expect(String(unchecked.error?.description)).toContain('Project Directory › Add Person');
 	});
 
 	it('an unknown milestone: a cost code of no project, a category the cost code lacks', async () => {

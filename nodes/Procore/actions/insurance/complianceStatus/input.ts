@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { normalizeId } from '../../../helpers/context';
-import { isoDay } from '../../../helpers/filters';
-import type { PlatformStatus, StatusMapping } from '../statusMap';
-import { STATUS_MAP, platformStatusFrom } from '../statusMap';
+import type { StatusMapping } from '../statusMap';
+import { readCallbackFields } from './callbackInput';
 import type { WriteTarget } from './description';
 import { PROJECT_TARGETS } from './description';
 
@@ -48,27 +47,12 @@ function readTargets(ctx: IExecuteFunctions, i: number): WriteTarget[] {
 
 /** Reads and checks one item's input; nothing is read from Procore here. */
 export function readDesired(ctx: IExecuteFunctions, i: number): Desired {
-	const raw = ctx.getNodeParameter('complianceStatus', i);
-	const key = platformStatusFrom(raw) ?? (raw as PlatformStatus);
-	const status = STATUS_MAP[key];
-	if (!status) {
-		throw new NodeOperationError(ctx.getNode(), `Compliance Status "${String(raw)}" is not one Procore can be given`, {
-			description: `Use one of: ${Object.values(STATUS_MAP).map((s) => s.label).join(', ')} (the words of your COI platform are translated to Procore's).`,
-			itemIndex: i,
-		});
-	}
 	const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const { status, expirationDate, certificateUrl } = readCallbackFields(ctx, i, fields);
 	const notesText = String(fields.notes ?? '').trim();
-	const link = String(fields.certificateUrl ?? '').trim();
-	if (link && !/^https?:\/\//i.test(link)) {
-		throw new NodeOperationError(ctx.getNode(), `Certificate Link "${link}" is not a web address`, {
-			description: 'Enter the full link starting with https://, or leave it empty.',
-			itemIndex: i,
-		});
-	}
-	const notes = [notesText, link ? `Certificate: ${link}` : ''].filter(Boolean).join('\n') || undefined;
+	const notes = [notesText, certificateUrl ? `Certificate: ${certificateUrl}` : ''].filter(Boolean).join('\n') || undefined;
 	const insurance: IDataObject = { status: status.insuranceStatus, exempt: status.exempt };
-	if (fields.expirationDate) insurance.expiration_date = isoDay(ctx, fields.expirationDate, 'Expiration Date', i);
+	if (expirationDate) insurance.expiration_date = expirationDate;
 	if (notes !== undefined) insurance.notes = notes;
 	return { status, insurance, notes, targets: readTargets(ctx, i) };
 }

@@ -55,6 +55,33 @@ describe('API Operation (unit, nock)', () => {
 		expect(out.json.summary).toBe('Ran Create company vendor (Core › Directory): POST /rest/v1.0/vendors (id 77)');
 	});
 
+	it('Skip If Exists By: a re-run finds the record by its name on the same path and creates nothing', async () => {
+		const list = nock(API)
+			.get('/rest/v1.1/punch_items')
+			.query({ project_id: '101', page: '1', per_page: '1000' })
+			.reply(200, [{ id: 4, name: 'Other' }, { id: 5, name: 'Patch drywall' }]);
+		const [out] = await runProcoreNode({
+			parameters: params('RestV11PunchItemsPost', { fields: mapped({ 'punch_item.name': 'Patch drywall' }), options: { skipIfExistsBy: 'punch_item.name' }, output: 'raw' }),
+		});
+		expect(list.isDone()).toBe(true);
+		expect(out.json).toMatchObject({ id: 5, skipped: true });
+		expect(String(out.json.summary)).toMatch(/^Already in Procore, not created again: Create Punch Item/);
+		// No match: the create goes out.
+		nock(API).get('/rest/v1.1/punch_items').query(true).reply(200, [{ id: 4, name: 'Other' }]);
+		nock(API).post('/rest/v1.1/punch_items').reply(201, { id: 6, name: 'Patch drywall' });
+		const [created] = await runProcoreNode({
+			parameters: params('RestV11PunchItemsPost', { fields: mapped({ 'punch_item.name': 'Patch drywall' }), options: { skipIfExistsBy: 'punch_item.name' }, output: 'raw' }),
+		});
+		expect(created.json).toMatchObject({ id: 6 });
+		expect(created.json.skipped).toBeUndefined();
+	});
+
+	it('Skip If Exists By names a field that is not the create\'s: said before anything is sent', async () => {
+		await expect(
+			runProcoreNode({ parameters: params('RestV11PunchItemsPost', { fields: mapped({ 'punch_item.name': 'x' }), options: { skipIfExistsBy: 'punch_item.colour' } }) }),
+		).rejects.toThrow('"punch_item.colour" is not a body field of Create Punch Item');
+	});
+
 	it('Preview Only returns the request and writes nothing', async () => {
 		const [out] = await runProcoreNode({
 			parameters: params('RestV11PunchItemsPost', { fields: mapped({ 'punch_item.name': 'Patch drywall' }), options: { previewOnly: true } }),

@@ -44,7 +44,7 @@ function example(field: ResourceMapperField): unknown {
 		case 'object':
 			return '{}';
 		default:
-			return /\(.*YYYY-MM-DD\)/.test(field.displayName) ? '2026-05-04' : 'text';
+			return /\(YYYY-MM-DD\)/.test(field.displayName) ? '2026-05-04' : 'text';
 	}
 }
 

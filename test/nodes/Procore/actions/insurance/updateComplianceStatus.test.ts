@@ -146,6 +146,30 @@ describe('Insurance > Update Compliance Status', () => {
 		expect(sent).toEqual({ insurance: { status: 'non_compliant' } });
 	});
 
+	it('a callback with bad fields is refused with every problem named at once, before anything is read', async () => {
+		const requests: IHttpRequestOptions[] = [];
+		const error = await runProcoreNode({
+			parameters: parameters({ complianceStatus: 'sort of ok', additionalFields: { expirationDate: '2027-02-30', certificateUrl: 'files/coi-8842.pdf' } }),
+			requests,
+		}).then(
+			() => ({ message: 'no error', description: '' }),
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error.message).toBe(
+			'3 problems in the COI platform\'s fields: Compliance Status "sort of ok" is not one Procore can be given: use one of Compliant, Expiring, Non-Compliant, Pending, Exempt, Expired (the words of your COI platform are translated to Procore\'s); Expiration Date "2027-02-30" is not a date: send it as YYYY-MM-DD (e.g. 2027-03-31); Certificate Link "files/coi-8842.pdf" is not a web address: send the full link starting with https://, or leave it empty',
+		);
+		expect((error as { description?: string }).description).toMatch(/^Nothing was read or written/);
+		expect(requests).toEqual([]);
+	});
+
+	it('one bad field is named alone', async () => {
+		const error = await runProcoreNode({ parameters: parameters({ additionalFields: { certificateUrl: 'ftp://files.example.com/c.pdf' } }) }).then(
+			() => ({ message: 'no error' }),
+			(e: Error) => e,
+		);
+		expect(error.message).toBe('Certificate Link "ftp://files.example.com/c.pdf" is not a web address: send the full link starting with https://, or leave it empty');
+	});
+
 	it('creates the COI platform\'s record when the origin ID is not found', async () => {
 		vendorSearch([{ id: 5, name: 'Acme Electric' }]);
 		let sent: any;
