@@ -18,6 +18,7 @@ import * as path from 'path';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { procoreTriggerNode, SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME, startN8n, type N8nInstance } from '../../scripts/lib/n8n';
+import { publishCost as nodePublishCost } from '../../nodes/ProcoreTrigger/allProjects';
 import type { FigureResult, Row } from '../lib/report';
 import { N8N_MEMORY_TITLE, n8nMemory, n8nMemoryEnv } from './n8nMemory';
 
@@ -428,7 +429,7 @@ async function publishCost(n8n: N8nInstance, sb: Sandbox, log: Log): Promise<Fig
 		const ucalls = [...sb.calls];
 		const unpublishMs = (ucalls.length ? Date.parse(ucalls[ucalls.length - 1].at) : u0) - u0;
 		const left = live(sb, HOOKS).length;
-		const formula = Math.ceil(active / 1000) + 3 + 2 * active;
+		const formula = nodePublishCost(active).publishCalls;
 		const kinds = new Map<string, number>();
 		for (const c of calls) {
 			const kind = `${c.method} ${c.path.replace(/\/\d+/g, '/{id}')}`;
@@ -447,7 +448,8 @@ async function publishCost(n8n: N8nInstance, sb: Sandbox, log: Log): Promise<Fig
 			baseline: `one workflow per project, each with its own Procore Trigger: ${n(active)} workflows, ${n(active * 2)} calls to publish (hook + trigger each) and none added for a new project`,
 			ratio: (active * 2) / total,
 			detail: `node's formula ceil(P/1000) + 3 + 2P = ${n(formula)} calls, + 1 look-up per project set up after a delivery; calls while publishing: ${breakdown}${refreshed ? `; ${refreshed} call(s) answered 401 before n8n refreshed its token after the sandbox reset, not counted` : ''}${error ? `; ${error}` : ''}`,
-			ok: !error && hooks === active && st.hooks === active && left === 0 && ucalls.length === active + 1,
+			// Unpublish lists the projects (to find hooks another process set up) before its P + 1 DELETEs: the node's own formula.
+			ok: !error && hooks === active && st.hooks === active && left === 0 && ucalls.length === nodePublishCost(active).unpublishCalls,
 		});
 	}
 	return {
@@ -455,7 +457,7 @@ async function publishCost(n8n: N8nInstance, sb: Sandbox, log: Log): Promise<Fig
 		rows,
 		notes: [
 			'Measured in the same real n8n (its defaults: N8N_WORKFLOW_PUBLICATION_OUTBOX_LEASE_SECONDS 120, so it stops waiting for a publish after 84 s) against the sandbox seeded with extra projects (every tenth generated one inactive, skipped by "active only"); the sandbox has no rate limit here, so the time is n8n plus the sandbox. Under Procore\'s limits the same calls take at least their share of the spike window (25 per 10 s in the documented example), so fewer projects fit in the time limit and more deliveries finish the set-up.',
-			'"Stored" = the hooks in the workflow\'s static data as n8n saved it (read through its public API), which is what unpublish deletes: every hook in the sandbox must be stored, and unpublish must leave none (P + 1 DELETEs).',
+			'"Stored" = the hooks in the workflow\'s static data as n8n saved it (read through its public API), which is what unpublish deletes: every hook in the sandbox must be stored, and unpublish must leave none (ceil(P/1000) project-list pages + P + 1 DELETEs: it lists the projects to find hooks another receiving process set up).',
 			'The baseline (one trigger workflow per project) is counted, not run; it cannot follow new projects, which the All Projects trigger does through its company hook.',
 			'Before the Publish Time Limit (commit of 2026-11-29), n8n 2.41 abandoned the 500-project publish at 84 s and saved the static data with 376 of 500 hooks; the 124 others stayed in Procore after unpublish.',
 		],
