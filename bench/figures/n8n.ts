@@ -187,7 +187,7 @@ async function webhookBurst(n8n: N8nInstance, sb: Sandbox, log: Log): Promise<Fi
 			runErrors.set(message, (runErrors.get(message) ?? 0) + 1);
 		}
 		const item = e.data?.resultData.runData['Procore Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
-		executedKeys.push(String(item?.ulid ?? item?.dedupeKey ?? `execution ${e.id}`));
+		executedKeys.push(String(item?.ulid ?? item?.dedupe_key ?? `execution ${e.id}`));
 	}
 	const distinct = new Set(executedKeys.filter((k) => events.has(k)));
 	const lost = BURST_EVENTS - distinct.size;
