@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getCompanyId } from '../../helpers/context';
-import { fetchProcoreFile, toBinary } from '../../helpers/files/download';
-import { asNodeError, errorItem } from '../../helpers/errorItem';
+import { downloadFiles } from '../../helpers/files/download';
 import { forOperation } from '../operationSelector';
 import { fileOutput, listFileTargets, sourceParameters } from './sources';
 
@@ -41,33 +38,19 @@ export async function executeBatch(
 	items: INodeExecutionData[],
 	assertRequired: (itemIndex: number) => void,
 ): Promise<INodeExecutionData[]> {
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			assertRequired(i);
-			const companyId = await getCompanyId(this, i);
-			const property = (this.getNodeParameter('binaryPropertyName', i, 'data') as string).trim() || 'data';
-			const format = this.getNodeParameter('drawingFormat', i, 'pdf') as string;
-			for (const target of await listFileTargets(this, i, format)) {
-				if (!target.url) {
-					throw new NodeOperationError(this.getNode(), `Procore gave no download link for "${target.fileName}"`, {
-						description: 'The file may still be processing in Procore (new drawings take a while), or the connected user cannot download it.',
-						itemIndex: i,
-					});
-				}
-				const file = await fetchProcoreFile(this, i, target.url, companyId);
-				const binary = await toBinary(this, file, target.fileName, target.mimeType);
-				out.push({ json: { ...target.record, file_name: target.fileName }, binary: { [property]: binary }, pairedItem: { item: i } });
-			}
-		} catch (error) {
-			if (this.continueOnFail()) {
-				out.push(errorItem(this, error as Error, i));
-				continue;
-			}
-			throw asNodeError(this, error as Error, i);
-		}
-	}
-	return out;
+	return downloadFiles(this, items, assertRequired, async (i) => {
+		const format = this.getNodeParameter('drawingFormat', i, 'pdf') as string;
+		return (await listFileTargets(this, i, format)).map((target) => ({
+			url: target.url,
+			fileName: target.fileName,
+			mimeType: target.mimeType,
+			json: { ...target.record, file_name: target.fileName },
+			noLink: {
+				message: `Procore gave no download link for "${target.fileName}"`,
+				description: 'The file may still be processing in Procore (new drawings take a while), or the connected user cannot download it.',
+			},
+		}));
+	});
 }
 
 export const output = fileOutput;

@@ -1,7 +1,9 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isProcoreHost, procoreApiBaseUrl, procoreRequest } from '../../transport';
+import { getCompanyId } from '../context';
+import { asNodeError, errorItem } from '../errorItem';
 import type { NodeReadable } from './binary';
 import { StorageError, getFromStorage } from './storage';
 
@@ -116,4 +118,51 @@ export async function toBinary(
 	// prepareBinaryData treats its second argument as a path; keep the (made safe) name whole.
 	binary.fileName = name;
 	return binary;
+}
+
+/** One file a download operation found for an input item: where it is, and the item that carries it. */
+export interface FileToDownload {
+	/** Procore's download link; absent while Procore still processes the file. */
+	url?: string;
+	fileName?: string;
+	mimeType?: string;
+	json: IDataObject;
+	/** What the error says when Procore gave no link. */
+	noLink: { message: string; description: string };
+}
+
+/**
+ * The loop every download operation shares: per input item, the files `find` names, each streamed
+ * into n8n's binary store under the item's Output Data Field Name and paired with its input item;
+ * a failed item follows Continue On Fail.
+ */
+export async function downloadFiles(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	assertRequired: (itemIndex: number) => void,
+	find: (itemIndex: number, companyId: string) => Promise<FileToDownload[]>,
+): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			assertRequired(i);
+			const companyId = await getCompanyId(ctx, i);
+			const property = (ctx.getNodeParameter('binaryPropertyName', i, 'data') as string).trim() || 'data';
+			for (const target of await find(i, companyId)) {
+				if (!target.url) {
+					throw new NodeOperationError(ctx.getNode(), target.noLink.message, { description: target.noLink.description, itemIndex: i });
+				}
+				const file = await fetchProcoreFile(ctx, i, target.url, companyId);
+				const binary = await toBinary(ctx, file, target.fileName, target.mimeType);
+				out.push({ json: target.json, binary: { [property]: binary }, pairedItem: { item: i } });
+			}
+		} catch (error) {
+			if (ctx.continueOnFail()) {
+				out.push(errorItem(ctx, error as Error, i));
+				continue;
+			}
+			throw asNodeError(ctx, error as Error, i);
+		}
+	}
+	return out;
 }
