@@ -173,7 +173,9 @@ export class Sandbox {
 		const userId = edit.user_id ?? this.seed.users.pm;
 		const now = this.rt.clock.iso();
 		let rec: StoredRec | undefined;
-		if (edit.action === 'create')
+		const directory = /^projects\/\d+\/(users|vendors)$/.exec(key);
+		if (edit.action === 'create' && directory) rec = this.addToDirectory(key, directory[1], edit, now);
+		else if (edit.action === 'create')
 			rec = this.rt.store.insert(key, {
 				...(edit.project_id ? { project_id: edit.project_id } : {}),
 				...(edit.attributes ?? {}),
@@ -196,6 +198,22 @@ export class Sandbox {
 			applicationId: null,
 			operationId: null,
 		});
+		return rec;
+	}
+
+	/**
+	 * A person adding a company user or vendor to a project's directory in the web app: as Procore's
+	 * `…/actions/add`, the entry is the company's record under the same id (the event's resource_id),
+	 * and a user or vendor the company does not have is refused.
+	 */
+	private addToDirectory(key: string, kind: string, edit: UiEdit, now: string): StoredRec {
+		const id = edit.attributes?.id;
+		if (id === undefined || id === null) throw new Error(`ui-edit: adding to ${key} needs attributes.id (the company ${kind.slice(0, -1)})`);
+		const company = this.rt.store.get(`companies/${this.companyId}/${kind}`, String(id));
+		if (!company) throw new Error(`ui-edit: the company has no ${kind.slice(0, -1)} ${String(id)}`);
+		const entries = this.rt.store.collection(key);
+		const rec = { ...company, ...(entries.get(String(id)) ?? {}), ...(edit.attributes ?? {}), id: company.id, deleted_at: null, updated_at: now } as StoredRec;
+		entries.set(String(id), rec);
 		return rec;
 	}
 

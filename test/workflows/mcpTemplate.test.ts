@@ -39,8 +39,28 @@ describe('MCP template: what is approved is what is written', () => {
 		expect(preview.parameters.options).toEqual({ agentRequest: true, previewOnly: true });
 		expect(write.parameters.options).toEqual({ agentRequest: true, previewOnly: false });
 		expect({ ...preview.parameters, options: {} }).toEqual({ ...write.parameters, options: {} });
-		expect(targets(preview.name)).toEqual(['Start the approval', 'Tell the agent: refused']);
-		expect(targets(write.name)).toEqual(['Tell the approver: written', 'Tell the approver: write failed']);
+		expect(targets(preview.name)).toEqual(['Would Procore refuse it?']);
+		expect(targets(write.name)).toEqual(['Did Procore refuse it?']);
+		expect([preview.onError, write.onError]).toEqual(['continueRegularOutput', 'continueRegularOutput']);
+	});
+
+	// n8n 1.x sends an item to a node's error output only when its json is { error } or { error, message }
+	// (2.x also lets `details` through): the Procore node's failed item carries `description` and the HTTP
+	// status, so on 1.123 a refused write left on the success output and was asked about, or reported as
+	// written. The template therefore keeps failed items on the one output and routes them with an If node.
+	it.each([
+		['Would Procore refuse it?', ['Tell the agent: refused', 'Start the approval']],
+		['Did Procore refuse it?', ['Tell the approver: write failed', 'Tell the approver: written']],
+	])('%s: a failed item (it has `error`) goes to the refusal branch, any other to the next step', (name, next) => {
+		expect(node(name).type).toBe('n8n-nodes-base.if');
+		expect((node(name).parameters.conditions as { conditions: Array<{ leftValue: string; operator: unknown }> }).conditions).toEqual([
+			expect.objectContaining({ leftValue: '={{ $json.error !== undefined }}', operator: { type: 'boolean', operation: 'true', singleValue: true } }),
+		]);
+		expect(targets(name)).toEqual(next);
+	});
+
+	it('no node of the template relies on n8n\'s error output', () => {
+		expect(template.nodes.filter((n) => (n as { onError?: string }).onError === 'continueErrorOutput').map((n) => n.name)).toEqual([]);
 	});
 
 	it.each(writeTools.map((t) => [t.name, t] as const))('%s: which write and the approval step are fixed, not the client\'s to choose', (_name, tool) => {

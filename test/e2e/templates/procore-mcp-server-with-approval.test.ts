@@ -13,7 +13,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import { INBOUND_HEADER } from '../../../scripts/lib/n8n';
 import { MCP_TRIGGER } from '../../../scripts/lib/templates';
-import { eventually, n8n, sandbox, startStandIn, state } from '../env';
+import { eventually, n8n, sandbox, startStandIn, state, type Execution } from '../env';
 import { setSettings } from './patchSettings';
 
 const WORKFLOW = 'ProcoreMcpSrvr01';
@@ -74,7 +74,17 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 	const changeEvent = async () => (await sandbox.state<ChangeEvent>(`projects/${project}/change_events`)).find((c) => c.id === changeEventId)!;
 	const asks = () => chat.received.map((r) => r.body as Ask).filter((b) => typeof b.approveUrl === 'string');
 	const told = () => chat.received.map((r) => r.body as { text: string; approval_id: string; audit_tag?: string }).filter((b) => !('approveUrl' in b));
-	const waiting = async () => (await n8n.executions(WORKFLOW)).filter((e) => e.status === 'waiting');
+	// The approval run is the execution the links resume (/webhook-waiting/<id>). It is read by its ID: n8n
+	// 1.x's public API leaves out of its execution list every execution it still holds in memory, and a
+	// run that went to wait in the same process stays there (ActiveExecutions), so a list would not show it.
+	const runOf = (ask: Ask) => /\/webhook-waiting\/(\d+)/.exec(ask.approveUrl)![1];
+	const status = async (ask: Ask) => (await n8n.api<Execution>('GET', `/executions/${runOf(ask)}`)).status;
+	/** The nodes the latest run of the write tools' branch went through (the tool's own run: finished, so listed). */
+	const lastToolRun = async () => {
+		const runs = (await n8n.executions(WORKFLOW)).filter((e) => e.mode === 'integrated' && !('Ask the approver' in (e.data?.resultData.runData ?? {})));
+		const last = runs.sort((a, b) => Number(b.id) - Number(a.id))[0];
+		return Object.keys(last.data!.resultData.runData);
+	};
 	const click = async (link: string, userAgent = BROWSER) => await fetch(link, { headers: { 'User-Agent': userAgent } });
 	const call = async (name: string, args: Record<string, unknown>) => await client.callTool({ name, arguments: args });
 
@@ -186,7 +196,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect(asks()[0]).toMatchObject({ approval_id: String(out.approval_id), write: 'update_change_event' });
 		expect(asks()[0].text).toContain(`@project-manager an AI agent asks to write to Procore (approval ${String(out.approval_id)}): Would update Change Event ${changeEventId}`);
 		expect(asks()[0].approveUrl).toContain(`${state.n8nUrl}/webhook-waiting/`);
-		await eventually(async () => (await waiting()).length === 1, { what: 'the approval run waiting for the decision' });
+		await eventually(async () => (await status(asks()[0])) === 'waiting', { what: 'the approval run waiting for the decision' });
 		expect(await writes()).toEqual([]);
 		expect(await changeEvent()).toEqual(before);
 	});
@@ -226,7 +236,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect(String(out.message)).toContain(`pending approval ${String(out.approval_id)}: Would run`);
 		await eventually(async () => asks().length === 2, { what: 'the approval request for the API operation' });
 		expect(asks()[1]).toMatchObject({ approval_id: String(out.approval_id), write: 'api_operation' });
-		await eventually(async () => (await waiting()).length === 1, { what: 'the approval run waiting for the decision' });
+		await eventually(async () => (await status(asks()[1])) === 'waiting', { what: 'the approval run waiting for the decision' });
 		expect(await writes()).toEqual([]);
 		expect((await click(asks()[1].approveUrl)).status).toBe(200);
 		await eventually(async () => told().length === before + 1, { what: 'the outcome in chat', timeoutMs: 60_000 });
@@ -249,13 +259,34 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect(String(out.message)).toBe(`pending approval ${String(out.approval_id)}: Would create draft RFI: "Anchor spacing at level 3". Nothing is written until a person approves it.`);
 		await eventually(async () => asks().length === 3, { what: 'the second approval request' });
 		expect(asks()[2]).toMatchObject({ approval_id: String(out.approval_id), write: 'create_rfi' });
-		await eventually(async () => (await waiting()).length === 1, { what: 'the approval run waiting for the decision' });
+		await eventually(async () => (await status(asks()[2])) === 'waiting', { what: 'the approval run waiting for the decision' });
 		expect((await click(asks()[2].rejectUrl)).status).toBe(200);
-		await eventually(async () => (await waiting()).length === 0, { what: 'the rejected run finished' });
+		await eventually(async () => (await status(asks()[2])) === 'success', { what: 'the rejected run finished' });
 		await new Promise((r) => setTimeout(r, 1500));
 		expect(await writes()).toEqual([]);
 		expect(await sandbox.state<Rfi>(`projects/${project}/rfis`)).toEqual(rfisBefore);
 		expect(told()).toHaveLength(2);
+	});
+
+	it('a write Procore refuses once approved is reported to the approver as not written, never as written', async () => {
+		await sandbox.clearCalls();
+		const before = told().length;
+		const seedRfi = (state.seed as unknown as { rfis: { embedPlates: number } }).rfis.embedPlates;
+		const out = one(await call('Reply_to_an_RFI', { project_id: String(project), rfi_id: String(seedRfi), response: 'Use the embed plate schedule on S-501.' }));
+		expect(out).toMatchObject({ status: 'pending approval' });
+		await eventually(async () => asks().length === 4, { what: 'the approval request for the reply' });
+		await eventually(async () => (await status(asks()[3])) === 'waiting', { what: 'the approval run waiting for the decision' });
+		// Between the request and the approval, a project admin turns the RFI tool off: Procore refuses the write.
+		await sandbox.config({ disabledTools: { [String(project)]: ['RFI'] } });
+		try {
+			expect((await click(asks()[3].approveUrl)).status).toBe(200);
+			await eventually(async () => told().length === before + 1, { what: 'the outcome in chat', timeoutMs: 60_000 });
+		} finally {
+			await sandbox.config({ disabledTools: {} });
+		}
+		expect(told()[before].text).toBe(`Not written (approval ${String(out.approval_id)}): Procore: The RFI tool is not enabled for project ${project}. Ask a project admin to enable it.`);
+		expect(told()[before]).not.toHaveProperty('audit_tag');
+		expect(await writes()).toEqual([expect.objectContaining({ method: 'POST', path: `/rest/v1.0/projects/${project}/rfis/${seedRfi}/replies`, status: 403 })]);
 	});
 
 	it('a write Procore would refuse is refused at once with Procore\'s text, and nobody is asked', async () => {
@@ -265,8 +296,11 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect(out.message).toBe('Procore would refuse this write, nothing was requested: Procore: change event not found');
 		expect(String(out.what_to_do)).toContain('Check the record ID');
 		await new Promise((r) => setTimeout(r, 1500));
-		expect(asks()).toHaveLength(3);
-		expect(await waiting()).toEqual([]);
+		expect(asks()).toHaveLength(4);
+		// The tool's run answered from the refused branch and started no approval run.
+		const path = await lastToolRun();
+		expect(path).toContain('Tell the agent: refused');
+		expect(path).not.toContain('Start the approval');
 		expect(await writes()).toEqual([]);
 	});
 });

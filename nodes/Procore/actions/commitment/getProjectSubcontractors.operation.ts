@@ -23,6 +23,14 @@ export const description: INodeProperties[] = forOperation('commitment', 'getPro
 				description: 'Whether to add each vendor\'s people in the project directory (name, email, phone), e.g. for certificate requests',
 			},
 			{
+				displayName: 'Include Project Directory Vendors',
+				name: 'includeDirectory',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the vendors in the project\'s directory count too, with or without a commitment (each item then says in_directory), e.g. the subs a COI platform onboards before their subcontract is written',
+			},
+			{
 				displayName: 'Include Void and Terminated',
 				name: 'includeVoid',
 				type: 'boolean',
@@ -38,8 +46,8 @@ const ENDED = new Set(['void', 'terminated']);
 const CONTACT_BATCH = 50;
 
 /**
- * "Subs on this project": the distinct vendors of the project's commitments, each with its
- * commitments and (optionally) its contacts, one output item per vendor.
+ * "Subs on this project": the distinct vendors of the project's commitments (and, optionally, of
+ * its directory), each with its commitments and (optionally) its contacts, one output item per vendor.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const companyId = await getCompanyId(this, i);
@@ -62,6 +70,26 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			vendors.set(id, { vendor_id: vendor.id as IDataObject[string], vendor_name: vendor.name ?? null, project_id: projectId, commitments: [] });
 		}
 		(vendors.get(id)!.commitments as IDataObject[]).push(simplify(c, ['id', 'number', 'title', 'status', 'executed']));
+	}
+	if (options.includeDirectory === true) {
+		// Procore's project directory lists the vendors added to the project (inactive ones are
+		// listed apart, at …/vendors/inactive, and are not subs on the project any more).
+		const directory = await procoreApiRequestAllItems.call(this, {
+			method: 'GET',
+			path: `/rest/v1.0/projects/${projectId}/vendors`,
+			companyId,
+			itemIndex: i,
+		});
+		const listed = new Set<string>();
+		for (const v of directory) {
+			const id = normalizeId(v.id);
+			if (!id) continue;
+			listed.add(id);
+			if (!vendors.has(id)) {
+				vendors.set(id, { vendor_id: v.id as IDataObject[string], vendor_name: v.name ?? null, project_id: projectId, commitments: [] });
+			}
+		}
+		for (const [id, v] of vendors) v.in_directory = listed.has(id);
 	}
 	if (options.includeContacts !== false && vendors.size) {
 		const ids = [...vendors.keys()];

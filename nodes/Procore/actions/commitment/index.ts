@@ -47,7 +47,7 @@ export const commitment: ProcoreResource = {
 					name: 'Get Project Subcontractors',
 					value: 'getProjectSubcontractors',
 					action: 'Get the subcontractors of a project',
-					description: 'List the vendors with commitments in a project (one item per vendor) with their commitments and contacts: the subs to onboard in a COI platform',
+					description: 'List the vendors with commitments in a project, optionally with the vendors in its directory (one item per vendor), with their commitments and contacts: the subs to onboard in a COI platform',
 				},
 				{
 					name: 'Get Summary',

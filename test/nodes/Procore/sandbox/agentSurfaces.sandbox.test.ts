@@ -197,6 +197,41 @@ describe('the other reads', () => {
 		expect(run.json.map((v) => String(v.vendor_id ?? v.id)).sort()).toEqual(vendorIds);
 	});
 
+	it('Commitment › Get Project Subcontractors with the directory: commitment vendors and every stored directory vendor (all pages), in_directory as stored', async () => {
+		const s = sb();
+		const tower = s.seed.projects.tower;
+		const directoryKey = `projects/${tower}/vendors`;
+		// Take electrical (on a commitment) out of the directory for this test: it stays a sub, not in the directory.
+		const removed = s.store.remove(directoryKey, s.seed.vendors.electrical, new Date().toISOString());
+		expect(removed).toBeDefined();
+		try {
+			const run = await runOnSandbox(s, {
+				resource: 'commitment',
+				operation: 'getProjectSubcontractors',
+				project: byId(tower),
+				options: { includeDirectory: true, includeContacts: false },
+			});
+			expect(run.nodeError).toBeUndefined();
+			const directory = new Set(stored(s, directoryKey).filter((v) => !v.deleted_at).map((v) => String(v.id)));
+			const onCommitments = new Set(
+				[...collectionOf(s, s.seed.commitments.electricalWoc), ...collectionOf(s, s.seed.commitments.plumbingPo)]
+					.filter((c) => !c.deleted_at && !['void', 'terminated'].includes(String(c.status).toLowerCase()))
+					.map((c) => String((c.vendor as { id: number }).id)),
+			);
+			expect(directory.size).toBeGreaterThan(1);
+			expect(run.json.map((v) => String(v.vendor_id)).sort()).toEqual([...new Set([...directory, ...onCommitments])].sort());
+			for (const v of run.json) {
+				expect(v.in_directory).toBe(directory.has(String(v.vendor_id)));
+				if (!onCommitments.has(String(v.vendor_id))) expect(v.commitments).toEqual([]);
+			}
+			expect(run.json.find((v) => String(v.vendor_id) === String(s.seed.vendors.electrical))).toMatchObject({ in_directory: false });
+			// One vendor per page: the directory was read to its end.
+			expect(pagesOf(run, new RegExp(`^/rest/v1\\.0/projects/${tower}/vendors$`)).length).toBeGreaterThanOrEqual(directory.size);
+		} finally {
+			removed!.deleted_at = null;
+		}
+	});
+
 	it('Budget › Find Over-Committed Cost Codes: the stored rows above 90 % committed, in either view', async () => {
 		const s = sb();
 		for (const [view, budgetKey, committedKey] of [

@@ -119,4 +119,32 @@ describe('Commitment', () => {
 		]);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
+
+	it('Get Project Subcontractors with Include Project Directory Vendors adds the directory\'s vendors (every page) and says in_directory', async () => {
+		const directoryPage = (n: number, from: number) => Array.from({ length: n }, (_, k) => ({ id: from + k, name: `Directory Vendor ${from + k}` }));
+		nock(API)
+			.get('/rest/v1.0/commitments')
+			.query((q) => q.project_id === '101')
+			.reply(200, [
+				{ id: 55, number: 'SC-001', status: 'Approved', vendor: { id: 5, name: 'Acme Electric' } },
+				{ id: 57, number: 'SC-002', status: 'Approved', vendor: { id: 6, name: 'Bolt Steel' } },
+			])
+			// The directory holds Acme (also on a commitment) and 1,000 more on two pages.
+			.get('/rest/v1.0/projects/101/vendors')
+			.query((q) => q.page === '1' || q.page === undefined)
+			.reply(200, [{ id: 5, name: 'Acme Electric' }, ...directoryPage(999, 1000)], { Total: '1001', 'Per-Page': '1000' })
+			.get('/rest/v1.0/projects/101/vendors')
+			.query((q) => q.page === '2')
+			.reply(200, [{ id: 1999, name: 'Directory Vendor 1999' }], { Total: '1001', 'Per-Page': '1000' });
+		const out = await runProcoreNode({
+			parameters: { resource: 'commitment', operation: 'getProjectSubcontractors', company, project, options: { includeContacts: false, includeDirectory: true } },
+		});
+		const json = out.map((o) => o.json);
+		expect(json).toHaveLength(2 + 1000);
+		expect(json[0]).toEqual({ vendor_id: 5, vendor_name: 'Acme Electric', project_id: '101', commitments: [{ id: 55, number: 'SC-001', status: 'Approved' }], in_directory: true });
+		expect(json[1]).toEqual({ vendor_id: 6, vendor_name: 'Bolt Steel', project_id: '101', commitments: [{ id: 57, number: 'SC-002', status: 'Approved' }], in_directory: false });
+		expect(json[2]).toEqual({ vendor_id: 1000, vendor_name: 'Directory Vendor 1000', project_id: '101', commitments: [], in_directory: true });
+		expect(json[json.length - 1]).toMatchObject({ vendor_id: 1999, commitments: [], in_directory: true });
+		expect(nock.isDone()).toBe(true);
+	});
 });
