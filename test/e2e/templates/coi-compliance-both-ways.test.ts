@@ -18,6 +18,8 @@ import { delivered, expectSuccess, hookReady, live, setSettings } from './patchS
 
 const WORKFLOW = 'ProcoreCoiBothWy';
 const FIRST_LOAD = 'When published: first load';
+const NIGHTLY = 'Every night: catch up';
+let nightlyRule: unknown;
 const LIVE_TRIGGERS = ['Work Order Contracts:create', 'Work Order Contracts:update', 'Purchase Order Contracts:create', 'Project Vendors:create'];
 /** This import's callback path and trigger URL part (the template leaves both to the import). */
 let CALLBACK = '';
@@ -68,6 +70,9 @@ describe('template: COI compliance both ways', () => {
 	let newProject: number;
 	let roofingWoc: number;
 	let perPage = 1000;
+	/** A vendor ID the platform stand-in refuses (422). */
+	let refuse: string | null = null;
+	let glazing = 0;
 	const posts = () => coi.received.filter((r) => r.method === 'POST' && r.path === '/subcontractors');
 	const subs = () => posts().map((r) => r.body as SubsBody);
 	const notes = () => relay.received.filter((r) => r.path === '/notify').map((r) => r.body as { text: string; status: string; procore_vendor_id: string });
@@ -88,13 +93,18 @@ describe('template: COI compliance both ways', () => {
 	const byVendor = (a: { vendor: string }, b: { vendor: string }) => a.vendor.localeCompare(b.vendor);
 
 	beforeAll(async () => {
+		nightlyRule = (await n8n.workflow(WORKFLOW)).nodes.find((n) => n.name === NIGHTLY)?.parameters.rule;
 		CALLBACK = await n8n.webhookPath(WORKFLOW);
 		HOOK = await n8n.triggerUrlPart(WORKFLOW);
 		await sandbox.reset();
 		// Two records per v1 page: the first load must read projects, commitments and directories page after page.
 		perPage = Number((await sandbox.config({})).v1MaxPerPage);
 		await sandbox.config({ v1MaxPerPage: 2 });
-		coi = await startStandIn((req) => (req.method === 'GET' && req.path.startsWith('/certificates/') ? { body: { certificate: req.path, note: 'a PDF in real life' } } : undefined));
+		coi = await startStandIn((req) => {
+			if (req.method === 'GET' && req.path.startsWith('/certificates/')) return { body: { certificate: req.path, note: 'a PDF in real life' } };
+			if (refuse && (req.body as SubsBody | undefined)?.procore_vendor_id === refuse) return { status: 422, body: { error: 'vendor has no certificate holder on file' } };
+			return undefined;
+		});
 		relay = await startStandIn();
 		await n8n.patchNodes(WORKFLOW, { Settings: setSettings({ coiPlatformUrl: `${coi.url}/subcontractors`, notifyUrl: `${relay.url}/notify` }) });
 		await n8n.publish(WORKFLOW);
@@ -104,6 +114,8 @@ describe('template: COI compliance both ways', () => {
 
 	afterAll(async () => {
 		await n8n.unpublish(WORKFLOW).catch(() => undefined);
+		// The nightly test runs the schedule every few seconds without the first load: put both back.
+		await n8n.patchNodes(WORKFLOW, { [NIGHTLY]: (node) => (node.parameters.rule = nightlyRule), [FIRST_LOAD]: (node) => delete node.disabled }).catch(() => undefined);
 		await sandbox.config({ v1MaxPerPage: perPage });
 		await Promise.all([coi, relay].map((s) => s?.stop()));
 	});
@@ -159,7 +171,7 @@ describe('template: COI compliance both ways', () => {
 	});
 
 	it('a vendor added to a project\'s directory reaches the platform once; a later event on the project sends nothing again', async () => {
-		const glazing = Number((await sandbox.uiEdit({ resource: 'Company Vendors', action: 'create', attributes: { name: 'Cascade Glazing', is_active: true } })).id);
+		glazing = Number((await sandbox.uiEdit({ resource: 'Company Vendors', action: 'create', attributes: { name: 'Cascade Glazing', is_active: true } })).id);
 		const added = await afterEvent('Project Vendors', 'create', async () => {
 			await sandbox.uiEdit({ resource: 'Project Vendors', action: 'create', project_id: tower, attributes: { id: glazing } });
 			return glazing;
@@ -253,6 +265,60 @@ describe('template: COI compliance both ways', () => {
 		}
 		const stored = await storedSubs(newProject);
 		expect([...platform.entries()].sort()).toEqual([...stored.entries()].map(([v, s]) => [v, [...s.commitments].sort()]).sort());
+	});
+
+	it('a request the platform refuses is not remembered: the run fails with the platform\'s answer', async () => {
+		const paving = Number((await sandbox.uiEdit({ resource: 'Company Vendors', action: 'create', attributes: { name: 'Lakeside Paving', is_active: true } })).id);
+		refuse = String(paving);
+		const before = (await n8n.executions(WORKFLOW)).length;
+		await sandbox.uiEdit({ resource: 'Project Vendors', action: 'create', project_id: tower, attributes: { id: paving } });
+		await delivered('Project Vendors', paving, 'create');
+		const [run] = await flowRuns(before + 1).finally(() => (refuse = null));
+		expect(run.status).toBe('error');
+		expect(Object.keys(run.data?.resultData.runData ?? {})).toContain('Platform refused');
+		expect(Object.keys(run.data?.resultData.runData ?? {})).not.toContain('Remember what the platform has');
+		expect(run.data?.resultData.error?.message).toContain('The COI platform did not take 1 request(s)');
+		expect(run.data?.resultData.error?.message).toContain('vendor has no certificate holder on file');
+		// Sent as often as the node's Retry On Fail allows (3 tries), then left for the next run.
+		const tries = Number((await n8n.workflow(WORKFLOW)).nodes.find((n) => n.name === 'Send subs to the COI platform')?.maxTries);
+		expect(tries).toBe(3);
+		expect(posts().filter((r) => (r.body as SubsBody).procore_vendor_id === String(paving))).toHaveLength(tries);
+	});
+
+	it('the nightly check sends what no event told: the refused vendor, and a vendor removed from a directory', async () => {
+		const paving = subs().find((m) => m.vendor_name === 'Lakeside Paving')!.procore_vendor_id;
+		// Procore's Project Vendors delete is not listened to (update events ended; see docs/coi.md): no run.
+		await sandbox.uiEdit({ resource: 'Project Vendors', action: 'delete', project_id: tower, id: glazing });
+		const sent = subs().length;
+		const before = (await n8n.executions(WORKFLOW)).length;
+		// The schedule every 15 s (one run before it is unpublished), the first load off: only the nightly path runs.
+		await n8n.unpublish(WORKFLOW);
+		await n8n.patchNodes(WORKFLOW, {
+			[NIGHTLY]: (node) => (node.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 15 }] }),
+			[FIRST_LOAD]: (node) => (node.disabled = true),
+		});
+		await n8n.publish(WORKFLOW);
+		await n8n.waitForExecutions(WORKFLOW, before + 1, { timeoutMs: 60_000, quietMs: 0 });
+		await n8n.unpublish(WORKFLOW);
+		const all = (await n8n.executions(WORKFLOW)).filter((e) => e.status !== 'running');
+		const runs = all.slice(0, all.length - before).filter((e) => startedBy(e, NIGHTLY));
+		expect(runs.length).toBeGreaterThan(0);
+		runs.forEach(expectSuccess);
+		const caughtUp = subs().slice(sent);
+		expect(caughtUp.map(pick).sort(byVendor)).toEqual(
+			[
+				{ action: 'added', vendor: paving, commitments: [] },
+				{ action: 'removed', vendor: String(glazing), commitments: [] },
+			].sort(byVendor),
+		);
+		expect(caughtUp.every((m) => m.event === 'nightly check' && m.procore_project_id === String(tower))).toBe(true);
+		// Republish as it was for the callback tests below.
+		await n8n.patchNodes(WORKFLOW, { [NIGHTLY]: (node) => (node.parameters.rule = nightlyRule), [FIRST_LOAD]: (node) => delete node.disabled });
+		const settled = (await n8n.executions(WORKFLOW)).length;
+		await n8n.publish(WORKFLOW);
+		expectSuccess((await flowRuns(settled + 1))[0]);
+		expect(subs()).toHaveLength(sent + 2);
+		await hookReady(HOOK, tower, LIVE_TRIGGERS);
 	});
 
 	it('a compliance change with a certificate link lands in insurance, commitment compliance and Documents; the PM is told', async () => {

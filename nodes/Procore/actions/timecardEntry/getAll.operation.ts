@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { dayRange, sinceRange } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
@@ -72,8 +73,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const scope = this.getNodeParameter('scope', i, 'project') as string;
 	const projectId = scope === 'company' ? undefined : getProjectId(this, i);
 	const { start, end } = dayRange(this, this.getNodeParameter('startDate', i), this.getNodeParameter('endDate', i, ''), i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const workerId = readIdField(this, f.workerId, 'Worker', i);
 	const since = f.updatedSince ? sinceRange(this, f.updatedSince, i) : undefined;
