@@ -99,6 +99,12 @@ export interface SandboxConfig {
 	 * 'none' (how Procore exposes the setting is UNCONFIRMED; clients must cope with both).
 	 */
 	changeOrderTiersShown: 'records' | 'none';
+	/**
+	 * What the company timecard list (`GET /rest/v1.0/companies/{id}/timecard_entries`, "serialized
+	 * according to the MyTime field set") carries of each entry: 'full' (origin_id and the project
+	 * too) or 'mytime' (neither: UNCONFIRMED which is true; clients must cope with both).
+	 */
+	companyTimecardFields: 'full' | 'mytime';
 }
 
 export const RATE_LIMIT_PRESETS: Record<string, RateLimitConfig> = {
@@ -129,6 +135,7 @@ export function defaultConfig(): SandboxConfig {
 		disabledTools: {},
 		changeOrderTiers: {},
 		changeOrderTiersShown: 'records',
+		companyTimecardFields: 'full',
 		oauthAutoApprove: false,
 		projectsListDefault: 'active',
 		checkResponses: false,

@@ -5,6 +5,11 @@
  * than the shift), the cost code is the project's and has that category (line item type), a WBS
  * code is the project's and is not combined with a cost code, and the time type, sub job and crew
  * exist. Messages follow Rails (`field: [reason]`).
+ *
+ * An in-progress entry (`in_progress: true`: the worker clocked in and has not clocked out) has a
+ * time in and neither a time out nor hours; one worker has at most one open entry per time in
+ * (Procore keeps clock-ins unique per worker: `clock_in_id` "must be unique per worker within
+ * company to prevent duplicate clock-ins"). It is completed by an update giving its time out or hours.
  */
 import type { FieldErrors } from '../http/errors';
 import type { Runtime } from '../runtime';
@@ -33,7 +38,10 @@ export function timecardEntryErrors(
 		if (Number.isNaN(hours)) add('hours', 'is not a number');
 		else if (hours < 0 || hours > 24) add('hours', 'must be between 0 and 24');
 	}
-	if (given(entry.time_in) || given(entry.time_out)) {
+	// A time in with hours and no time out is an hours entry saying when work began (a clock-in
+	// completed on an hours timesheet); the times are checked as a pair otherwise.
+	const timeInWithHours = given(entry.hours) && given(entry.time_in) && !given(entry.time_out);
+	if (entry.in_progress !== true && !timeInWithHours && (given(entry.time_in) || given(entry.time_out))) {
 		const tin = Date.parse(String(entry.time_in ?? ''));
 		const tout = Date.parse(String(entry.time_out ?? ''));
 		if (Number.isNaN(tin)) add('time_in', 'is not a time');
@@ -44,6 +52,16 @@ export function timecardEntryErrors(
 			else if (given(entry.lunch_time) && Number(entry.lunch_time) >= span)
 				add('lunch_time', 'must be shorter than the time between time_in and time_out');
 		}
+	}
+	if (entry.in_progress === true) {
+		if (!given(entry.time_in)) add('time_in', "can't be blank for an in-progress entry");
+		if (given(entry.time_out)) add('time_out', 'must be blank for an in-progress entry');
+		if (given(entry.hours)) add('hours', 'must be blank for an in-progress entry');
+		const tin = Date.parse(String(entry.time_in ?? ''));
+		const open = party === undefined || Number.isNaN(tin)
+			? undefined
+			: rt.store.findAll('timecard_entries', (r) => r.in_progress === true && r.id !== entry.id && idOf(r.party_id ?? r.party) === party && Date.parse(String(r.time_in ?? '')) === tin);
+		if (open?.length) add('party_id', `already has an in-progress timecard entry clocked in at ${String(entry.time_in)} (id ${String(open[0].rec.id)})`);
 	}
 	const costCodeId = idOf(entry.cost_code_id ?? entry.cost_code);
 	const costCode = costCodeId === undefined ? undefined : rt.store.get(`${p}/cost_codes`, costCodeId);
@@ -73,4 +91,10 @@ export function timecardEntryErrors(
 		if (id !== undefined && !keys.some((k) => rt.store.get(k, id))) add(field, 'is invalid');
 	}
 	return errors;
+}
+
+/** Time for the entry: hours, or a time in and out, or (in progress) a time in. */
+export function missingTime(entry: Record<string, unknown>): FieldErrors {
+	if (entry.in_progress === true || given(entry.hours) || (given(entry.time_in) && given(entry.time_out))) return {};
+	return { hours: ["can't be blank"] };
 }

@@ -10,7 +10,7 @@ import { errorReply, type FieldErrors } from '../http/errors';
 import type { Runtime } from '../runtime';
 import type { Ctx, Reply } from '../types';
 import { defineHandler } from './registry';
-import { timecardEntryErrors } from './timecard-rules';
+import { missingTime, timecardEntryErrors } from './timecard-rules';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,8 +48,11 @@ function bulkCreate(
 			e.project_id = ['must match the project in the path'];
 		if (!e.project_id && !rt.store.get(`companies/${ctx.companyId ?? rt.companyId}/projects`, pid))
 			e.project_id = ['is invalid'];
-		if (!item.hours && !(item.time_in && item.time_out)) e.hours = ["can't be blank"];
+		Object.assign(e, missingTime(item));
 		if (!e.project_id) Object.assign(e, timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, pid, item));
+		// Two clock-ins of one worker at the same time in, in one request.
+		const twin = items.slice(0, i).find((o) => isObject(o) && o.in_progress === true && item.in_progress === true && String(o.party_id) === String(item.party_id) && Date.parse(String(o.time_in)) === Date.parse(String(item.time_in)));
+		if (twin) e.party_id = ['already has an in-progress timecard entry clocked in at that time in this request'];
 		for (const [f, m] of Object.entries(e)) errors[`timecard_entries[${i}].${f}`] = m;
 		return item;
 	});
@@ -91,7 +94,7 @@ export const projectCreate = defineHandler(
 		if ('error' in read) return read.error;
 		const pid = ctx.projectId!;
 		const errors = timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, pid, read.attrs);
-		if (!read.attrs.hours && !(read.attrs.time_in && read.attrs.time_out)) errors.hours = ["can't be blank"];
+		Object.assign(errors, missingTime(read.attrs));
 		if (Object.keys(errors).length) return invalid(errors);
 		return respond(ctx, rt, storeEntry(ctx, rt, pid, read.attrs), 201);
 	},
@@ -107,9 +110,12 @@ export const projectUpdate = defineHandler(
 		if (!found) return errorReply(false, 404, 'timecard entry not found');
 		const read = readAttributes(ctx, 'project_timecard_entries', true);
 		if ('error' in read) return read.error;
-		const errors = timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, ctx.projectId!, { ...found.rec, ...read.attrs });
-		if (Object.keys(errors).length) return invalid(errors);
 		const patch: Record<string, unknown> = { ...read.attrs };
+		// A time out or hours completes an in-progress entry (the worker clocked out).
+		const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+		if (found.rec.in_progress === true && (given(patch.time_out) || given(patch.hours))) patch.in_progress = false;
+		const errors = timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, ctx.projectId!, { ...found.rec, ...patch });
+		if (Object.keys(errors).length) return invalid(errors);
 		if (patch.hours !== undefined && patch.hours !== null) patch.hours = String(patch.hours);
 		if (patch.party_id) patch.party = { id: patch.party_id };
 		Object.assign(found.rec, patch, { id: found.rec.id, updated_at: rt.clock.iso() });

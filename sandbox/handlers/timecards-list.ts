@@ -31,13 +31,41 @@ function inWindow(records: StoredRec[], w: [string, string] | null): StoredRec[]
 		: records;
 }
 
+/**
+ * In-progress entries (a worker clocked in, not out yet: `in_progress` true, no time out or hours)
+ * "generally do not appear in API responses unless specifically requested using the
+ * include_in_progress filter" (the catalog's timecard entry schema). Only the company list takes
+ * that filter (`filters[include_in_progress]`, `filters[in_progress_only]`); project lists never
+ * show them.
+ */
+const omit = (rec: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(rec).filter(([k]) => !keys.includes(k)));
+
+const finished = (records: StoredRec[]) => records.filter((r) => r.in_progress !== true);
+
+function byProgress(records: StoredRec[], filters: unknown): StoredRec[] {
+	const f = (typeof filters === 'object' && filters !== null ? filters : {}) as Record<string, unknown>;
+	if (String(f.in_progress_only) === 'true') return records.filter((r) => r.in_progress === true);
+	return String(f.include_in_progress) === 'true' ? records : finished(records);
+}
+
+/**
+ * What the company list carries of each entry. Its schema only says the entries are "serialized
+ * according to the MyTime field set"; whether that set has `origin_id` and the project is
+ * UNCONFIRMED, so config `companyTimecardFields` gives both answers: 'full' (every stored field)
+ * or 'mytime' (no origin_id / origin_data / project_id / project).
+ */
+function companyFields(rt: Runtime, rec: StoredRec): StoredRec {
+	if (rt.config.companyTimecardFields !== 'mytime') return rec;
+	return omit(rec, ['origin_id', 'origin_data', 'project_id', 'project']) as StoredRec;
+}
+
 const list =
 	(defaultDays: number | null) =>
 	(ctx: Ctx, rt: Runtime): Reply =>
 		listReply(
 			ctx,
 			rt,
-			inWindow(listRecords(ctx, rt, keyOf(ctx).key), window(ctx, rt, defaultDays)),
+			finished(inWindow(listRecords(ctx, rt, keyOf(ctx).key), window(ctx, rt, defaultDays))),
 		);
 
 export const projectTimecards = defineHandler(
@@ -54,11 +82,13 @@ export const companyTimecards = defineHandler(
 			.findAll('timecard_entries', (_r, key) => key.startsWith('projects/'))
 			.map((x) => x.rec);
 		const own = rt.store.list(`companies/${ctx.params.company_id}/timecard_entries`);
+		// Not attributes of an entry: byProgress reads them.
+		const filters = omit((ctx.query.filters ?? {}) as Record<string, unknown>, ['in_progress_only', 'include_in_progress']);
 		const all = applySort(
-			applyFilters([...fromProjects, ...own], ctx.query.filters),
+			applyFilters(byProgress([...fromProjects, ...own], ctx.query.filters), filters),
 			ctx.query.sort,
 		);
-		return listReply(ctx, rt, inWindow(all, window(ctx, rt, null)));
+		return listReply(ctx, rt, inWindow(all, window(ctx, rt, null)).map((r) => companyFields(rt, r)));
 	},
 );
 

@@ -51,6 +51,19 @@ function getPath(source: Record<string, unknown>, path: string): unknown {
 	}, source);
 }
 
+/** A parameter as n8n's getNodeParameter answers it: dotted paths, the fallback, extractValue, else an error. */
+export function parameterValue(parameters: Record<string, unknown>, name: string, fallback?: unknown, opts?: { extractValue?: boolean }): unknown {
+	let value = getPath(parameters, name);
+	if (value === undefined) {
+		if (fallback !== undefined) return fallback;
+		throw new Error(`Could not get parameter "${name}"`);
+	}
+	if (opts?.extractValue && value && typeof value === 'object' && 'value' in (value as object)) {
+		value = (value as { value: unknown }).value;
+	}
+	return value;
+}
+
 export function createExecuteContext(options: ContextOptions): IExecuteFunctions {
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const credentials = { ...SANDBOX_CREDENTIALS, ...options.credentials };
@@ -80,15 +93,7 @@ export function createExecuteContext(options: ContextOptions): IExecuteFunctions
 			const params = (typeof itemIndex === 'number' && Array.isArray((options.parameters as any).__perItem)
 				? (options.parameters as any).__perItem[itemIndex]
 				: undefined) ?? options.parameters;
-			let value = getPath(params as Record<string, unknown>, name);
-			if (value === undefined) {
-				if (fallback !== undefined) return fallback;
-				throw new Error(`Could not get parameter "${name}"`);
-			}
-			if (opts?.extractValue && value && typeof value === 'object' && 'value' in (value as object)) {
-				value = (value as { value: unknown }).value;
-			}
-			return value;
+			return parameterValue(params as Record<string, unknown>, name, fallback, opts);
 		},
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers: {

@@ -14,7 +14,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS } from './executeContext';
+import { SANDBOX_CREDENTIALS, parameterValue } from './executeContext';
 
 export const WEBHOOK_URL = 'https://n8n.example.com/webhook/9f1c-procore/webhook';
 let contexts = 0;
@@ -59,17 +59,7 @@ function base(options: TriggerContextOptions) {
 		getInstanceId: () => 'instance-unit',
 		getWorkflowStaticData: () => staticData,
 		getCredentials: async () => credentials,
-		getNodeParameter: (name: string, fallback?: unknown, opts?: { extractValue?: boolean }) => {
-			let value = name.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as IDataObject)[key] : undefined), options.parameters);
-			if (value === undefined) {
-				if (fallback !== undefined) return fallback;
-				throw new Error(`Could not get parameter "${name}"`);
-			}
-			if (opts?.extractValue && value && typeof value === 'object' && 'value' in (value as object)) {
-				value = (value as { value: unknown }).value;
-			}
-			return value;
-		},
+		getNodeParameter: (name: string, fallback?: unknown, opts?: { extractValue?: boolean }) => parameterValue(options.parameters, name, fallback, opts),
 		logger: {
 			debug() {},
 			info() {},

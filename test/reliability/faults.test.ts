@@ -11,6 +11,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { ConfigPatch, Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { FAKE_NOW, HARNESS_PROCORE_CREDENTIALS, runWorkflowFixture, settleWithFakeClock, useFakeClock } from '../harness';
+import { trackClientRequests } from './requestRetention';
 import { sandboxBusy } from './sandboxBusy';
 import type { FaultProxy, ProxyFaults } from './faultProxy';
 import { startFaultProxy } from './faultProxy';
@@ -58,6 +59,7 @@ const failures: string[] = [];
 let sb: Sandbox;
 let proxy: FaultProxy;
 let busy: () => boolean;
+const requests = trackClientRequests();
 
 // One fake timeline for the whole file (sandbox included: its rate-limit windows, token expiry and
 // slow answers all read Date.now and setTimeout), so time never runs backwards between runs.
@@ -66,15 +68,19 @@ beforeAll(async () => {
 	sb = await startSandbox({ port: 0, seed: { rfis: LIST_RFIS } });
 	proxy = await startFaultProxy(sb);
 	busy = sandboxBusy(sb, () => proxy.busy());
-	nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+	// Every call here is real (n8n → fault proxy → sandbox), so nock's interceptor is switched off for
+	// this file. Left on, it passes each request through a mock socket whose two HTTP parsers its
+	// library (@mswjs/interceptors 0.39, under nock 14) frees but never closes: Node keeps a parser's
+	// C++ half, and so the socket, the request and its body buffers, alive for the life of the
+	// process (~480 MB of heap and buffers after ~2,000 calls). test/nockPerFile.ts takes each file's
+	// interceptor off when the file ends, so none is left from the files this worker ran before.
+	nock.restore();
 });
 afterAll(async () => {
 	jest.useRealTimers();
 	await proxy.close();
 	await sb.stop();
-	// Later files in this worker start from nock's defaults.
-	nock.cleanAll();
-	nock.enableNetConnect();
+	requests.stop();
 	console.log(`faults suite: ${JSON.stringify({ ...totals, faultCounts })}`);
 	if (process.env.RELIABILITY_VERBOSE) console.log(failures.join('\n'));
 });
@@ -215,4 +221,10 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', (_name, scenario
 		totals.items += 1;
 		totals.completed += 1;
 	});
+});
+
+// Last in the file: every run above is over, so a request still reachable is one something kept.
+it('keeps no finished request alive (the worker does not grow with the number of calls)', async () => {
+	expect(requests.started()).toBeGreaterThan(20);
+	expect(await requests.alive()).toBeLessThan(10);
 });

@@ -7,8 +7,9 @@
  */
 import path from 'path';
 
+import { INBOUND_CREDENTIAL, INBOUND_HEADER, SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from '../../scripts/lib/n8n';
 import { fillTemplate, MCP_TRIGGER, placeholders, readTemplates, sandboxSettings, type Template } from '../../scripts/lib/templates';
-import type { SeedIds } from '../../sandbox';
+import { Sandbox, type SeedIds } from '../../sandbox';
 import { stickyTextHeight } from './stickyFit';
 
 const TEMPLATES = readTemplates(path.resolve(__dirname, '../../workflows'));
@@ -16,8 +17,47 @@ const each = TEMPLATES.map(({ file, template }) => [file, template] as const);
 const stickies = (t: Template) => t.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
 const text = (t: Template) => stickies(t).map((n) => String(n.parameters.content)).join('\n');
 
-/** Values the local sandbox seeds (ids in the 42xxxxx range) and the names of its credential. */
-const SANDBOX_TRACES = [/\b42\d{5}\b/, /procoreSandbox/i, /local sandbox/i, /sandbox/i, /the demo's/i];
+/**
+ * Wording and names of the test tooling: the sandbox, the credentials the demo and the e2e suite
+ * create (taken from scripts/lib/n8n.ts, so a renamed credential is still caught), the inbound
+ * header's demo value, and the ids the sandbox seed uses (the 42xxxxx range as a backstop; the
+ * exact ids come from a real seed below).
+ */
+const SANDBOX_TRACES = [
+	/\b42\d{5}\b/,
+	/sandbox/i,
+	/the demo's/i,
+	...[SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME, INBOUND_CREDENTIAL.id, INBOUND_CREDENTIAL.name, INBOUND_HEADER.value].map((text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')),
+];
+
+/**
+ * Every id the sandbox seed gives a record (top-level and nested `id` / `*_id` / `*_ids` values, the
+ * company's and the OAuth apps' ids), read from a fresh seed rather than a hand list that goes stale
+ * when the seed grows.
+ */
+const SEEDED = new Sandbox();
+SEEDED.reset();
+function seededIds(sandbox: Sandbox): Set<string> {
+	const ids = new Set<string>([String(sandbox.companyId), String(sandbox.seed.otherCompanyId)]);
+	const walk = (value: unknown, key = ''): void => {
+		if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+		else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+		else if ((key === 'id' || key.endsWith('_id') || key.endsWith('_ids')) && /^\d{4,}$/.test(String(value))) ids.add(String(value));
+	};
+	for (const records of sandbox.store.collections.values()) for (const rec of records.values()) walk(rec);
+	walk(sandbox.seed, 'id');
+	for (const app of sandbox.accounts.apps.values()) [app.clientId, app.clientSecret].forEach((v) => ids.add(v));
+	return ids;
+}
+const SEEDED_IDS = seededIds(SEEDED);
+
+/** The seeded ids (and OAuth client ids/secrets) a template's JSON carries, as numbers or inside strings. */
+function seededIdsIn(template: unknown): string[] {
+	const json = JSON.stringify(template);
+	const tokens = json.match(/[A-Za-z0-9_-]+/g) ?? [];
+	const digits = json.match(/\d{4,}/g) ?? [];
+	return [...new Set([...tokens, ...digits].filter((t) => SEEDED_IDS.has(t)))];
+}
 
 const SEED = {
 	projects: { tower: 101 },
@@ -34,6 +74,25 @@ describe('templates in workflows/', () => {
 	it.each(each)('%s: no sandbox ID, credential name or sandbox wording', (_file, template) => {
 		const json = JSON.stringify(template);
 		expect(SANDBOX_TRACES.filter((re) => re.test(json)).map(String)).toEqual([]);
+		expect(seededIdsIn(template)).toEqual([]);
+	});
+
+	it('the sandbox check knows the seed: every seeded record id, nested ids, the company and the OAuth apps', () => {
+		const sandbox = SEEDED;
+		const { projects, costCodes, changeEvents } = sandbox.seed;
+		const line = (sandbox.store.list(`projects/${projects.tower}/change_events`)[0]?.change_event_line_items as Array<{ id: number }> | undefined)?.[0];
+		expect(SEEDED_IDS.size).toBeGreaterThan(150);
+		// A seeded id anywhere a template could carry one: a Settings value, an expression, a URL, a nested line id.
+		const planted = [projects.hospital, Object.values(costCodes)[0], changeEvents.slabRework, line?.id, sandbox.companyId].map(String);
+		for (const id of planted) {
+			expect(seededIdsIn({ nodes: [{ parameters: { value: Number(id) } }] })).toEqual([id]);
+			expect(seededIdsIn({ nodes: [{ parameters: { url: `={{ 'https://x.example/' + ${id} + '/y' }}` } }] })).toEqual([id]);
+		}
+		expect(seededIdsIn({ nodes: [{ parameters: { clientId: 'sandbox-client-id' } }] })).toEqual(['sandbox-client-id']);
+		// Numbers that are not seeded ids pass (amounts, thresholds, waits).
+		expect(seededIdsIn({ nodes: [{ parameters: { amount: 3000, percent: 90 } }] })).toEqual([]);
+		// The credentials the demo and the e2e suite create are named, whatever they are called now.
+		for (const name of [SANDBOX_CREDENTIAL_NAME, INBOUND_CREDENTIAL.name, INBOUND_HEADER.value]) expect(SANDBOX_TRACES.some((re) => re.test(JSON.stringify({ name })))).toBe(true);
 	});
 
 	it.each(each)('%s: node IDs are unique (n8n refuses to import a workflow where two nodes share one)', (_file, template) => {

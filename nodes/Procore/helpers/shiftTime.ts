@@ -97,13 +97,24 @@ export interface Shift {
 	spanMinutes: number;
 }
 
-export function readShift(clockIn: unknown, clockOut: unknown, zone: ShiftZone): Shift {
+function checkZone(zone: ShiftZone): void {
 	if (!isIana(zone.name) && zone.source === 'option') {
 		throw new ShiftTimeError(
 			`Time Zone "${zone.name}" is not a time zone`,
 			'Give an IANA time zone name such as America/Los_Angeles or Europe/Berlin, or leave Time Zone empty to use the project\'s.',
 		);
 	}
+}
+
+/** A clock-in alone (exported before the clock-out): the instant in the zone and its local day. */
+export function readClockIn(clockIn: unknown, zone: ShiftZone): Pick<Shift, 'zone' | 'start' | 'date'> {
+	checkZone(zone);
+	const start = readClockTime(clockIn, 'Clock In', zone.name);
+	return { zone, start, date: start.toISODate()! };
+}
+
+export function readShift(clockIn: unknown, clockOut: unknown, zone: ShiftZone): Shift {
+	checkZone(zone);
 	const start = readClockTime(clockIn, 'Clock In', zone.name);
 	const end = readClockTime(clockOut, 'Clock Out', zone.name);
 	return {

@@ -45,6 +45,18 @@ export const writeOptionsCollection: INodeProperties = {
 	options: writeOptions,
 };
 
+/**
+ * The "Options" collection of a create that finds the record first (re-runs never duplicate):
+ * "Create Even If It Exists" to skip that search, then the write options. `description` says what
+ * counts as the same record and what an existing one returns.
+ */
+export function createOptionsCollection(description: string): INodeProperties {
+	return {
+		...writeOptionsCollection,
+		options: [{ displayName: 'Create Even If It Exists', name: 'allowDuplicate', type: 'boolean', default: false, description }, ...writeOptions],
+	};
+}
+
 export type WriteAction = 'create' | 'update' | 'delete' | 'upsert' | 'push' | 'upload';
 
 export interface FieldChange {

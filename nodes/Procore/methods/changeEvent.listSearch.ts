@@ -1,27 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../helpers/context';
-import { procoreApiRequest } from '../transport';
-
-const PAGE = 100;
-
-async function page(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	qs: IDataObject,
-	token?: string,
-): Promise<{ rows: IDataObject[]; next?: string }> {
-	const companyId = await getCompanyId(ctx);
-	const pageNumber = Number(token ?? 1);
-	const body: unknown = await procoreApiRequest.call(ctx, { method: 'GET', path, qs: { ...qs, page: pageNumber, per_page: PAGE }, companyId });
-	const rows = Array.isArray(body) ? (body as IDataObject[]) : [];
-	return { rows, next: rows.length === PAGE ? String(pageNumber + 1) : undefined };
-}
-
-function keep(filter: string | undefined, ...values: unknown[]): boolean {
-	const needle = (filter ?? '').toLowerCase();
-	return !needle || values.some((v) => String(v ?? '').toLowerCase().includes(needle));
-}
+import { listPage as page, matchesAny as keep } from './rows';
 
 export async function searchChangeEvents(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
 	const { rows, next } = await page(this, '/rest/v1.0/change_events', { project_id: getProjectId(this) }, token);

@@ -3,27 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { getCompanyId, getProjectId, normalizeId } from '../helpers/context';
 import type { InsuranceStatus } from '../actions/insurance/statusMap';
 import { insuranceStatusName } from '../actions/insurance/statusMap';
-import { procoreApiRequest } from '../transport';
-
-const PAGE = 100;
-
-async function page(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	qs: IDataObject,
-	companyId: string,
-	paginationToken?: string,
-): Promise<{ records: IDataObject[]; next?: string }> {
-	const pageNumber = Number(paginationToken ?? 1);
-	const body: unknown = await procoreApiRequest.call(ctx, {
-		method: 'GET',
-		path,
-		qs: { ...qs, page: pageNumber, per_page: PAGE },
-		companyId,
-	});
-	const records = Array.isArray(body) ? (body as IDataObject[]) : [];
-	return { records, next: records.length === PAGE ? String(pageNumber + 1) : undefined };
-}
+import { listPage, matching } from './rows';
 
 function currentParameter(ctx: ILoadOptionsFunctions, name: string): string {
 	try {
@@ -41,9 +21,9 @@ export async function searchVendors(
 	const companyId = await getCompanyId(this);
 	const qs: IDataObject = { company_id: companyId, sort: 'name' };
 	if (filter) qs['filters[search]'] = filter;
-	const { records, next } = await page(this, '/rest/v1.0/vendors', qs, companyId, paginationToken);
+	const { rows, next } = await listPage(this, '/rest/v1.0/vendors', qs, paginationToken, { id: companyId });
 	return {
-		results: records.map((v) => ({
+		results: rows.map((v) => ({
 			name: `${String(v.name)}${v.trade_name ? ` (${String(v.trade_name)})` : ''}${v.is_active === false ? ' (inactive)' : ''}`,
 			value: String(v.id),
 		})),
@@ -51,24 +31,23 @@ export async function searchVendors(
 	};
 }
 
-function commitmentResults({ records, next }: { records: IDataObject[]; next?: string }, filter?: string): INodeListSearchResult {
-	const needle = (filter ?? '').toLowerCase();
+function commitmentResults({ rows, next }: { rows: IDataObject[]; next?: string }, filter?: string): INodeListSearchResult {
 	return {
-		results: records
+		results: rows
 			.map((c) => ({
 				name: [c.number, c.title, (c.vendor as IDataObject | undefined)?.name ? `– ${String((c.vendor as IDataObject).name)}` : '']
 					.filter((s) => s !== undefined && s !== null && s !== '')
 					.join(' '),
 				value: String(c.id),
 			}))
-			.filter((o) => !needle || o.name.toLowerCase().includes(needle)),
+			.filter(matching(filter)),
 		paginationToken: next,
 	};
 }
 
 async function projectCommitments(ctx: ILoadOptionsFunctions, paginationToken?: string) {
 	const companyId = await getCompanyId(ctx);
-	return await page(ctx, '/rest/v1.0/commitments', { project_id: getProjectId(ctx) }, companyId, paginationToken);
+	return await listPage(ctx, '/rest/v1.0/commitments', { project_id: getProjectId(ctx) }, paginationToken, { id: companyId });
 }
 
 export async function searchCommitments(
@@ -85,11 +64,11 @@ export async function searchVendorCommitments(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { records, next } = await projectCommitments(this, paginationToken);
+	const { rows, next } = await projectCommitments(this, paginationToken);
 	const vendorId = currentParameter(this, 'vendor');
 	// The rows carry the vendor; Procore's commitment list takes no vendor filter.
-	const own = /^\d+$/.test(vendorId) ? records.filter((c) => normalizeId((c.vendor as IDataObject | undefined)?.id) === vendorId) : records;
-	return commitmentResults({ records: own, next }, filter);
+	const own = /^\d+$/.test(vendorId) ? rows.filter((c) => normalizeId((c.vendor as IDataObject | undefined)?.id) === vendorId) : rows;
+	return commitmentResults({ rows: own, next }, filter);
 }
 
 /** Update Compliance Status: the chosen vendor's insurances in the directory chosen in "Write Status To". */
@@ -105,20 +84,19 @@ export async function searchVendorInsurances(
 	const path = targets.includes('companyInsurance')
 		? `/rest/v1.0/companies/${companyId}/vendors/${vendorId}/insurances`
 		: `/rest/v1.0/projects/${getProjectId(this)}/vendors/${vendorId}/insurances`;
-	return insuranceResults(await page(this, path, {}, companyId, paginationToken), filter);
+	return insuranceResults(await listPage(this, path, {}, paginationToken, { id: companyId }), filter);
 }
 
-function insuranceResults({ records, next }: { records: IDataObject[]; next?: string }, filter?: string): INodeListSearchResult {
-	const needle = (filter ?? '').toLowerCase();
+function insuranceResults({ rows, next }: { rows: IDataObject[]; next?: string }, filter?: string): INodeListSearchResult {
 	return {
-		results: records
+		results: rows
 			.map((r) => ({
 				name: [r.insurance_type, r.policy_number, r.status ? insuranceStatusName(r.status as InsuranceStatus) : '', r.expiration_date ? `exp. ${String(r.expiration_date)}` : '']
 					.filter((s) => s !== undefined && s !== null && s !== '')
 					.join(' · '),
 				value: String(r.id),
 			}))
-			.filter((o) => !needle || o.name.toLowerCase().includes(needle)),
+			.filter(matching(filter)),
 		paginationToken: next,
 	};
 }
@@ -141,5 +119,5 @@ export async function searchInsurances(
 		projectVendor: `/rest/v1.0/projects/${projectId}/vendors/${vendorId}/insurances`,
 	}[scope];
 	if (!path) return { results: [] };
-	return insuranceResults(await page(this, path, {}, companyId, paginationToken), filter);
+	return insuranceResults(await listPage(this, path, {}, paginationToken, { id: companyId }), filter);
 }

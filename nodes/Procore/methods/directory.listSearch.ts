@@ -1,23 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../helpers/context';
-import { procoreApiRequest } from '../transport';
+import { listPage as page, matching as keep } from './rows';
 import { userLabel } from './userLabel';
-
-const PAGE = 100;
-
-async function page(ctx: ILoadOptionsFunctions, path: string, qs: IDataObject, token?: string): Promise<{ rows: IDataObject[]; next?: string }> {
-	const companyId = await getCompanyId(ctx);
-	const pageNumber = Number(token ?? 1);
-	const body: unknown = await procoreApiRequest.call(ctx, { method: 'GET', path, qs: { ...qs, page: pageNumber, per_page: PAGE }, companyId });
-	const rows = Array.isArray(body) ? (body as IDataObject[]) : [];
-	return { rows, next: rows.length === PAGE ? String(pageNumber + 1) : undefined };
-}
-
-function keep(filter: string | undefined) {
-	const needle = (filter ?? '').toLowerCase();
-	return (o: { name: string }) => !needle || o.name.toLowerCase().includes(needle);
-}
 
 /** The project's users (assignees, managers, ball in court, received from: user IDs, not directory people). */
 export async function searchProjectUsers(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {

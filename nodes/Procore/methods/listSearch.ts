@@ -1,33 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { getCompanyId } from '../helpers/context';
-import { procoreApiRequest } from '../transport';
-
-const PAGE = 100;
-
-function matches(filter: string | undefined, ...values: unknown[]): boolean {
-	if (!filter) return true;
-	const needle = filter.toLowerCase();
-	return values.some((v) => String(v ?? '').toLowerCase().includes(needle));
-}
-
-async function page(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	qs: IDataObject,
-	companyId: string | undefined,
-	paginationToken?: string,
-): Promise<{ records: IDataObject[]; next?: string }> {
-	const pageNumber = Number(paginationToken ?? 1);
-	const records: unknown = await procoreApiRequest.call(ctx, {
-		method: 'GET',
-		path,
-		qs: { ...qs, page: pageNumber, per_page: PAGE },
-		companyId,
-	});
-	const list = Array.isArray(records) ? (records as IDataObject[]) : [];
-	return { records: list, next: list.length === PAGE ? String(pageNumber + 1) : undefined };
-}
+import { listPage, matchesAny as matches } from './rows';
 
 export async function searchCompanies(
 	this: ILoadOptionsFunctions,
@@ -37,7 +11,7 @@ export async function searchCompanies(
 	const credentials = await this.getCredentials('procoreOAuth2Api');
 	// Service accounts need the company header even here; user tokens must not be limited by it.
 	const companyId = credentials.grantType === 'clientCredentials' ? String(credentials.companyId ?? '') : undefined;
-	const { records, next } = await page(this, '/rest/v1.0/companies', {}, companyId, paginationToken);
+	const { rows: records, next } = await listPage(this, '/rest/v1.0/companies', {}, paginationToken, { id: companyId });
 	return {
 		results: records
 			.filter((c) => matches(filter, c.name, c.id))
@@ -69,7 +43,7 @@ export async function searchProjects(
 	const companyId = await getCompanyId(this);
 	const qs: IDataObject = { company_id: companyId, 'filters[by_status]': readsOnly(this) ? 'All' : 'Active' };
 	if (filter) qs['filters[name]'] = filter;
-	const { records, next } = await page(this, '/rest/v1.0/projects', qs, companyId, paginationToken);
+	const { rows: records, next } = await listPage(this, '/rest/v1.0/projects', qs, paginationToken, { id: companyId });
 	return {
 		results: records.map((p) => ({
 			name: `${p.project_number ? `${String(p.project_number)} – ` : ''}${String(p.name ?? p.display_name)}${p.active === false ? ' (inactive)' : ''}`,

@@ -3,32 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { getCompanyId, getProjectId } from '../helpers/context';
 import type { CostCodeLike } from '../helpers/milestone';
 import { milestonesFor } from '../helpers/milestone';
-import { procoreApiRequest } from '../transport';
-
-const PAGE = 100;
-
-async function page(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	qs: IDataObject,
-	paginationToken?: string,
-): Promise<{ rows: IDataObject[]; next?: string }> {
-	const companyId = await getCompanyId(ctx);
-	const pageNumber = Number(paginationToken ?? 1);
-	const body: unknown = await procoreApiRequest.call(ctx, {
-		method: 'GET',
-		path,
-		qs: { ...qs, page: pageNumber, per_page: PAGE },
-		companyId,
-	});
-	const rows = Array.isArray(body) ? (body as IDataObject[]) : [];
-	return { rows, next: rows.length === PAGE ? String(pageNumber + 1) : undefined };
-}
-
-function keep(filter: string | undefined) {
-	const needle = (filter ?? '').toLowerCase();
-	return (o: { name: string }) => !needle || o.name.toLowerCase().includes(needle);
-}
+import { listPage as page, matching as keep } from './rows';
 
 function personLabel(p: IDataObject): string {
 	const name = p.name ?? [p.first_name, p.last_name].filter(Boolean).join(' ');

@@ -7,11 +7,11 @@ jest.setTimeout(240_000);
  * asked, and only the approval writes it, in draft, once: a second click writes nothing.
  */
 import { eventually, n8n, nodeOutput, sandbox, startStandIn, state, type Received } from '../env';
+import { click, expectSecondClickRefused, waitingRuns } from './approval';
 import { hookReady, live, setSettings } from './patchSettings';
 
 const WORKFLOW = 'ProcoreCoScopeAI';
 const NARRATIVE = 'Rework the slab edge along gridlines 4 to 7 after the survey (RFI 1, spec 03 30 00): saw-cut, dowel and re-pour 18 m of edge. Excludes finishes.';
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
 interface ChatRequest {
 	model: string;
@@ -70,8 +70,6 @@ describe('template: change order scope drafting with an AI agent', () => {
 	let primeId: number;
 	const pcos = async () => live(await sandbox.state<Pco>(`projects/${project}/potential_change_orders`));
 	const asks = () => chat.received.map((r) => r.body as Ask);
-	const waiting = async () => (await n8n.executions(WORKFLOW)).filter((e) => e.status === 'waiting');
-	const click = async (url: string) => await fetch(url, { headers: { 'User-Agent': BROWSER } });
 
 	beforeAll(async () => {
 		await sandbox.reset();
@@ -108,7 +106,7 @@ describe('template: change order scope drafting with an AI agent', () => {
 			id: seed.changeEvents.slabRework,
 			attributes: { change_event_status: { id: seed.changeEventStatuses.pending, name: 'Pending', mapped_to_status: 'pending' } },
 		});
-		await eventually(async () => ((await waiting()).length === 1 ? true : undefined), { what: 'the run waiting for the decision', timeoutMs: 120_000 });
+		await eventually(async () => ((await waitingRuns(WORKFLOW)).length === 1 ? true : undefined), { what: 'the run waiting for the decision', timeoutMs: 120_000 });
 
 		const chats = llm.received.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body as ChatRequest);
 		expect(chats).toHaveLength(2);
@@ -139,8 +137,6 @@ describe('template: change order scope drafting with an AI agent', () => {
 			`Potential Change Order ${all[0].id} created on Prime Contract PC-001 Harbor View Tower Prime Contract from 2 lines of Change Event #002 "Slab edge rework after survey": total 19,200.00`,
 		);
 		// A second click resumes nothing, and nothing is written again.
-		expect((await click(asks()[0].approveUrl)).status).toBeGreaterThanOrEqual(400);
-		await new Promise((r) => setTimeout(r, 1500));
-		expect(await pcos()).toHaveLength(1);
+		await expectSecondClickRefused(asks()[0].approveUrl, pcos, 1);
 	});
 });

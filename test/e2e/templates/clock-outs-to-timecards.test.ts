@@ -3,7 +3,10 @@
  * workforce app posts clock-outs, the sandbox gets the timecard entries (hours to the hundredth,
  * no double export), and the app is told per clock-out what was written or why Procore refused it.
  * An edited clock-out moved to another project leaves the old one and lands in the new one (its
- * hours count once); crew and sub job pass through to the entries.
+ * hours count once); crew and sub job pass through to the entries. A clock-in posted at once opens
+ * in-progress entries that its clock-out completes: one entry per worker and milestone, hours once,
+ * and a clock-in or clock-out sent again writes nothing (under both answers to whether Procore's
+ * company timecard list carries origin_id and the project).
  */
 import { n8n, sandbox, state } from '../env';
 
@@ -67,13 +70,14 @@ describe('template: export worker clock-outs to Procore timecards', () => {
 	};
 
 	beforeAll(async () => {
-		PATH = await n8n.webhookPath(WORKFLOW);
+		PATH = await n8n.webhookPath(WORKFLOW, 'Clock-out from the workforce app');
 		await sandbox.reset();
 		await n8n.publish(WORKFLOW);
 	});
 
 	afterAll(async () => {
 		await n8n.unpublish(WORKFLOW).catch(() => undefined);
+		await sandbox.config({ companyTimecardFields: 'full' });
 	});
 
 	it('a clock-out with a coworker becomes one entry per worker per milestone; the app gets their IDs', async () => {
@@ -183,5 +187,99 @@ describe('template: export worker clock-outs to Procore timecards', () => {
 		const stored = (await entries()).filter((e) => String(e.origin_id ?? '').startsWith('co_crew_1:'));
 		expect(stored).toHaveLength(2);
 		expect(stored.every((e) => Number(e.sub_job_id) === subJobs.towerA && Number(e.crew_id) === crews.concrete)).toBe(true);
+	});
+
+	describe.each(['full', 'mytime'])('clock-in exported at once, completed at clock-out (company list fields: %s)', (fields) => {
+		/** Its own day and IDs per setting, so the clock-out tests above are not disturbed. */
+		const day = fields === 'full' ? '2026-11-24' : '2026-11-25';
+		const clockInId = `ci_e2e_${fields}`;
+		let PATH_IN = '';
+		const CLOCK_IN = () => ({
+			clockInId,
+			projectId: String(project),
+			workerId: String(people.carpenter),
+			coworkerIds: [String(people.laborer)],
+			// 07:00 at the tower (Los Angeles), as the app records it: UTC.
+			clockIn: `${day}T15:00:00Z`,
+			milestone: milestone('03-300', 'labor'),
+		});
+		const CLOCK_OUT_OF_SHIFT = () => ({
+			...CLOCK_OUT,
+			clockOutId: `co_e2e_${fields}`,
+			clockInId,
+			clockIn: `${day}T15:00:00Z`,
+			clockOut: `${day}T23:29:00Z`,
+			allocations: [
+				{ milestone: milestone('09-250', 'labor'), percent: 60 },
+				{ milestone: milestone('03-300', 'labor'), percent: 40 },
+			],
+		});
+		const ofShift = async () => (await sandbox.state<Entry & { in_progress?: boolean; time_in?: string }>(`projects/${project}/timecard_entries`)).filter((e) => e.date === day && !e.deleted_at);
+		const writes = async () => (await sandbox.calls()).filter((c) => c.method !== 'GET');
+
+		beforeAll(async () => {
+			PATH_IN = await n8n.webhookPath(WORKFLOW, 'Clock-in from the workforce app');
+			expect(PATH_IN).not.toBe(PATH);
+			await sandbox.config({ companyTimecardFields: fields });
+		});
+
+		it('the clock-in opens one in-progress entry per worker at once: time in, milestone, no hours', async () => {
+			const reply = await n8n.webhook(PATH_IN, CLOCK_IN());
+			expect(reply.status).toBe(200);
+			const stored = await ofShift();
+			expect(stored.map((e) => [Number(e.party_id), e.origin_id, e.in_progress, e.time_in, Number(e.cost_code_id)])).toEqual([
+				[people.carpenter, `${clockInId}:${people.carpenter}`, true, `${day}T07:00:00-08:00`, costCodes['03-300']],
+				[people.laborer, `${clockInId}:${people.laborer}`, true, `${day}T07:00:00-08:00`, costCodes['03-300']],
+			]);
+			expect(stored.every((e) => e.hours === null || e.hours === undefined)).toBe(true);
+			const body = reply.body as Reply & { results: Array<{ clockInId: string; status: string }> };
+			expect(body).toMatchObject({ written: 1, rejected: 0 });
+			expect(body.results[0]).toMatchObject({ clockInId, status: 'written' });
+		});
+
+		it('the clock-in sent again (app retry) writes nothing', async () => {
+			await sandbox.clearCalls();
+			const reply = await n8n.webhook(PATH_IN, CLOCK_IN());
+			expect(reply.status).toBe(200);
+			expect((reply.body as { results: Array<{ status: string }> }).results[0].status).toBe('already in Procore');
+			expect(await writes()).toEqual([]);
+			expect(await ofShift()).toHaveLength(2);
+		});
+
+		it('the clock-out completes those entries with the first milestone and adds the second: 4 entries, 7.98 h per worker', async () => {
+			const opened = (await ofShift()).map((e) => e.id);
+			const reply = await n8n.webhook(PATH, CLOCK_OUT_OF_SHIFT());
+			expect(reply.status).toBe(200);
+			const stored = await ofShift();
+			expect(stored).toHaveLength(4);
+			expect(stored.filter((e) => opened.includes(e.id)).map((e) => [e.in_progress, Number(e.cost_code_id), e.hours])).toEqual([
+				[false, costCodes['09-250'], '4.79'],
+				[false, costCodes['09-250'], '4.79'],
+			]);
+			for (const worker of [people.carpenter, people.laborer]) expect(hundredths(stored.filter((e) => Number(e.party_id) === worker))).toBe(798);
+			const result = (reply.body as Reply).results[0];
+			expect(result).toMatchObject({ status: 'written', hours: '7.98' });
+			expect(result.entries!.map((e) => e.status).sort()).toEqual(['completed', 'completed', 'created', 'created']);
+		});
+
+		it('the clock-out and then the clock-in sent again write nothing; the hours stay counted once', async () => {
+			await sandbox.clearCalls();
+			const again = await n8n.webhook(PATH, CLOCK_OUT_OF_SHIFT());
+			expect((again.body as Reply).results[0]).toMatchObject({ status: 'already in Procore' });
+			const late = await n8n.webhook(PATH_IN, CLOCK_IN());
+			expect((late.body as { results: Array<{ status: string }> }).results[0].status).toBe('already in Procore');
+			expect(await writes()).toEqual([]);
+			expect(hundredths(await ofShift())).toBe(2 * 798);
+		});
+
+		it('a clock-in for a worker outside the project directory is refused with the reason (422), nothing written', async () => {
+			const reply = await n8n.webhook(PATH_IN, { ...CLOCK_IN(), clockInId: `ci_bad_${fields}`, workerId: '999999', coworkerIds: [] });
+			expect(reply.status).toBe(422);
+			const body = reply.body as { results: Array<{ clockInId: string; status: string; reason: string; whatToDo: string }> };
+			expect(body.results[0]).toMatchObject({ clockInId: `ci_bad_${fields}`, status: 'rejected' });
+			expect(body.results[0].reason).toMatch(/999999/);
+			expect(body.results[0].whatToDo).toMatch(/Add Person/);
+			expect(await ofShift()).toHaveLength(4);
+		});
 	});
 });

@@ -2,7 +2,8 @@
  * A template imported twice into one n8n (an integrator with two clients) publishes both copies
  * without a webhook clash: each import gets its own webhook IDs and paths, as n8n's editor gives
  * them on import (scripts/lib/templates.ts: fillTemplate), and both copies answer. With a fixed
- * `webhookId` or `path` in a template the second publish fails with n8n's webhook conflict.
+ * `webhookId` or `path` in a template the second publish fails with n8n's webhook conflict. Every template
+ * that can be published is imported twice (schedules too: both copies stay published).
  */
 import path from 'path';
 
@@ -12,9 +13,12 @@ import { fillTemplate, MCP_TRIGGER, readTemplates, sandboxSettings } from '../..
 import { eventually, n8n, sandbox, state, type Workflow } from '../env';
 import { live } from './patchSettings';
 
-const WITH_WEBHOOKS = readTemplates(path.resolve(__dirname, '../../../workflows')).filter(({ template }) =>
-	template.nodes.some((n) => ['n8n-nodes-base.webhook', 'n8n-nodes-procore.procoreTrigger', MCP_TRIGGER].includes(n.type)),
-);
+const TEMPLATES = readTemplates(path.resolve(__dirname, '../../../workflows'));
+/** Nodes that start a run but never make a workflow publishable: n8n refuses to publish with only these. */
+const NOT_PUBLISHING = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.executeWorkflowTrigger'];
+const startsRuns = (type: string) => /trigger$/i.test(type) || type === 'n8n-nodes-base.webhook';
+/** Every template a client publishes: webhooks, Procore Triggers, MCP servers, and schedules too. */
+const PUBLISHABLE = TEMPLATES.filter(({ template }) => template.nodes.some((n) => startsRuns(n.type) && !NOT_PUBLISHING.includes(n.type)));
 
 describe('a template imported twice', () => {
 	const created: string[] = [];
@@ -37,13 +41,16 @@ describe('a template imported twice', () => {
 		}
 	});
 
-	it('covers the templates that receive calls', () => {
-		expect(WITH_WEBHOOKS.map((t) => t.file)).toEqual(
-			expect.arrayContaining(['push-cor-to-change-event.json', 'coi-compliance-both-ways.json', 'clock-outs-to-timecards.json', 'procore-mcp-server-with-approval.json']),
+	it('covers every template a client can publish: each one but those n8n cannot publish (a Manual Trigger only)', () => {
+		const left = TEMPLATES.filter((t) => !PUBLISHABLE.includes(t));
+		expect(left.map((t) => [t.file, [...new Set(t.template.nodes.filter((n) => startsRuns(n.type)).map((n) => n.type))]])).toEqual([['list-active-projects.json', ['n8n-nodes-base.manualTrigger']]]);
+		expect(PUBLISHABLE.map((t) => t.file)).toEqual(
+			expect.arrayContaining(['push-cor-to-change-event.json', 'coi-compliance-both-ways.json', 'clock-outs-to-timecards.json', 'procore-mcp-server-with-approval.json', 'cor-log-change-event-status.json', 'webhook-delivery-monitor.json']),
 		);
+		expect(PUBLISHABLE).toHaveLength(TEMPLATES.length - 1);
 	});
 
-	it.each(WITH_WEBHOOKS.map((t) => [t.file, t.template] as const))('%s: both copies publish, on paths of their own, and both answer', async (_file, template) => {
+	it.each(PUBLISHABLE.map((t) => [t.file, t.template] as const))('%s: both copies publish, on paths of their own, and both answer', async (_file, template) => {
 		const copies: Workflow[] = [];
 		for (const client of ['client A', 'client B']) {
 			const filled = fillTemplate(template, {
@@ -62,6 +69,8 @@ describe('a template imported twice', () => {
 			copies.push(wf);
 		}
 		for (const copy of copies) await n8n.publish(copy.id);
+		// Both stay published: the second publish did not take anything from the first.
+		for (const copy of copies) expect({ copy: copy.name, active: (await n8n.workflow(copy.id)).active }).toEqual({ copy: copy.name, active: true });
 
 		const paths = copies.map((c) => c.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook').map((n) => String(n.parameters.path)));
 		expect(new Set(paths.flat()).size).toBe(paths.flat().length);

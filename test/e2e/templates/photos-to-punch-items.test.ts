@@ -5,14 +5,11 @@ jest.setTimeout(180_000);
  * defects become proposed punch items, previewed (nothing written), sent to the approver, and
  * created exactly once after approval, each with its photo attached; a rejection writes nothing.
  */
-import fs from 'fs';
-import path from 'path';
-
-import { eventually, n8n, sandbox, startStandIn, state } from '../env';
+import { n8n, sandbox, startStandIn, state } from '../env';
+import { apiWrites as writes, approvalRequests, approveAndFinish, expectPreviewIsTheWrite, expectSecondClickRefused, expectWaitingForDecision, rejectWritesNothing } from './approval';
 import { completion, connectStandInModel, type ChatRequest } from './standInModel';
 
 const WORKFLOW = 'ProcorePhotoPnch';
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
 interface PunchItem {
 	id: number;
@@ -55,10 +52,7 @@ describe('template: Photos to punch items (a vision model proposes, a person app
 	};
 	let seeded = new Set<number>();
 	const added = async () => (await sandbox.state<PunchItem>(`projects/${project}/punch_items`)).filter((p) => !p.deleted_at && !seeded.has(p.id));
-	const writes = async () => (await sandbox.calls()).filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'));
-	const waiting = async () => (await n8n.executions(WORKFLOW)).filter((e) => e.status === 'waiting');
-	const asks = () => chat.received.map((r) => r.body as Ask).filter((b) => b.approveUrl);
-	const click = async (url: string) => await fetch(url, { headers: { 'User-Agent': BROWSER } });
+	const asks = () => approvalRequests<Ask>(chat);
 
 	beforeAll(async () => {
 		await sandbox.reset();
@@ -81,14 +75,7 @@ describe('template: Photos to punch items (a vision model proposes, a person app
 	});
 
 	it('the preview and the write are the same Punch Item › Create, differing only in Preview Only', () => {
-		const template = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../workflows/photos-to-punch-items.json'), 'utf8')) as {
-			nodes: Array<{ name: string; parameters: { options: Record<string, unknown> } & Record<string, unknown> }>;
-		};
-		const preview = template.nodes.find((n) => n.name === 'Preview the punch item')!;
-		const write = template.nodes.find((n) => n.name === 'Create the punch item')!;
-		expect(preview.parameters.options).toEqual({ previewOnly: true });
-		expect(write.parameters.options).toEqual({ previewOnly: false });
-		expect({ ...preview.parameters, options: {} }).toEqual({ ...write.parameters, options: {} });
+		expectPreviewIsTheWrite('photos-to-punch-items.json', 'Preview the punch item', 'Create the punch item');
 	});
 
 	it('each photo goes to the model as an image; defects already on the list dropped; previews only; the approver asked; the run waits', async () => {
@@ -102,30 +89,20 @@ describe('template: Photos to punch items (a vision model proposes, a person app
 		// One model call per photo, each carrying the photo's bytes as an image.
 		expect(prompts).toHaveLength(2);
 		for (const p of prompts) expect(p).toContain('data:image/png;base64,');
-		await eventually(async () => asks().length === 1, { what: 'the approval request in chat' });
+		await expectWaitingForDecision(WORKFLOW, asks, 1);
 		expect(asks()[0].text).toContain('approve these 2 punch items from the photos?');
-		await eventually(async () => (await waiting()).length === 1, { what: 'the execution waiting for the decision' });
-		expect(await writes()).toEqual([]);
 		expect(await added()).toEqual([]);
 	});
 
 	it('rejecting writes nothing, and the approver is told so', async () => {
-		expect((await click(asks()[0].rejectUrl)).status).toBe(200);
-		await n8n.waitForExecutions(WORKFLOW, 1, { timeoutMs: 90_000 });
-		expect(await writes()).toEqual([]);
-		expect(await added()).toEqual([]);
-		expect(chat.received[chat.received.length - 1].body).toMatchObject({ approved: false, decision: 'reject' });
+		await rejectWritesNothing(WORKFLOW, asks()[0].rejectUrl, 1, chat, added);
 	});
 
 	it('approving creates each punch item exactly once, its photo attached; a second click creates nothing', async () => {
 		await sandbox.clearCalls();
 		expect((await n8n.webhook(hookPath, {})).status).toBe(202);
-		await eventually(async () => asks().length === 2, { what: 'the second approval request' });
-		await eventually(async () => (await waiting()).length === 1, { what: 'the execution waiting for the decision' });
-		expect(await writes()).toEqual([]);
-		expect((await click(asks()[1].approveUrl)).status).toBe(200);
-		const done = await n8n.waitForExecutions(WORKFLOW, 2, { timeoutMs: 90_000 });
-		expect(done.every((e) => e.status === 'success')).toBe(true);
+		await expectWaitingForDecision(WORKFLOW, asks, 2);
+		await approveAndFinish(WORKFLOW, asks()[1].approveUrl, 2);
 		const created = await added();
 		expect(created.map((p) => p.name).sort()).toEqual(['Install missing cover plate at corridor outlet', 'Replace cracked door stop at door 204']);
 		expect(created.find((p) => p.name === 'Install missing cover plate at corridor outlet')).toMatchObject({ image_ids: [seed.photos.corridor], location_id: seed.locations.level2, priority: 'high', workflow_status: 'draft' });
@@ -133,9 +110,7 @@ describe('template: Photos to punch items (a vision model proposes, a person app
 		const told = chat.received[chat.received.length - 1].body as { approved?: boolean; punchItemIds?: number[] };
 		expect(told).toMatchObject({ approved: true });
 		expect(told.punchItemIds?.sort()).toEqual(created.map((p) => p.id).sort());
-		expect((await click(asks()[1].approveUrl)).status).toBeGreaterThanOrEqual(400);
-		await new Promise((r) => setTimeout(r, 1500));
-		expect(await added()).toHaveLength(2);
+		await expectSecondClickRefused(asks()[1].approveUrl, added, 2);
 	});
 
 	it('run again: every defect is already on the punch list, so nothing to add and no one is asked', async () => {

@@ -5,14 +5,11 @@ jest.setTimeout(180_000);
  * whose proposals are previewed (nothing written), sent to the approver, and created exactly once
  * after approval; a rejection writes nothing.
  */
-import fs from 'fs';
-import path from 'path';
-
-import { eventually, n8n, sandbox, startStandIn, state } from '../env';
+import { n8n, sandbox, startStandIn, state } from '../env';
+import { apiWrites as writes, approvalRequests, approveAndFinish, expectPreviewIsTheWrite, expectSecondClickRefused, expectWaitingForDecision, rejectWritesNothing } from './approval';
 import { completion, connectStandInModel, type ChatRequest } from './standInModel';
 
 const WORKFLOW = 'ProcoreSubmtlLog';
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
 interface Submittal {
 	id: number;
@@ -52,11 +49,7 @@ describe('template: Submittal log from the specification (approval before any wr
 	let seeded = new Set<number>();
 	/** Submittals this test's runs added (the seed has some, e.g. 09 21 16-1). */
 	const added = async () => (await sandbox.state<Submittal>(`projects/${project}/submittals`)).filter((s) => !s.deleted_at && !seeded.has(s.id));
-	const writes = async () => (await sandbox.calls()).filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'));
-	const waiting = async () => (await n8n.executions(WORKFLOW)).filter((e) => e.status === 'waiting');
-	/** The approval requests (the approver's chat also gets the outcomes). */
-	const asks = () => chat.received.map((r) => r.body as Ask).filter((b) => b.approveUrl);
-	const click = async (url: string) => await fetch(url, { headers: { 'User-Agent': BROWSER } });
+	const asks = () => approvalRequests<Ask>(chat);
 
 	beforeAll(async () => {
 		await sandbox.reset();
@@ -75,14 +68,7 @@ describe('template: Submittal log from the specification (approval before any wr
 	});
 
 	it('the preview and the write are the same Submittal › Create, differing only in Preview Only', () => {
-		const template = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../workflows/submittal-log-from-specification.json'), 'utf8')) as {
-			nodes: Array<{ name: string; type: string; parameters: { options: Record<string, unknown> } & Record<string, unknown> }>;
-		};
-		const preview = template.nodes.find((n) => n.name === 'Preview the submittal')!;
-		const write = template.nodes.find((n) => n.name === 'Create the submittal')!;
-		expect(preview.parameters.options).toEqual({ previewOnly: true });
-		expect(write.parameters.options).toEqual({ previewOnly: false });
-		expect({ ...preview.parameters, options: {} }).toEqual({ ...write.parameters, options: {} });
+		expectPreviewIsTheWrite('submittal-log-from-specification.json', 'Preview the submittal', 'Create the submittal');
 	});
 
 	it('proposals from the specification: a number already in the log dropped, the rest previewed (nothing written), the approver asked, the run waits', async () => {
@@ -97,30 +83,20 @@ describe('template: Submittal log from the specification (approval before any wr
 		expect(prompts[0]).toContain('Gypsum Board Assemblies');
 		expect(prompts[0]).toContain(String(seed.vendors.concrete));
 		expect(prompts[0]).toContain('09 21 16-1');
-		await eventually(async () => asks().length === 1, { what: 'the approval request in chat' });
+		await expectWaitingForDecision(WORKFLOW, asks, 1);
 		expect(asks()[0].text).toBe('@project-manager approve these 2 submittals for the log? 03 30 00-1 Concrete mix designs (Product Data, due 2026-09-24); 03 30 00-2 Reinforcing shop drawings (Shop Drawing, due 2026-09-24)');
-		await eventually(async () => (await waiting()).length === 1, { what: 'the execution waiting for the decision' });
-		expect(await writes()).toEqual([]);
 		expect(await added()).toEqual([]);
 	});
 
 	it('rejecting writes nothing, and the approver is told so', async () => {
-		expect((await click(asks()[0].rejectUrl)).status).toBe(200);
-		await n8n.waitForExecutions(WORKFLOW, 1, { timeoutMs: 90_000 });
-		expect(await writes()).toEqual([]);
-		expect(await added()).toEqual([]);
-		expect(chat.received[chat.received.length - 1].body).toMatchObject({ approved: false, decision: 'reject' });
+		await rejectWritesNothing(WORKFLOW, asks()[0].rejectUrl, 1, chat, added);
 	});
 
 	it('approving creates each proposed submittal exactly once; a second click creates nothing', async () => {
 		await sandbox.clearCalls();
 		expect((await n8n.webhook(hookPath, {})).status).toBe(202);
-		await eventually(async () => asks().length === 2, { what: 'the second approval request' });
-		await eventually(async () => (await waiting()).length === 1, { what: 'the execution waiting for the decision' });
-		expect(await writes()).toEqual([]);
-		expect((await click(asks()[1].approveUrl)).status).toBe(200);
-		const done = await n8n.waitForExecutions(WORKFLOW, 2, { timeoutMs: 90_000 });
-		expect(done.every((e) => e.status === 'success')).toBe(true);
+		await expectWaitingForDecision(WORKFLOW, asks, 2);
+		await approveAndFinish(WORKFLOW, asks()[1].approveUrl, 2);
 		const created = await added();
 		expect(created.map((s) => s.number).sort()).toEqual(['03 30 00-1', '03 30 00-2']);
 		expect(created.find((s) => s.number === '03 30 00-2')).toMatchObject({ title: 'Reinforcing shop drawings', due_date: '2026-09-24', specification_section_id: seed.specificationSections.concrete, responsible_contractor_id: seed.vendors.concrete, submittal_manager_id: seed.users.pm, type: { name: 'Shop Drawing' } });
@@ -128,9 +104,7 @@ describe('template: Submittal log from the specification (approval before any wr
 		const told = chat.received[chat.received.length - 1].body as { approved?: boolean; submittalIds?: number[] };
 		expect(told).toMatchObject({ approved: true });
 		expect(told.submittalIds?.sort()).toEqual(created.map((s) => s.id).sort());
-		expect((await click(asks()[1].approveUrl)).status).toBeGreaterThanOrEqual(400);
-		await new Promise((r) => setTimeout(r, 1500));
-		expect(await added()).toHaveLength(2);
+		await expectSecondClickRefused(asks()[1].approveUrl, added, 2);
 	});
 
 	it('run again: every proposal is already in the log, so nothing to add and no one is asked', async () => {

@@ -81,6 +81,7 @@ const checked = (rule: string) => {
 const TYPED_BY_DESIGN = new Set([
 	'corId',
 	'clockOutId',
+	'clockInId',
 	'originId',
 	'originPrefix',
 	'insuranceOriginId',

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { asNodeError } from '../../helpers/errorItem';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreWrite, writeOptions, writeOptionsCollection } from '../../helpers/write';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
@@ -173,8 +174,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 	if (op.method === 'GET') {
 		if (op.pagedList) {
-			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+			const limit = readLimit(this, i);
 			return await procoreApiRequestAllItems.call(this, sent, { limit, dataKey: op.dataKey });
 		}
 		return unwrap(await procoreApiRequest.call(this, sent));

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
+import { readLimit } from '../../helpers/limit';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -15,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const companyId = await getCompanyId(this, i);
 	const projectId = getProjectId(this, i);
 	const viewId = getRecordId(this, 'budgetView', 'Budget View', i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = readLimit(this, i);
 	return await procoreApiRequestAllItems.call(
 		this,
 		{
@@ -25,6 +26,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			companyId,
 			itemIndex: i,
 		},
-		{ limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number) },
+		{ limit },
 	);
 }

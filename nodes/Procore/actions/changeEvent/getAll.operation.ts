@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { sinceRange } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { parseAuditTag } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
@@ -71,8 +72,7 @@ function isPushed(ce: IDataObject): boolean {
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const companyId = await getCompanyId(this, i);
 	const projectId = getProjectId(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { project_id: projectId };
 	if (f.updatedSince) qs['filters[updated_at]'] = sinceRange(this, f.updatedSince, i);

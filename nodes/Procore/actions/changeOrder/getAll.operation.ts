@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { sinceRange } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -34,8 +35,7 @@ const statusOf = (co: IDataObject) => String((co.status as IDataObject | undefin
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const s = { companyId: await getCompanyId(this, i), projectId: getProjectId(this, i), itemIndex: i };
 	const kind = kindOf(this.getNodeParameter('changeOrderType', i));
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const contractId = normalizeId(f.contract);
 	const changeEventId = normalizeId(f.changeEvent);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { createOptionsCollection, procoreWrite } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { commitmentLocator, commitmentType, commitmentTypeLabel, commitmentTypeParameter, contractSegment } from '../commitment/common';
@@ -63,24 +63,9 @@ export const description: INodeProperties[] = forOperation('complianceDocument',
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Create Even If It Exists',
-				name: 'allowDuplicate',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add another document when one with the same name and expiry is already on the commitment. Off: re-runs return the existing one.',
-			},
-			...writeOptions,
-		],
-	},
+	createOptionsCollection(
+		'Whether to add another document when one with the same name and expiry is already on the commitment. Off: re-runs return the existing one.',
+	),
 ]);
 
 function instant(value: unknown): string {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperti
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { getCompanyId } from '../../helpers/context';
+import { readLimit } from '../../helpers/limit';
 import { procoreApiRequestAllItems, procoreRequest } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -79,8 +80,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body = method === 'GET' ? undefined : parseJsonParameter(this, 'body', 'Body', i);
 	const request = { method, path, qs, body, companyId, itemIndex: i };
 	if (method === 'GET' && (this.getNodeParameter('paginate', i, false) as boolean)) {
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+		const limit = readLimit(this, i);
 		return await procoreApiRequestAllItems.call(this, request, { limit });
 	}
 	const response = await procoreRequest.call(this, request);

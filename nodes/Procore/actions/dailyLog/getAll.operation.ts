@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { dayRange } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -47,8 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const projectId = getProjectId(this, i);
 	const logType = LOG_TYPES[this.getNodeParameter('logType', i) as string];
 	const { start, end } = dayRange(this, this.getNodeParameter('startDate', i), this.getNodeParameter('endDate', i, ''), i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	return await procoreApiRequestAllItems.call(
 		this,
 		{

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { isoDay, sinceRange } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
@@ -35,8 +36,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const companyId = await getCompanyId(this, i);
 	const projectId = getProjectId(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	// Procore filters by origin ID, invoice number and dates; type, status and vendor are matched
 	// here after paging, so the limit counts matching direct costs only.

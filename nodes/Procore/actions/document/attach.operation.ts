@@ -6,7 +6,7 @@ import { ATTACHMENT_TARGETS, attachmentPath, attachmentScope, attachmentTarget, 
 import { getCompanyId, getProjectId, normalizeId, toProcoreId } from '../../helpers/context';
 import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
 import type { UploadResult } from '../../helpers/files/upload';
-import { planUpload, uploadToProcore } from '../../helpers/files/upload';
+import { partBytesOf, partSizeOption, planUpload, uploadToProcore } from '../../helpers/files/upload';
 import { procoreWrite, writeOptions } from '../../helpers/write';
 import { isWriteOutcomeUnknown, procoreApiRequest } from '../../transport';
 import { projectLocator, recordLocator } from '../common.descriptions';
@@ -92,14 +92,7 @@ export const description: INodeProperties[] = forOperation('document', 'attach',
 				default: '',
 				displayOptions: { show: { '/recordType': ['image'] } },
 			},
-			{
-				displayName: 'Part Size (MiB)',
-				name: 'partSizeMiB',
-				type: 'number',
-				typeOptions: { minValue: 5, maxValue: 5120 },
-				default: 16,
-				description: 'Files of 5 MiB and more are sent in parts of this size; a part that fails is resent on its own',
-			},
+			partSizeOption,
 			...writeOptions,
 		],
 	},
@@ -122,7 +115,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const recordType = this.getNodeParameter('recordType', i) as AttachmentRecordType;
 	const target = attachmentTarget(recordType);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const partBytes = Number(options.partSizeMiB ?? 16) * 1024 * 1024;
+	const partBytes = partBytesOf(options);
 	const parentId = target.parent ? numericId(this, this.getNodeParameter('parentId', i, '', { extractValue: true }), 'Contract', i) : undefined;
 	const id = target.createPath ? undefined : numericId(this, this.getNodeParameter('recordId', i, '', { extractValue: true }), 'Record', i);
 	// Every binary property is checked before anything is read or uploaded.

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { safeFileName } from '../../helpers/files/download';
+import { readLimit } from '../../helpers/limit';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { pickFromList, pickManyFromList, projectLocator, recordLocator, returnAllOrLimit } from '../common.descriptions';
 import { idList } from '../../helpers/filters';
@@ -249,8 +250,7 @@ async function specificationTargets(ctx: IExecuteFunctions, i: number, limit: nu
 
 /** The files chosen by the Source parameters of item `i`. */
 export async function listFileTargets(ctx: IExecuteFunctions, i: number, format = 'pdf'): Promise<FileTarget[]> {
-	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
+	const limit = readLimit(ctx, i);
 	const source = ctx.getNodeParameter('source', i, 'documents') as string;
 	if (source === 'drawings') return await drawingTargets(ctx, i, format, limit);
 	if (source === 'specifications') return await specificationTargets(ctx, i, limit);

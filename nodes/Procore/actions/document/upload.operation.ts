@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { binarySource } from '../../helpers/files/binary';
-import { planUpload, uploadToProcore } from '../../helpers/files/upload';
+import { partBytesOf, partSizeOption, planUpload, uploadToProcore } from '../../helpers/files/upload';
 import type { UploadPlan } from '../../helpers/files/upload';
 import { procoreWrite, writeOptions } from '../../helpers/write';
 import { forOperation } from '../operationSelector';
@@ -72,14 +72,7 @@ export const description: INodeProperties[] = forOperation('document', 'upload',
 				default: '',
 				description: 'Name of the file in Procore. Defaults to the binary data\'s file name.',
 			},
-			{
-				displayName: 'Part Size (MiB)',
-				name: 'partSizeMiB',
-				type: 'number',
-				typeOptions: { minValue: 5, maxValue: 5120 },
-				default: 16,
-				description: 'Files of 5 MiB and more are sent in parts of this size; a part that fails is resent on its own',
-			},
+			partSizeOption,
 			{
 				displayName: 'Private',
 				name: 'private',
@@ -108,7 +101,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const property = this.getNodeParameter('binaryPropertyName', i) as string;
 	// The binary is checked before any folder is created or anything is uploaded.
 	const source = await binarySource(this, i, property, options.fileName as string | undefined);
-	const plan = planUpload(source, { partBytes: Number(options.partSizeMiB ?? 16) * 1024 * 1024 });
+	const plan = planUpload(source, { partBytes: partBytesOf(options) });
 	const folder = await resolveFolder(this, i, scope, options.createMissingFolders === true);
 	const existing = folder.folder ? findByName(children(folder.folder, 'files'), source.fileName) : undefined;
 	if (existing && ifExists === 'fail') {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { sinceRange } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import { simplify, type OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
@@ -73,8 +74,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const projectId = getProjectId(this, i);
 	const revisions = this.getNodeParameter('revisions', i, 'current') as string;
 	const o = this.getNodeParameter('options', i, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const qs: IDataObject = {};
 	// Procore lists the current revisions unless with_obsolete=true adds the superseded ones
 	// (its drawing_set_id is typed as a number, so the `current_set` its text mentions is not sent).

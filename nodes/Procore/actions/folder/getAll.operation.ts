@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLimit } from '../../helpers/limit';
 import { returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { children, documentScope, documentScopeParameter, folderLocator, getFolder, resolveFolder, scopedProjectLocator } from '../document/scope';
@@ -26,8 +27,7 @@ export const FOLDER_FIELDS = ['id', 'name', 'parent_id', 'name_with_path', 'priv
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const scope = await documentScope(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const recursive = this.getNodeParameter('recursive', i, false) as boolean;
 	const start = await resolveFolder(this, i, scope, false);
 	const out: IDataObject[] = [];

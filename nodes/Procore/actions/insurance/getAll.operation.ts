@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, normalizeId } from '../../helpers/context';
 import { isoDay } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procorePages } from '../../transport';
 import { pickFromList, returnAllOrLimit } from '../common.descriptions';
@@ -58,8 +59,7 @@ function keep(filters: IDataObject, expiringBefore: string | undefined) {
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
 	const companyId = await getCompanyId(this, i);
 	const target = await insuranceTarget(this, i, companyId, false);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i) ?? Infinity;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const expiringBefore = filters.expiringBefore ? isoDay(this, filters.expiringBefore, 'Expiring Before', i) : undefined;
 	// Procore's insurance lists take no filters, so they are applied here, page by page, stopping

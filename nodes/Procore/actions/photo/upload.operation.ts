@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, normalizeId, toProcoreId } from '../../helpers/context';
 import { binaryPropertyNames, binarySource } from '../../helpers/files/binary';
-import { planUpload, uploadToProcore } from '../../helpers/files/upload';
+import { partBytesOf, partSizeOption, planUpload, uploadToProcore } from '../../helpers/files/upload';
 import { idList, isoDay } from '../../helpers/filters';
 import type { OutputSpec } from '../../helpers/output';
 import { writeOptions } from '../../helpers/write';
@@ -45,14 +45,7 @@ export const description: INodeProperties[] = forOperation('photo', 'upload', [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Part Size (MiB)',
-				name: 'partSizeMiB',
-				type: 'number',
-				typeOptions: { minValue: 5, maxValue: 5120 },
-				default: 16,
-				description: 'Files of 5 MiB and more are sent in parts of this size; a part that fails is resent on its own',
-			},
+			partSizeOption,
 			{
 				displayName: 'Upload Even If It Exists',
 				name: 'allowDuplicate',
@@ -94,7 +87,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		});
 	}
 	const preview = options.previewOnly === true;
-	const partBytes = Number(options.partSizeMiB ?? 16) * 1024 * 1024;
+	const partBytes = partBytesOf(options);
 	const out: IDataObject[] = [];
 	for (const source of sources) {
 		if (!options.allowDuplicate) {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, getRecordId, normalizeId } from '../../helpers/context';
 import { idList } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
@@ -31,8 +32,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const companyId = await getCompanyId(this, i);
 	const projectId = getProjectId(this, i);
 	const id = getRecordId(this, 'primeContract', 'Prime Contract', i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { project_id: projectId };
 	if (normalizeId(f.costCode)) qs['filters[cost_code_id]'] = idList(this, f.costCode, 'Cost Code', i)[0];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, toProcoreId } from '../../helpers/context';
 import type { OutputSpec } from '../../helpers/output';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { createOptionsCollection, procoreWrite } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { forOperation } from '../operationSelector';
 import { PROJECT_FIELDS } from './fields';
@@ -18,24 +18,9 @@ export const description: INodeProperties[] = forOperation('project', 'create', 
 		default: {},
 		options: projectWriteOptions,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Create Even If It Exists',
-				name: 'allowDuplicate',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to create a second project with the same Origin ID or, without one, the same name. Off: the existing project (active or not) is returned, so re-runs never duplicate.',
-			},
-			...writeOptions,
-		],
-	},
+	createOptionsCollection(
+		'Whether to create a second project with the same Origin ID or, without one, the same name. Off: the existing project (active or not) is returned, so re-runs never duplicate.',
+	),
 ]);
 
 const same = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId } from '../../helpers/context';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
@@ -86,8 +87,7 @@ function customFieldValue(project: IDataObject, key: string): unknown {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const companyId = await getCompanyId(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {
 		company_id: companyId,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, toProcoreId } from '../../helpers/context';
 import type { OutputSpec } from '../../helpers/output';
-import { procoreWrite, writeOptions } from '../../helpers/write';
+import { createOptionsCollection, procoreWrite } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
@@ -29,24 +29,9 @@ export const description: INodeProperties[] = forOperation('punchItem', 'create'
 		default: {},
 		options: punchItemFieldOptions,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Create Even If It Exists',
-				name: 'allowDuplicate',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to create a second punch item with the same name at the same location (or the same Reference). Off: the existing one is returned and nothing is uploaded, so re-runs never duplicate.',
-			},
-			...writeOptions,
-		],
-	},
+	createOptionsCollection(
+		'Whether to create a second punch item with the same name at the same location (or the same Reference). Off: the existing one is returned and nothing is uploaded, so re-runs never duplicate.',
+	),
 ]);
 
 const sameText = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();

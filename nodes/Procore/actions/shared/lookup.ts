@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId } from '../../helpers/context';
+import { readLimit } from '../../helpers/limit';
 import { procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import type { ItemOperation, ProcoreResource } from '../node.type';
@@ -80,8 +81,7 @@ export function lookupGetMany(spec: LookupSpec): ItemOperation {
 			const companyId = await getCompanyId(this, i);
 			const company = scoped && (this.getNodeParameter('scope', i, 'project') as string) === 'company';
 			const ids: LookupIds = { companyId, projectId: company ? undefined : getProjectId(this, i) };
-			const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+			const limit = readLimit(this, i);
 			const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 			const qs: IDataObject = { ...(company ? spec.companyQuery?.(ids) : spec.projectQuery?.(ids)), ...spec.buildFilters?.(f) };
 			if (f.search && spec.serverSearch) qs[spec.serverSearch] = f.search;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
+import { readLimit } from '../../helpers/limit';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
 import { projectLocator, returnAllOrLimit } from '../common.descriptions';
 import type { OutputSpec } from '../../helpers/output';
@@ -90,8 +91,7 @@ export function getManyOperation(spec: ReadSpec): ItemOperation {
 		],
 		async execute(this: IExecuteFunctions, i: number) {
 			const ids = await scopeIds(this, spec, i);
-			const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+			const limit = readLimit(this, i);
 			const filterValues = spec.filters?.length
 				? (this.getNodeParameter('filters', i, {}) as IDataObject)
 				: {};

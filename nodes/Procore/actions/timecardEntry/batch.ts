@@ -96,6 +96,7 @@ async function groupBySettings(
 					target: chosen.target,
 					chunkSize: chosen.chunkSize,
 					onExisting: chosen.onExisting,
+					searchProjects: chosen.synced,
 					previewOnly,
 					auditTag: tagEnabled ? formatAuditTag(auditTagFor(ctx, itemIndexes[0])) : undefined,
 				},

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { procoreApiRequest } from '../../transport';
 import { explainTimecardError } from './errors';
-import type { BulkOptions, BulkReport, EntryResult, PlannedEntry, PreviewRequest } from './bulk.types';
+import type { BulkOptions, BulkReport, EntryResult, EntryStatus, PlannedEntry, PreviewRequest } from './bulk.types';
 import { PROJECT_BULK_MAX } from './bulk.types';
-import { differences, originOf, projectEntries } from './existing';
+import { differences, originOf } from './existing';
+import type { ClockInKey } from './inProgress';
+import { entryReader } from './inProgress';
 import type { LeftBehind } from './moved';
 import { entriesLeftBehind } from './moved';
 import type { RemovedEntry, ReplacedEntries, Rewrite } from './replaced';
@@ -49,13 +51,16 @@ export async function writeEntries(
 		}
 		if (p.originId) p.entry.origin_id = p.originId;
 	}
+	// Clock-ins planned (or completed by a clock-out): their open entries are read too.
+	const keys: ClockInKey[] = planned.filter((p) => p.clockIn && p.originId).map((p) => ({ ...p.clockIn!, originId: p.originId! }));
+	const read = entryReader(ctx, companyId, keys);
 
 	// Read first: without knowing what an edited clock-out left in other projects, writing its new
 	// entries could count hours twice, so such an item fails before anything of it is written.
 	let leftBehind = new Map<string, LeftBehind>();
 	if (options.onExisting === 'update' && replaced.length) {
 		try {
-			leftBehind = await entriesLeftBehind(ctx, companyId, replaced);
+			leftBehind = await entriesLeftBehind(ctx, companyId, replaced, options.searchProjects);
 		} catch (error) {
 			const items = new Set(replaced.map((r) => r.itemIndex));
 			planned.forEach((p, k) => {
@@ -76,7 +81,7 @@ export async function writeEntries(
 		const existing = new Map<string, IDataObject>();
 		const rewrite: Rewrite = { patched: [], deleted: [] };
 		try {
-			const rows = days.length ? await projectEntries(ctx, companyId, projectId, days[0], days[days.length - 1], planned[indexes[0]].itemIndex) : [];
+			const rows = days.length ? await read(projectId, days[0], days[days.length - 1], planned[indexes[0]].itemIndex) : [];
 			for (const row of rows) if (wanted.has(originOf(row)) && !existing.has(originOf(row))) existing.set(originOf(row), row);
 			rewrites.set(projectId, { days, stale: staleEntries(sets, rows, existing), rewrite });
 		} catch (error) {
@@ -92,7 +97,11 @@ export async function writeEntries(
 				continue;
 			}
 			const changes = differences(match, p.entry);
-			if (options.onExisting === 'skip' || !changes.length) {
+			// A clock-in's open entry is completed by its clock-out whatever If Already in Procore says:
+			// that is the export of the clock-out, not an edit of it.
+			const completes = match.in_progress === true && p.entry.in_progress !== true;
+			const done: EntryStatus = completes ? 'completed' : 'updated';
+			if ((options.onExisting === 'skip' && !completes) || !changes.length) {
 				results.set(k, { planned: p, status: 'existing', record: match, changes });
 				continue;
 			}
@@ -107,7 +116,7 @@ export async function writeEntries(
 			try {
 				// A lost answer is settled by reading the entry back (confirmByReading), not by re-sending.
 				const record = await procoreApiRequest.call(ctx, { method: 'PATCH', path, body, companyId, itemIndex: p.itemIndex, idempotent: false });
-				results.set(k, { planned: p, status: 'updated', record: { ...match, ...record }, changes });
+				results.set(k, { planned: p, status: done, record: { ...match, ...record }, changes });
 			} catch (error) {
 				results.set(k, { planned: p, status: 'failed', error: forEach(error as Error) });
 			}
@@ -115,7 +124,7 @@ export async function writeEntries(
 				id: String(match.id),
 				wanted: p.entry,
 				confirm: (row) => {
-					if (settleUpdate(row, p.entry) === 'applied') results.set(k, { planned: p, status: 'updated', record: row, changes });
+					if (settleUpdate(row, p.entry) === 'applied') results.set(k, { planned: p, status: done, record: row, changes });
 				},
 			});
 		}
@@ -139,7 +148,7 @@ export async function writeEntries(
 		groups.set(key, [...(groups.get(key) ?? []), k]);
 	}
 	const size = Math.max(1, options.target === 'project' ? Math.min(PROJECT_BULK_MAX, options.chunkSize) : options.chunkSize);
-	const creator = new BulkCreator(ctx, companyId, planned, options, results, requests);
+	const creator = new BulkCreator(ctx, companyId, planned, options, results, requests, read);
 	for (const indexes of groups.values()) {
 		for (const batch of chunks(indexes, size)) await creator.send(batch);
 	}
@@ -153,7 +162,7 @@ export async function writeEntries(
 		const due = stale.filter((s) => !failedItems.has(s.itemIndex));
 		writeCalls += due.length;
 		rewrite.deleted = await deleteStale(ctx, companyId, projectId, due, options.previewOnly);
-		await confirmByReading(ctx, companyId, projectId, days, rewrite);
+		await confirmByReading(ctx, read, projectId, days, rewrite);
 		removed.push(...rewrite.deleted);
 	}
 

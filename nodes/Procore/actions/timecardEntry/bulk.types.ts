@@ -18,9 +18,15 @@ export interface PlannedEntry {
 	entry: IDataObject;
 	/** The source system's ID for this entry: when set, an entry already carrying it is not created again. */
 	originId?: string;
+	/**
+	 * This entry is (or completes) a clock-in exported before: the worker and the instant clocked in.
+	 * Its in-progress entry is looked for too (inProgress.ts), and a clock-out completes it.
+	 */
+	clockIn?: { party: string; timeInMs: number };
 }
 
-export type EntryStatus = 'created' | 'existing' | 'updated' | 'failed' | 'preview';
+/** `completed`: a clock-in's in-progress entry given its hours or time out by the clock-out. */
+export type EntryStatus = 'created' | 'existing' | 'updated' | 'completed' | 'failed' | 'preview';
 
 export interface EntryResult {
 	planned: PlannedEntry;
@@ -38,6 +44,11 @@ export interface BulkOptions {
 	previewOnly: boolean;
 	/** Written to origin_data when the entry has none. */
 	auditTag?: string;
+	/**
+	 * The projects the app syncs (Synced Project IDs): where a moved clock-out's old entries are
+	 * looked for when the company list does not say an entry's origin ID and project (moved.ts).
+	 */
+	searchProjects?: string[];
 }
 
 export interface PreviewRequest {

@@ -5,6 +5,7 @@ import { toProcoreId } from '../../helpers/context';
 import { isWriteOutcomeUnknown, procoreApiRequest } from '../../transport';
 import type { BulkOptions, EntryResult, PlannedEntry, PreviewRequest } from './bulk.types';
 import { explainTimecardError } from './errors';
+import type { EntryReader } from './existing';
 import { findExisting } from './existing';
 import { ID_FIELDS } from './fields';
 
@@ -43,6 +44,8 @@ export class BulkCreator {
 		private readonly options: BulkOptions,
 		private readonly results: Map<number, EntryResult>,
 		private readonly requests: PreviewRequest[],
+		/** How entries are looked up after a lost answer (open clock-ins included when planned). */
+		private readonly read: EntryReader,
 	) {}
 
 	private pathFor(projectId: string): string {
@@ -95,8 +98,7 @@ export class BulkCreator {
 		try {
 			const first = planned[batch[0]];
 			found = await findExisting(
-				this.ctx,
-				this.companyId,
+				this.read,
 				first.projectId,
 				batch.map((k) => String(planned[k].entry.date ?? '')),
 				new Set(batch.map((k) => planned[k].originId!)),

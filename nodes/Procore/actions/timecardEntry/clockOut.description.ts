@@ -36,6 +36,28 @@ const onExistingClockOut: INodeProperties = {
 	description: 'What to do when this clock-out was exported before. Use Update when clock-outs can be edited in the app.',
 };
 
+/** People who worked the same shift (Create From Clock-In shares it). */
+export const coworkersField: INodeProperties = {
+	displayName: 'Coworker Names or IDs',
+	name: 'coworkers',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getProjectPeople', loadOptionsDependsOn: ['project.value'] },
+	default: [],
+	description:
+		'People of the project who worked the same shift; each gets the same entries. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** The ID a clock-in was exported with: its open entries are completed by this clock-out. */
+const clockInIdField: INodeProperties = {
+	displayName: 'Clock-In ID',
+	name: 'clockInId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. ci_81234',
+	description:
+		'The ID the clock-in of this shift was exported with (Create From Clock-In). Each worker\'s in-progress entry is completed with the first milestone\'s time instead of a second entry being created; the other milestones get entries of their own.',
+};
+
 const entryFields: INodeProperties[] = [
 	{
 		displayName: 'Billable',
@@ -44,15 +66,8 @@ const entryFields: INodeProperties[] = [
 		default: true,
 		description: 'Whether the time can be charged to the client (Procore\'s API defaults to false; its web app to true)',
 	},
-	{
-		displayName: 'Coworker Names or IDs',
-		name: 'coworkers',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getProjectPeople', loadOptionsDependsOn: ['project.value'] },
-		default: [],
-		description:
-			'People of the project who worked the same shift; each gets the same entries. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	clockInIdField,
+	coworkersField,
 	crewLocator,
 	{
 		displayName: 'Date',
@@ -87,7 +102,7 @@ const allocateBy: INodeProperties = {
 	description: 'What the shares are. In JSON, a line\'s "percent" or "hours" field says it on its own.',
 };
 
-const timeZone: INodeProperties = {
+export const timeZoneOption: INodeProperties = {
 	displayName: 'Time Zone',
 	name: 'timeZone',
 	type: 'string',
@@ -188,6 +203,6 @@ export const description: INodeProperties[] = forOperation('timecardEntry', 'cre
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: sortedOptions([allocateBy, checkBeforeWriteOption, onExistingClockOut, syncedProjectsOption, { ...timeEntryMode, description: `${String(timeEntryMode.description)}. Defaults to Hours.` }, timeZone], writeOptions),
+		options: sortedOptions([allocateBy, checkBeforeWriteOption, onExistingClockOut, syncedProjectsOption, { ...timeEntryMode, description: `${String(timeEntryMode.description)}. Defaults to Hours.` }, timeZoneOption], writeOptions),
 	},
 ]);

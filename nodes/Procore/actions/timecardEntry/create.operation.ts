@@ -4,7 +4,7 @@ import { getCompanyId, toProcoreId } from '../../helpers/context';
 import type { OutputSpec } from '../../helpers/output';
 import { auditTagFor, formatAuditTag, procoreWrite } from '../../helpers/write';
 import { forOperation } from '../operationSelector';
-import { findExisting } from './existing';
+import { findExisting, projectEntries } from './existing';
 import { explainTimecardError } from './errors';
 import { ID_FIELDS, TIMECARD_FIELDS } from './fields';
 import { readEntry, readIdListOption } from './input';
@@ -36,7 +36,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (originId) entry.origin_id = originId;
 
 	const existing = originId
-		? (await explained(findExisting(this, companyId, projectId, [String(entry.date)], new Set([originId]), i))).get(originId)
+		? (await explained(findExisting(async (...a) => await projectEntries(this, companyId, ...a), projectId, [String(entry.date)], new Set([originId]), i))).get(originId)
 		: undefined;
 	try {
 		if (existing) {

@@ -15,15 +15,15 @@ import type { OutputSpec } from '../../helpers/output';
 import type { MilestoneRef } from '../../helpers/milestone';
 import { formatMilestone, milestoneFields } from '../../helpers/milestone';
 import type { Shift } from '../../helpers/shiftTime';
-import { ShiftTimeError, formatInZone, readShift, shiftZone } from '../../helpers/shiftTime';
+import { formatInZone, readShift } from '../../helpers/shiftTime';
 import type { Allocation } from './allocations';
 import { readAllocation } from './allocations';
 import type { BatchSettings } from './batch';
-import { briefEntries, entryRecord, removedRecord, runBatch } from './batch';
+import { briefEntries, entryRecord, removedRecord } from './batch';
 import type { EntryResult, PlannedEntry } from './bulk';
-import { PROJECT_BULK_MAX } from './bulk';
-import { readIdListOption, readOptionalIds } from './input';
+import { readOptionalIds } from './input';
 import { personName } from './preflight';
+import { clockInOrigin, entries, inShiftZone, plural, projectZone, readCoworkers, runShiftBatch } from './shift';
 import type { RemovedEntry } from './replaced';
 
 export { description } from './clockOut.description';
@@ -32,13 +32,6 @@ function fail(ctx: IExecuteFunctions, message: string, description: string, i: n
 	throw new NodeOperationError(ctx.getNode(), message, { description, itemIndex: i });
 }
 
-function plural(n: number, word: string): string {
-	return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function entries(n: number): string {
-	return plural(n, 'timecard entry').replace('entrys', 'entries');
-}
 
 function summarize(results: EntryResult[], removed: RemovedEntry[], who: string, date: string, hours: string, milestones: number, allBudgetLines: boolean, preview: boolean): string {
 	const count = (s: string) => results.filter((r) => r.status === s).length;
@@ -48,6 +41,7 @@ function summarize(results: EntryResult[], removed: RemovedEntry[], who: string,
 	const created = count('created');
 	const parts = [
 		created ? `${entries(created)} created` : '',
+		count('completed') ? `${count('completed')} clock-in ${count('completed') === 1 ? 'entry' : 'entries'} completed` : '',
 		count('updated') ? `${count('updated')} updated` : '',
 		count('existing') ? `${count('existing')} already in Procore` : '',
 	].filter(Boolean);
@@ -55,26 +49,12 @@ function summarize(results: EntryResult[], removed: RemovedEntry[], who: string,
 	return `${head} for ${who} on ${date}: ${over}${dropped}`;
 }
 
-/** Coworkers as picked in the list, or as an expression giving an array or comma-separated IDs. */
-function readCoworkers(ctx: IExecuteFunctions, i: number): string[] {
-	const value = ctx.getNodeParameter('additionalFields.coworkers', i, []) as unknown;
-	const list = Array.isArray(value) ? value.map((v) => String(v)).join(',') : String(value ?? '');
-	return readIdListOption(ctx, list, 'Coworker Names or IDs', i);
-}
-
 /**
  * The shift in the given zone. Called first with the zone the input alone gives (no call to Procore,
  * so bad input fails before any), then in the project's zone, read once per project per execution.
  */
 function shiftIn(ctx: IExecuteFunctions, projectTzName: unknown, i: number): Shift {
-	const override = String(ctx.getNodeParameter('options.timeZone', i, '') ?? '');
-	const clockIn = ctx.getNodeParameter('clockIn', i);
-	try {
-		return readShift(clockIn, ctx.getNodeParameter('clockOut', i), shiftZone(override, projectTzName, clockIn));
-	} catch (error) {
-		if (error instanceof ShiftTimeError) return fail(ctx, error.message, error.fix, i);
-		throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
-	}
+	return inShiftZone(ctx, projectTzName, i, (clockIn, zone) => readShift(clockIn, ctx.getNodeParameter('clockOut', i), zone));
 }
 
 /** Worked minutes and each milestone's share of them, in whole units, summing exactly. */
@@ -96,12 +76,12 @@ async function planClockOut(ctx: IExecuteFunctions, i: number, settings: BatchSe
 	const workers = [...new Set([workerId, ...readCoworkers(ctx, i)])];
 	const clockOutId = String(ctx.getNodeParameter('clockOutId', i)).trim();
 	const additional = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const clockInId = String(additional.clockInId ?? '').trim();
 	const lunch = Number(additional.lunchMinutes ?? 0);
 	const mode = ctx.getNodeParameter('options.timeEntryMode', i, 'hours') as string;
 	const allocation = readAllocation(ctx, i);
 	split(ctx, shiftIn(ctx, undefined, i), lunch, mode, allocation, i);
-	const ownZone = String(ctx.getNodeParameter('options.timeZone', i, '') ?? '').trim() !== '';
-	const shift = shiftIn(ctx, ownZone ? undefined : (await settings.projects.get(projectId, i)).tz_name, i);
+	const shift = shiftIn(ctx, await projectZone(ctx, settings, projectId, i), i);
 	const { worked, shares } = split(ctx, shift, lunch, mode, allocation, i);
 	const date = additional.date ? isoDay(ctx, additional.date, 'Date', i) : shift.date;
 	const names = new Map<string, string>();
@@ -125,7 +105,10 @@ async function planClockOut(ctx: IExecuteFunctions, i: number, settings: BatchSe
 			} else {
 				entry.hours = hundredthsToHours(share.units);
 			}
-			planned.push({ projectId, entry, originId: `${clockOutId}:${party}:${formatMilestone(share.key)}` });
+			// The first milestone's entry of each worker is the clock-in's, when one was exported:
+			// completed with this time (bulk.ts), never a second entry for the same hours.
+			if (clockInId && n === 0) planned.push({ projectId, entry, originId: clockInOrigin(clockInId, party), clockIn: { party, timeInMs: shift.start.toMillis() } });
+			else planned.push({ projectId, entry, originId: `${clockOutId}:${party}:${formatMilestone(share.key)}` });
 		});
 	}
 	const workerName = names.get(workerId) ?? `worker ${workerId}`;
@@ -133,10 +116,11 @@ async function planClockOut(ctx: IExecuteFunctions, i: number, settings: BatchSe
 	const hours = hundredthsToHours(minutesToHundredths(worked));
 	return {
 		entries: planned,
-		replaces: { projectId, originPrefix: `${clockOutId}:`, dates: [date] },
+		replaces: { projectId, originPrefixes: clockInId ? [`${clockOutId}:`, `${clockInId}:`] : [`${clockOutId}:`], dates: [date], parties: workers },
 		output: (results: EntryResult[], preview: boolean, removed: RemovedEntry[]) => ({
 			summary: summarize(results, removed, who, date, hours, shares.length, shares.every((s) => s.key.kind === 'budgetLine'), preview),
 			clock_out_id: clockOutId,
+			...(clockInId ? { clock_in_id: clockInId } : {}),
 			project_id: projectId,
 			worker_id: workerId,
 			worker_name: workerName,
@@ -157,18 +141,12 @@ export async function executeBatch(
 	items: INodeExecutionData[],
 	assertRequired: (itemIndex: number) => void,
 ): Promise<INodeExecutionData[]> {
-	return await runBatch(
+	return await runShiftBatch(
 		this,
 		items,
-		(i) => ({
-			target: 'project',
-			chunkSize: PROJECT_BULK_MAX,
-			onExisting: this.getNodeParameter('options.onExisting', i, 'skip') as 'skip' | 'update',
-			check: this.getNodeParameter('options.checkBeforeWrite', i, true) as boolean,
-			synced: readIdListOption(this, this.getNodeParameter('options.syncedProjectIds', i, ''), 'Synced Project IDs', i),
-		}),
-		async (i, settings) => await planClockOut(this, i, settings),
 		assertRequired,
+		(i) => this.getNodeParameter('options.onExisting', i, 'skip') as 'skip' | 'update',
+		async (i, settings) => await planClockOut(this, i, settings),
 	);
 }
 

@@ -52,10 +52,12 @@ export async function projectEntries(
 	});
 }
 
+/** Reads a project's entries from one day to another (inclusive); inProgress.ts adds open clock-ins. */
+export type EntryReader = (projectId: string, from: string, to: string, itemIndex: number) => Promise<IDataObject[]>;
+
 /** Entries already in Procore for these origin IDs (the first one found for each). */
 export async function findExisting(
-	ctx: IExecuteFunctions,
-	companyId: string,
+	read: EntryReader,
 	projectId: string,
 	dates: string[],
 	originIds: Set<string>,
@@ -64,7 +66,7 @@ export async function findExisting(
 	const sorted = [...dates].filter(Boolean).sort();
 	const found = new Map<string, IDataObject>();
 	if (!originIds.size || !sorted.length) return found;
-	for (const row of await projectEntries(ctx, companyId, projectId, sorted[0], sorted[sorted.length - 1], itemIndex)) {
+	for (const row of await read(projectId, sorted[0], sorted[sorted.length - 1], itemIndex)) {
 		const origin = originOf(row);
 		if (originIds.has(origin) && !found.has(origin)) found.set(origin, row);
 	}

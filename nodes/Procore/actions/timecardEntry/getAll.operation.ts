@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { dayRange, sinceRange } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
 import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
@@ -52,6 +53,19 @@ export const description: INodeProperties[] = [
 			default: {},
 			options: [
 				{
+					displayName: 'Clock-Ins Still Open',
+					name: 'inProgress',
+					type: 'options',
+					options: [
+						{ name: 'Leave Out', value: 'exclude', description: 'Finished entries only (Procore\'s default)' },
+						{ name: 'Include', value: 'include', description: 'Finished entries and in-progress ones (clocked in, not out yet)' },
+						{ name: 'Only', value: 'only', description: 'Only in-progress entries: who is clocked in now' },
+					],
+					default: 'exclude',
+					description: 'In-progress entries (a clock-in exported before its clock-out) show only on the company list, when asked for',
+					displayOptions: { show: { '/scope': ['company'] } },
+				},
+				{
 					...milestoneLocator,
 					required: false,
 					description: 'Only entries charged to this cost code + category (or WBS code) of the project',
@@ -72,8 +86,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const scope = this.getNodeParameter('scope', i, 'project') as string;
 	const projectId = scope === 'company' ? undefined : getProjectId(this, i);
 	const { start, end } = dayRange(this, this.getNodeParameter('startDate', i), this.getNodeParameter('endDate', i, ''), i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const workerId = readIdField(this, f.workerId, 'Worker', i);
 	const since = f.updatedSince ? sinceRange(this, f.updatedSince, i) : undefined;
@@ -85,6 +98,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		path = `/rest/v1.0/companies/${companyId}/timecard_entries`;
 		if (workerId) qs['filters[party_id]'] = workerId;
 		if (since) qs['filters[updated_at]'] = since;
+		if (f.inProgress === 'include') qs['filters[include_in_progress]'] = true;
+		if (f.inProgress === 'only') qs['filters[in_progress_only]'] = true;
 	} else {
 		path = `/rest/v1.0/projects/${projectId}/timecard_entries`;
 	}

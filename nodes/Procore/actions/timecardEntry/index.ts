@@ -2,6 +2,7 @@ import type { ProcoreResource } from '../node.type';
 import { operationSelector } from '../operationSelector';
 import { getOperation } from '../shared/readOperations';
 import * as create from './create.operation';
+import * as createFromClockIn from './createFromClockIn.operation';
 import * as createFromClockOut from './createFromClockOut.operation';
 import * as createMany from './createMany.operation';
 import * as deleteOp from './delete.operation';
@@ -15,7 +16,7 @@ export const timecardEntry: ProcoreResource = {
 	option: {
 		name: 'Timecard Entry',
 		value: 'timecardEntry',
-		description: 'Hours worked by a person on a project, charged to a cost code + category: create (one, many, or from a clock-out), read, update, delete',
+		description: 'Hours worked by a person on a project, charged to a cost code + category: create (one, many, from a clock-in or a clock-out), read, update, delete',
 	},
 	description: [
 		operationSelector(
@@ -27,6 +28,13 @@ export const timecardEntry: ProcoreResource = {
 					action: 'Create a timecard entry',
 					description:
 						'Record hours (or time in/out with lunch) for one worker on one day, charged to a milestone (cost code + category) or WBS code. Needs the project ID, the worker\'s party ID and the date. With an origin ID, re-runs do not duplicate.',
+				},
+				{
+					name: 'Create From Clock-In',
+					value: 'createFromClockIn',
+					action: 'Create timecard entries from a clock-in',
+					description:
+						'Export a clock-in the moment it happens: one in-progress entry per worker and coworker on the milestone picked, with the time in and no hours yet. The clock-out naming the same Clock-In ID completes it; a clock-in sent again writes nothing.',
 				},
 				{
 					name: 'Create From Clock-Out',
@@ -61,6 +69,7 @@ export const timecardEntry: ProcoreResource = {
 			'createFromClockOut',
 		),
 		...create.description,
+		...createFromClockIn.description,
 		...createFromClockOut.description,
 		...createMany.description,
 		...deleteOp.description,
@@ -68,5 +77,5 @@ export const timecardEntry: ProcoreResource = {
 		...getAll.description,
 		...update.description,
 	],
-	operations: { create, createFromClockOut, createMany, delete: deleteOp, get, getAll, update },
+	operations: { create, createFromClockIn, createFromClockOut, createMany, delete: deleteOp, get, getAll, update },
 };

@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 
 import { procoreApiRequest } from '../../transport';
 import { explainTimecardError } from './errors';
-import { differences, originOf, projectEntries } from './existing';
+import type { EntryReader } from './existing';
+import { differences, originOf } from './existing';
 
 /**
  * An edited clock-out replaces what an earlier export wrote. Each entry carries the origin ID
@@ -16,10 +17,12 @@ import { differences, originOf, projectEntries } from './existing';
 export interface ReplacedEntries {
 	itemIndex: number;
 	projectId: string;
-	/** `<clock-out ID>:`. */
-	originPrefix: string;
+	/** `<clock-out ID>:`, and `<clock-in ID>:` when the clock-out completes an exported clock-in. */
+	originPrefixes: string[];
 	/** The days the item's entries are on now; the old ones are looked for a day either side. */
 	dates: string[];
+	/** The workers of the source record now (worker and coworkers). */
+	parties: string[];
 }
 
 export interface RemovedEntry {
@@ -39,6 +42,12 @@ export function daysAround(dates: string[]): string[] {
 	});
 }
 
+/** Whether an entry is one of the set's source records (its origin ID starts with one of the prefixes). */
+export function hasPrefix(row: IDataObject, set: ReplacedEntries): boolean {
+	const origin = originOf(row);
+	return set.originPrefixes.some((prefix) => origin.startsWith(prefix));
+}
+
 /**
  * The entries to delete for each replaced clock-out: those of the clock-out (by prefix) that are
  * not the entry kept for an origin ID planned now.
@@ -50,7 +59,7 @@ export function staleEntries(sets: ReplacedEntries[], rows: IDataObject[], kept:
 	for (const set of sets) {
 		for (const row of rows) {
 			const id = String(row.id);
-			if (!originOf(row).startsWith(set.originPrefix) || keptIds.has(id) || claimed.has(id)) continue;
+			if (!hasPrefix(row, set) || keptIds.has(id) || claimed.has(id)) continue;
 			claimed.add(id);
 			out.push({ itemIndex: set.itemIndex, row });
 		}
@@ -98,7 +107,7 @@ export async function deleteStale(
  */
 export async function confirmByReading(
 	ctx: IExecuteFunctions,
-	companyId: string,
+	read: EntryReader,
 	projectId: string,
 	days: string[],
 	rewrite: Rewrite,
@@ -109,7 +118,7 @@ export async function confirmByReading(
 	const itemIndex = sent[0]?.itemIndex ?? 0;
 	let rows: IDataObject[];
 	try {
-		rows = await projectEntries(ctx, companyId, projectId, sorted[0], sorted[sorted.length - 1], itemIndex);
+		rows = await read(projectId, sorted[0], sorted[sorted.length - 1], itemIndex);
 	} catch {
 		return; // the write results stand as Procore answered them
 	}

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCompanyId } from '../../helpers/context';
 import { idList, sinceRange } from '../../helpers/filters';
+import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procorePages } from '../../transport';
 import { pickManyFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
@@ -43,8 +44,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
 	const companyId = await getCompanyId(this, i);
 	const paths = vendorPaths(this, i, companyId);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i) ?? Infinity;
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { ...paths.qs };
 	if (f.search) qs['filters[search]'] = f.search;

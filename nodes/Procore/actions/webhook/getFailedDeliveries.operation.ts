@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { normalizeId } from '../../helpers/context';
+import { readLimit } from '../../helpers/limit';
 import { parseWebhookEvent } from '../../helpers/webhookEvent';
 import { asDataObject, procoreApiRequestAllItems } from '../../transport';
 import { recordLocator, returnAllOrLimit } from '../common.descriptions';
@@ -57,8 +58,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		});
 	}
 	const statuses = this.getNodeParameter('statuses', i, ['discarded', 'failing']) as string[];
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit(this, i);
 	const out: IDataObject[] = [];
 	for (const status of statuses.length ? statuses : ['discarded', 'failing']) {
 		const remaining = limit === undefined ? undefined : limit - out.length;

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asDataObject, procoreApiRequest } from '../../transport';
@@ -18,6 +18,19 @@ export interface UploadOptions {
 	/** Attempts after the first for one part (only that part is sent again). */
 	partRetries?: number;
 }
+
+/** The "Part Size (MiB)" option of every operation that uploads (Document Upload / Attach to Record, Photo Upload). */
+export const partSizeOption: INodeProperties = {
+	displayName: 'Part Size (MiB)',
+	name: 'partSizeMiB',
+	type: 'number',
+	typeOptions: { minValue: 5, maxValue: 5120 },
+	default: 16,
+	description: 'Files of 5 MiB and more are sent in parts of this size; a part that fails is resent on its own',
+};
+
+/** The part size an item's Options ask for, in bytes (16 MiB when not set). */
+export const partBytesOf = (options: IDataObject): number => Number(options.partSizeMiB ?? 16) * 1024 * 1024;
 
 /** What an upload will do, for previews and for the output. */
 export interface UploadPlan {

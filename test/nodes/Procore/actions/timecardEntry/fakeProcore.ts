@@ -3,6 +3,9 @@
  * v1.1 bulk_create takes at most 25 entries in one transaction (one bad entry fails them all),
  * Procore refuses a worker outside the project directory and a cost code without the category,
  * project lists default to today unless given a range, and a disabled tool answers 403.
+ * In-progress entries (clock-ins) show only on the company list asked for them; `companyFields`
+ * 'mytime' leaves origin_id and project_id off that list (UNCONFIRMED which Procore does), and
+ * `lostBulkAnswers` stores the next bulk creates but loses their answers (a reset connection).
  */
 import nock from 'nock';
 
@@ -18,7 +21,10 @@ export interface FakeState {
 	patchCalls: number;
 	deleteCalls: number;
 	listQueries: Array<Record<string, string>>;
+	companyQueries: Array<Record<string, string>>;
 	toolDisabled: boolean;
+	companyFields: 'full' | 'mytime';
+	lostBulkAnswers: number;
 }
 
 export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
@@ -39,7 +45,10 @@ export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
 		patchCalls: 0,
 		deleteCalls: 0,
 		listQueries: [],
+		companyQueries: [],
 		toolDisabled: false,
+		companyFields: 'full',
+		lostBulkAnswers: 0,
 		...overrides,
 	};
 	let nextId = 9000;
@@ -83,7 +92,7 @@ export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
 			const today = new Date().toISOString().slice(0, 10);
 			const from = q.start_date ?? q.log_date ?? today;
 			const to = q.end_date ?? q.log_date ?? today;
-			return [200, state.entries.filter((e) => e.date >= from && e.date <= to)];
+			return [200, state.entries.filter((e) => e.date >= from && e.date <= to && e.in_progress !== true)];
 		})
 		// The company's list covers every project (here one): Update mode reads it for entries an
 		// edited clock-out left in a project it moved out of.
@@ -91,17 +100,31 @@ export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
 		.query(true)
 		.reply(function (uri) {
 			const q = Object.fromEntries(new URL(uri, API).searchParams) as Record<string, string>;
-			return [200, state.entries.filter((e) => e.date >= (q.start_date ?? '') && e.date <= (q.end_date ?? '9999')).map((e) => ({ project_id: state.project.id, ...e }))];
+			state.companyQueries.push(q);
+			const progress = (e: Record<string, any>) =>
+				q['filters[in_progress_only]'] === 'true' ? e.in_progress === true : q['filters[include_in_progress]'] === 'true' || e.in_progress !== true;
+			const rows: Array<Record<string, any>> = state.entries.filter((e) => e.date >= (q.start_date ?? '') && e.date <= (q.end_date ?? '9999') && progress(e)).map((e) => ({ project_id: state.project.id, ...e }));
+			if (state.companyFields === 'full') return [200, rows];
+			return [200, rows.map(({ origin_id: _o, project_id: _p, ...rest }) => rest)];
 		})
 		.post(`/rest/v1.1/projects/${state.project.id}/project_timecard_entries/bulk_create`)
-		.reply((_uri, body: any) => {
-			if (state.toolDisabled) return forbidden;
-			const list = body.timecard_entries as Array<Record<string, any>>;
-			state.bulkCalls.push(list);
-			if (list.length > 25) return [422, { errors: { timecard_entries: ['is too long (maximum is 25 entries)'] } }];
-			const bad = list.map(problem).find(Boolean);
-			if (bad) return [422, { errors: bad }];
-			return [201, { timecard_entries: list.map(store) }];
+		.reply((_uri, body: any, done) => {
+			const answer = (): [number, any] => {
+				if (state.toolDisabled) return forbidden as unknown as [number, any];
+				const list = body.timecard_entries as Array<Record<string, any>>;
+				state.bulkCalls.push(list);
+				if (list.length > 25) return [422, { errors: { timecard_entries: ['is too long (maximum is 25 entries)'] } }];
+				const bad = list.map(problem).find(Boolean);
+				if (bad) return [422, { errors: bad }];
+				return [201, { timecard_entries: list.map(store) }];
+			};
+			const result = answer();
+			if (state.lostBulkAnswers > 0 && result[0] === 201) {
+				state.lostBulkAnswers--;
+				done(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), [0, '']);
+				return;
+			}
+			done(null, result);
 		})
 		.post(`/rest/v1.1/projects/${state.project.id}/project_timecard_entries`)
 		.reply((_uri, body: any) => {
@@ -116,7 +139,9 @@ export function fakeProcore(overrides: Partial<FakeState> = {}): FakeState {
 			const id = Number(uri.split('/').pop());
 			const record = state.entries.find((e) => e.id === id);
 			if (!record) return [404, { errors: 'not found' }];
-			Object.assign(record, body);
+			// A time out or hours completes an open (in-progress) entry.
+			const completes = record.in_progress === true && (body.hours !== undefined || body.time_out !== undefined);
+			Object.assign(record, body, completes ? { in_progress: false } : {});
 			return [200, record];
 		})
 		.delete(/\/rest\/v1\.0\/projects\/101\/timecard_entries\/\d+$/)
