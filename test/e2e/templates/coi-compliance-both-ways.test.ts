@@ -277,7 +277,7 @@ describe('template: COI compliance both ways', () => {
 		expect(run.status).toBe('error');
 		expect(Object.keys(run.data?.resultData.runData ?? {})).toContain('Platform refused');
 		expect(Object.keys(run.data?.resultData.runData ?? {})).not.toContain('Remember what the platform has');
-		expect(run.data?.resultData.error?.message).toContain('The COI platform did not take 1 request(s)');
+		expect(run.data?.resultData.error?.message).toContain(`The COI platform did not take the request for vendor ${paving} on project ${tower} (added)`);
 		expect(run.data?.resultData.error?.message).toContain('vendor has no certificate holder on file');
 		// Sent as often as the node's Retry On Fail allows (3 tries), then left for the next run.
 		const tries = Number((await n8n.workflow(WORKFLOW)).nodes.find((n) => n.name === 'Send subs to the COI platform')?.maxTries);

@@ -53,6 +53,19 @@ export const description: INodeProperties[] = [
 			default: {},
 			options: [
 				{
+					displayName: 'Clock-Ins Still Open',
+					name: 'inProgress',
+					type: 'options',
+					options: [
+						{ name: 'Leave Out', value: 'exclude', description: 'Finished entries only (Procore\'s default)' },
+						{ name: 'Include', value: 'include', description: 'Finished entries and in-progress ones (clocked in, not out yet)' },
+						{ name: 'Only', value: 'only', description: 'Only in-progress entries: who is clocked in now' },
+					],
+					default: 'exclude',
+					description: 'In-progress entries (a clock-in exported before its clock-out) show only on the company list, when asked for',
+					displayOptions: { show: { '/scope': ['company'] } },
+				},
+				{
 					...milestoneLocator,
 					required: false,
 					description: 'Only entries charged to this cost code + category (or WBS code) of the project',
@@ -85,6 +98,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		path = `/rest/v1.0/companies/${companyId}/timecard_entries`;
 		if (workerId) qs['filters[party_id]'] = workerId;
 		if (since) qs['filters[updated_at]'] = since;
+		if (f.inProgress === 'include') qs['filters[include_in_progress]'] = true;
+		if (f.inProgress === 'only') qs['filters[in_progress_only]'] = true;
 	} else {
 		path = `/rest/v1.0/projects/${projectId}/timecard_entries`;
 	}

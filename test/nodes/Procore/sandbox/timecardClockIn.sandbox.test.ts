@@ -127,6 +127,25 @@ describe('Create From Clock-In: one in-progress entry per worker, at once', () =
 	});
 });
 
+describe('Get Many, Scope Company: who is clocked in now', () => {
+	const getMany = (inProgress?: string) =>
+		env.run({ resource: 'timecardEntry', operation: 'getAll', scope: 'company', startDate: DAY, returnAll: true, filters: inProgress ? { inProgress } : {}, output: 'raw' });
+
+	it('Only lists the open clock-ins, Include adds them to the finished entries, the default leaves them out', async () => {
+		await clockIn();
+		await clockOut({ clockOutId: 'co_other', additionalFields: { clockInId: '', coworkers: [] } });
+		const only = await getMany('only');
+		expect(only.error).toBeUndefined();
+		expect(only.json.map((e) => e.origin_id).sort()).toEqual([`ci_77:${env.sb.seed.people.carpenter}`, `ci_77:${env.sb.seed.people.laborer}`]);
+		const all = await getMany('include');
+		expect(all.json.filter((e) => String(e.origin_id).startsWith('co_other:'))).toHaveLength(3);
+		expect(all.json.filter((e) => e.in_progress === true)).toHaveLength(2);
+		const finished = await getMany();
+		expect(finished.json.filter((e) => e.in_progress === true)).toEqual([]);
+		expect(finished.json.filter((e) => String(e.origin_id).startsWith('co_other:'))).toHaveLength(3);
+	});
+});
+
 describe.each(['full', 'mytime'] as const)('clock-in then clock-out (company list fields: %s)', (fields) => {
 	beforeEach(() => env.sb.config({ companyTimecardFields: fields }));
 

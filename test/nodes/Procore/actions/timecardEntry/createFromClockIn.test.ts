@@ -123,4 +123,30 @@ describe('Timecard Entry: Create From Clock-In', () => {
 		expect(procore.bulkCalls).toHaveLength(2);
 		expect((again.json.entries as Array<{ status: string }>).every((e) => e.status === 'existing')).toBe(true);
 	});
+
+	it('carries the audit tag in origin_data; Preview Only shows the bulk request and writes nothing', async () => {
+		const procore = fakeProcore();
+		const [preview] = await runProcoreNode({ parameters: clockIn({ options: { previewOnly: true } }) });
+		expect(procore.bulkCalls).toHaveLength(0);
+		expect(preview.json).toMatchObject({ preview: true, summary: 'Would open 2 in-progress timecard entries for Ana Ruiz and 1 coworker on 2026-11-20 from 07:00 (America/Los_Angeles)' });
+		expect(preview.json.requests).toEqual([
+			expect.objectContaining({ method: 'POST', path: '/rest/v1.1/projects/101/project_timecard_entries/bulk_create' }),
+		]);
+		await runProcoreNode({ parameters: clockIn() });
+		expect(procore.entries.map((e) => e.origin_data)).toEqual(Array(2).fill('n8n:instance-unit:wf-unit:exec-unit:Procore'));
+	});
+
+	it('Continue On Fail: a clock-in Procore refuses is its own failed item; the next one is written, each paired', async () => {
+		const procore = fakeProcore();
+		const perItem = [
+			clockIn({ clockInId: 'ci_bad', worker: { __rl: true, mode: 'id', value: '999' }, additionalFields: { coworkers: [] } }),
+			clockIn({ clockInId: 'ci_ok', additionalFields: { coworkers: [] } }),
+		];
+		const out = await runProcoreNode({ parameters: { ...perItem[0], __perItem: perItem }, items: perItem.map(() => ({ json: {} })), continueOnFail: true });
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(String(out[0].json.error)).toMatch(/Worker 999 is not in the directory of project 101/);
+		expect(String(out[0].json.description)).toMatch(/Add Person/);
+		expect(out[1].json).toMatchObject({ clock_in_id: 'ci_ok' });
+		expect(procore.entries.map((e) => e.origin_id)).toEqual(['ci_ok:501']);
+	});
 });
