@@ -41,6 +41,7 @@ function summarize(results: EntryResult[], removed: RemovedEntry[], who: string,
 	const created = count('created');
 	const parts = [
 		created ? `${entries(created)} created` : '',
+		count('completed') ? `${count('completed')} clock-in ${count('completed') === 1 ? 'entry' : 'entries'} completed` : '',
 		count('updated') ? `${count('updated')} updated` : '',
 		count('existing') ? `${count('existing')} already in Procore` : '',
 	].filter(Boolean);

@@ -127,6 +127,34 @@ describe('Create From Clock-In: one in-progress entry per worker, at once', () =
 	});
 });
 
+describe('time zones: the clock-in\'s day is the project\'s, and its clock-out completes it there', () => {
+	const setZone = (tzName: string) => env.sb.store.update(`companies/${env.sb.companyId}/projects`, tower, { tz_name: tzName });
+
+	it('17:00Z at a Tokyo project is 02:00 the next day there: the entry is on the Tokyo date, and the clock-out completes it on that date', async () => {
+		setZone('Asia/Tokyo');
+		const run = await clockIn({ clockIn: `${DAY}T17:00:00Z`, additionalFields: { coworkers: [] } });
+		expect(run.error).toBeUndefined();
+		expect(shift().map((e) => [e.date, e.time_in])).toEqual([['2026-11-21', '2026-11-21T02:00:00+09:00']]);
+		const out = await clockOut({ clockIn: `${DAY}T17:00:00Z`, clockOut: '2026-11-21T01:29:00Z', additionalFields: { coworkers: [] } });
+		expect(out.error).toBeUndefined();
+		expect(shift().map((e) => e.date)).toEqual(['2026-11-21', '2026-11-21', '2026-11-21']);
+		expect(hundredths(shift())).toBe(798);
+	});
+
+	it('a night across the end of daylight saving time (Nov 1, 2026, Los Angeles): opened on Oct 31 at 22:00 PDT, completed at 06:00 PST with 9 real hours', async () => {
+		const run = await clockIn({ clockIn: '2026-11-01T05:00:00Z', additionalFields: { coworkers: [] } });
+		expect(run.error).toBeUndefined();
+		expect(shift().map((e) => [e.date, e.time_in])).toEqual([['2026-10-31', '2026-10-31T22:00:00-07:00']]);
+		const out = await clockOut({ clockIn: '2026-11-01T05:00:00Z', clockOut: '2026-11-01T14:00:00Z', additionalFields: { coworkers: [] }, options: { timeEntryMode: 'startStop', onExisting: 'update' } });
+		expect(out.error).toBeUndefined();
+		const stored = shift();
+		expect(stored.every((e) => e.date === '2026-10-31' && e.in_progress !== true)).toBe(true);
+		// 9 real hours less 30 minutes of lunch.
+		expect(stored.reduce((sum, e) => sum + minutes(e), 0)).toBe(510);
+		expect(stored.find((e) => String(e.origin_id).startsWith('ci_77:'))!.time_in).toBe('2026-10-31T22:00:00-07:00');
+	});
+});
+
 describe('Get Many, Scope Company: who is clocked in now', () => {
 	const getMany = (inProgress?: string) =>
 		env.run({ resource: 'timecardEntry', operation: 'getAll', scope: 'company', startDate: DAY, returnAll: true, filters: inProgress ? { inProgress } : {}, output: 'raw' });

@@ -118,6 +118,7 @@ describe('Timecard Entry: Create From Clock-In', () => {
 		}
 		expect((out.json.entries as Array<{ status: string }>).map((e) => e.status)).toEqual(['completed', 'created', 'completed', 'created']);
 		expect(out.json.clock_in_id).toBe('ci_9');
+		expect(out.json.summary).toBe('Timecard entries: 2 timecard entries created, 2 clock-in entries completed for Ana Ruiz and 1 coworker on 2026-11-20: 7.98 h each over 2 cost codes');
 		const [again] = await runProcoreNode({ parameters: clockOut() });
 		expect(procore.patchCalls).toBe(2);
 		expect(procore.bulkCalls).toHaveLength(2);
