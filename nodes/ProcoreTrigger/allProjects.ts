@@ -1,13 +1,12 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ProcoreContext } from '../Procore/transport';
-import { procoreApiRequest, procoreApiRequestAllItems } from '../Procore/transport';
+import { companyTriggers, matchingProjects, projectTriggers } from './allProjectsScope';
 import type { TriggerConfig } from './config';
-import { PROJECTS_RESOURCE, scopeKeyOf, wantedTriggers } from './config';
+import { scopeKeyOf } from './config';
 import { explainWebhookError } from './errors';
-import type { HookScope, TriggerSpec } from './hooksApi';
-import { asNodeError, deleteHook, getHook, isNotFound, syncTriggers, updateHook } from './hooksApi';
+import type { HookScope } from './hooksApi';
+import { asNodeError, deleteHook, getHook, syncTriggers, updateHook } from './hooksApi';
 import { ensureHook, findOwnHook } from './hookSetup';
 import { claimSetUp, dropJournal, mergeJournal, recordProjectHook, releaseSetUp, settleProject } from './projectJournal';
 import { acceptedHashes, authorizationFor, currentSecret, newRegistration, rotateSecret } from './secret';
@@ -51,33 +50,6 @@ export function publishCost(projects: number): { hooks: number; publishCalls: nu
 		restartCalls: 1 + pages + projects,
 		unpublishCalls: pages + projects + 1,
 	};
-}
-
-/** The company hook's triggers: Projects create/update (and delete when the user listens to Projects deletes). */
-export function companyTriggers(config: TriggerConfig): TriggerSpec[] {
-	const events = new Set(['create', 'update']);
-	if (config.resources.includes(PROJECTS_RESOURCE)) for (const e of config.events) events.add(e);
-	return [...events].map((event_type) => ({ resource_name: PROJECTS_RESOURCE, event_type }));
-}
-
-export function projectTriggers(config: TriggerConfig): TriggerSpec[] {
-	return wantedTriggers(config, [PROJECTS_RESOURCE]);
-}
-
-/** The projects that should have a hook: active (or all), optionally only the listed ids. */
-export async function matchingProjects(ctx: ProcoreContext, config: TriggerConfig): Promise<string[]> {
-	const projects = await procoreApiRequestAllItems.call(ctx, {
-		method: 'GET',
-		path: '/rest/v1.0/projects',
-		qs: {
-			company_id: config.companyId,
-			'filters[by_status]': config.includeInactive ? 'All' : 'Active',
-			serializer_view: 'compact',
-		},
-		companyId: config.companyId,
-	});
-	const ids = projects.map((p) => String(p.id));
-	return config.projectIds.length ? ids.filter((id) => config.projectIds.includes(id)) : ids;
 }
 
 async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -308,65 +280,6 @@ export async function unpublish(ctx: IHookFunctions, config: TriggerConfig, stat
 		state.projectHooks = left;
 		throw new NodeOperationError(ctx.getNode(), `${reasons.length} project hook(s) could not be deleted from Procore`, {
 			description: `Every other hook was deleted. Unpublish again to retry these. First failure: ${reasons[0]}`,
-		});
-	}
-}
-
-export type ProjectChange = 'added' | 'removed' | 'unchanged';
-
-/**
- * A Projects event on the company hook: gives a new or re-activated project its hook, removes the
- * hook of an archived or deleted one. Runs inside webhook(), after the delivery is acknowledged.
- */
-export async function onProjectEvent(
-	ctx: IWebhookFunctions,
-	config: TriggerConfig,
-	state: TriggerState,
-	url: string,
-	projectId: string,
-	eventType: string,
-): Promise<ProjectChange> {
-	// The id comes from the delivery: only a Procore id goes into a path (issue 22, finding 3).
-	if (!/^\d{1,20}$/.test(projectId) || !acceptedHashes(state).length) return 'unchanged';
-	const companyId = state.companyId ?? config.companyId;
-	let wanted = eventType !== 'delete' && (!config.projectIds.length || config.projectIds.includes(projectId));
-	if (wanted) {
-		// Read even when inactive projects count: a hook goes only to a project of the trigger's company.
-		try {
-			const project = await procoreApiRequest.call(ctx, {
-				method: 'GET',
-				path: `/rest/v1.0/projects/${projectId}`,
-				qs: { company_id: companyId },
-				companyId,
-				timeoutMs: 10_000,
-			});
-			wanted = config.includeInactive || project.active !== false;
-		} catch (error) {
-			if (!isNotFound(error)) throw asNodeError(ctx, error);
-			wanted = false;
-		}
-	}
-	const hooked = state.projectHooks?.[projectId];
-	const scope: HookScope = { companyId, projectId };
-	if (wanted && !hooked) {
-		const { hookId } = await ensureHook(ctx, scope, config, { url, secret: await currentSecret(ctx, state), wanted: projectTriggers(config) });
-		recordProjectHook(ctx, state, projectId, hookId);
-		settleProject(ctx, state, projectId);
-		return 'added';
-	}
-	if (!wanted && hooked) {
-		await deleteHook(ctx, scope, hooked);
-		recordProjectHook(ctx, state, projectId, null);
-		return 'removed';
-	}
-	if (!wanted && state.pendingProjects?.includes(projectId)) settleProject(ctx, state, projectId);
-	return 'unchanged';
-}
-
-export function assertAllProjectsConfig(ctx: IHookFunctions, config: TriggerConfig): void {
-	if (!projectTriggers(config).length) {
-		throw new NodeOperationError(ctx.getNode(), 'Choose at least one project resource', {
-			description: 'All Projects listens to project resources (e.g. RFIs, Change Events) in every project; "Projects" alone is covered by the company scope.',
 		});
 	}
 }

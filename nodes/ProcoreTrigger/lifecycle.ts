@@ -2,6 +2,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as allProjects from './allProjects';
+import { assertAllProjectsConfig } from './allProjectsScope';
 import type { TriggerConfig } from './config';
 import { assertSubscribable, hookScopeOf, readConfig, scopeKeyOf, wantedTriggers } from './config';
 import { explainWebhookError, unreachableUrlWarning } from './errors';
@@ -75,7 +76,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	warnIfUnreachable(this, state, url);
 	try {
 		if (config.scope === 'allProjects') {
-			allProjects.assertAllProjectsConfig(this, config);
+			assertAllProjectsConfig(this, config);
 			await allProjects.publish(this, config, state, url);
 			return true;
 		}

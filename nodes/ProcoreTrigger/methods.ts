@@ -2,7 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { getCompanyId, normalizeId } from '../Procore/helpers/context';
 import { procoreApiRequestAllItems } from '../Procore/transport';
-import { matchingProjects, publishCost } from './allProjects';
+import { publishCost } from './allProjects';
+import { matchingProjects } from './allProjectsScope';
 import { DEFAULT_PUBLISH_TIME_LIMIT_SECONDS, parseIdList, PROJECTS_RESOURCE } from './config';
 import { COMPANY_RESOURCES, PROJECT_RESOURCES } from './resourceNames';
 

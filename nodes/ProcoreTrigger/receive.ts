@@ -3,13 +3,14 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import type { ProcoreWebhookEvent } from '../Procore/helpers/webhookEvent';
 import { parseWebhookEvent } from '../Procore/helpers/webhookEvent';
 import { CREDENTIAL_TYPE, parseJsonPreservingBigIds } from '../Procore/transport';
-import type { ProjectChange } from './allProjects';
-import { onProjectEvent, setUpPendingProjects } from './allProjects';
+import { setUpPendingProjects } from './allProjects';
 import type { TriggerConfig } from './config';
 import { PROJECTS_RESOURCE, readConfig } from './config';
 import { seenBefore } from './dedupe';
 import type { FetchScope } from './fetchRecord';
 import { fetchRecord, writtenByN8n } from './fetchRecord';
+import type { ProjectChange } from './projectEvents';
+import { onProjectEvent } from './projectEvents';
 import { mergeJournal } from './projectJournal';
 import { acceptedHashes, isAuthorized, registrationKey } from './secret';
 import type { TriggerState } from './staticData';

@@ -93,6 +93,9 @@ const COR_LINES = [
 	{ description: 'Material', costCode: '03-300', amount: 1200 },
 ];
 
+/** Clock-in runs so far (each gets its own day). */
+let clockInRuns = 0;
+
 export const WRITE_PATHS: WritePath[] = [
 	{
 		name: 'Change Event: Push COR',
@@ -202,6 +205,36 @@ WRITE_PATHS.push(
 				},
 			})),
 		itemKey: (item) => String(item.json.originId),
+		rerunSafe: true,
+	},
+	{
+		name: 'Timecard Entry: Create From Clock-In',
+		collection: (sb) => `projects/${sb.seed.projects.tower}/timecard_entries`,
+		keyOf: (r) => (r.origin_id === undefined || r.origin_id === null ? undefined : String(r.origin_id)),
+		parameters: (sb) => ({
+			resource: 'timecardEntry',
+			operation: 'createFromClockIn',
+			project: id(sb.seed.projects.tower),
+			worker: { __rl: true, mode: 'id', value: '={{ $json.worker }}' },
+			clockInId: '={{ $json.clockInId }}',
+			clockIn: '={{ $json.clockIn }}',
+			milestone: { __rl: true, mode: 'id', value: '={{ $json.milestone }}' },
+			additionalFields: {},
+			options: {},
+		}),
+		items: (sb, n, run) => {
+			// A day of its own per run: Procore keeps one open clock-in per worker and time in.
+			const day = clockInRuns++;
+			return Array.from({ length: n }, (_, k) => ({
+				json: {
+					worker: String(Object.values(sb.seed.people)[k % 5]),
+					clockInId: `${run}-ci-${k}`,
+					clockIn: new Date(Date.UTC(2026, 8, 1 + day, 14, k)).toISOString(),
+					milestone: `procore:budget_line:cc:${sb.seed.costCodes['03-300']}:cat:${sb.seed.lineItemTypes.labor}`,
+				},
+			}));
+		},
+		itemKey: (item) => `${String(item.json.clockInId)}:${String(item.json.worker)}`,
 		rerunSafe: true,
 	},
 	{

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE, credentialSecrets, credentialView, forgetCredentialView, readCredentialView } from './credential';
 import { toProcoreApiError } from './errors';
 import { isProcoreHost } from './hosts';
 import { parseBody, responseOfError, streamText } from './answer';
@@ -38,7 +39,7 @@ export type ProcoreContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-export const CREDENTIAL_TYPE = 'procoreOAuth2Api';
+export { CREDENTIAL_TYPE, procoreApiBaseUrl } from './credential';
 
 export interface ProcoreRequest {
 	method: IHttpRequestMethods;
@@ -93,62 +94,6 @@ function rateLimitState(ctx: object): RateLimitState {
 		rateLimitStates.set(ctx, state);
 	}
 	return state;
-}
-
-interface CredentialView {
-	/** The API host of the credential's environment, without a trailing slash. */
-	baseUrl: string;
-	/** The access token the next request will be signed with. */
-	token: string;
-}
-
-/**
- * What procoreRequest reads from the credential, read once per node run (keyed by the run's
- * context, like the pacing state) instead of twice per request: n8n decrypts the credential on
- * every getCredentials (issue #27's profile). The token is read again after a 401 (n8n may have
- * refreshed it), and the view is dropped whenever n8n may have stored a new one.
- */
-const credentialViews = new WeakMap<object, CredentialView>();
-
-async function readCredentialView(this: ProcoreContext): Promise<CredentialView> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const base = String(credentials.apiBaseUrl ?? '').trim();
-	if (!/^https?:\/\//.test(base)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The Procore credential has no valid API host',
-			{
-				description:
-					'Open the Procore credential and choose an Environment; for "Custom", enter the API host with its scheme, e.g. https://api.procore.com.',
-			},
-		);
-	}
-	const view = {
-		baseUrl: base.replace(/\/+$/, ''),
-		token: String((credentials.oauthTokenData as IDataObject | undefined)?.access_token ?? ''),
-	};
-	credentialViews.set(this, view);
-	return view;
-}
-
-async function credentialView(this: ProcoreContext): Promise<CredentialView> {
-	return credentialViews.get(this) ?? (await readCredentialView.call(this));
-}
-
-/** The API host of the credential's environment, without a trailing slash. */
-export async function procoreApiBaseUrl(this: ProcoreContext): Promise<string> {
-	return (await credentialView.call(this)).baseUrl;
-}
-
-/** The credential's tokens and client secret, which no error may repeat (errors.ts redacts them). */
-async function credentialSecrets(this: ProcoreContext): Promise<string[]> {
-	try {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const tokens = (credentials.oauthTokenData ?? {}) as IDataObject;
-		return [tokens.access_token, tokens.refresh_token, credentials.clientSecret].filter((s): s is string => typeof s === 'string');
-	} catch {
-		return [];
-	}
 }
 
 /** Said by every write whose outcome is unknown (the fault suite matches "may or may not have been written"). */
@@ -238,7 +183,7 @@ export async function procoreRequest<T = unknown>(
 				// Counted once n8n had its chance to refresh (a dropped connection before that is retried).
 				refreshes++;
 				// n8n may have stored a new token: the next request reads the credential again.
-				credentialViews.delete(this);
+				forgetCredentialView(this);
 				if (response.statusCode === 401 && !reloadTried) {
 					// Procore's refresh tokens are single use: when another call of this run refreshed
 					// first, this refresh is refused, but the credential already holds the new token.
