@@ -154,7 +154,7 @@ describe('template: COI compliance both ways', () => {
 		}
 		// Each request names itself for platforms that dedupe.
 		expect(new Set(posts().map((r) => r.headers['idempotency-key'])).size).toBe(posts().length);
-		expect(String(posts()[0].headers['idempotency-key'])).toMatch(/^procore:\d+:\d+:\d+:added:/);
+		expect(String(posts()[0].headers['idempotency-key'])).toMatch(/^procore:\d+:\d+:\d+:1$/);
 	});
 
 	it('publishing again runs the first load again and sends nothing the platform has', async () => {
@@ -257,6 +257,9 @@ describe('template: COI compliance both ways', () => {
 				{ action: 'updated', vendor: String(vendors.roofing), commitments: [String(metals), String(roofingWoc)].sort() },
 			].sort(byVendor),
 		);
+		// Every change has a key of its own, a vendor removed and added back too (change numbers go on).
+		const keys = posts().map((r) => String(r.headers['idempotency-key']));
+		expect(new Set(keys).size).toBe(keys.length);
 		// Whatever was sent, at the end the platform's view of the project is what Procore stores.
 		const platform = new Map<string, string[]>();
 		for (const m of subs().filter((x) => x.procore_project_id === String(newProject))) {
@@ -312,6 +315,9 @@ describe('template: COI compliance both ways', () => {
 			].sort(byVendor),
 		);
 		expect(caughtUp.every((m) => m.event === 'nightly check' && m.procore_project_id === String(tower))).toBe(true);
+		// The refused change is the same change: the same Idempotency-Key as the refused request.
+		const keyOf = (vendor: string) => posts().filter((r) => (r.body as SubsBody).procore_vendor_id === vendor).map((r) => r.headers['idempotency-key']);
+		expect(new Set(keyOf(paving)).size).toBe(1);
 		// Republish as it was for the callback tests below.
 		await n8n.patchNodes(WORKFLOW, { [NIGHTLY]: (node) => (node.parameters.rule = nightlyRule), [FIRST_LOAD]: (node) => delete node.disabled });
 		const settled = (await n8n.executions(WORKFLOW)).length;

@@ -6,21 +6,15 @@ import { readFileSync } from 'fs';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { SandboxEnv } from './sandboxRun';
-import { sandboxEnv } from './sandboxRun';
+import { sandboxPerFile } from './sandboxRun';
 
 // Each test takes well under a second; the margin is for a loaded machine (tests run in parallel).
 jest.setTimeout(20_000);
 
 let env: SandboxEnv;
 let tower: number;
-beforeAll(async () => {
-	env = await sandboxEnv();
-});
-beforeEach(() => {
-	env.sb.reset();
-	tower = env.sb.seed.projects.tower;
-});
-afterAll(async () => await env.stop());
+sandboxPerFile((e) => (env = e));
+beforeEach(() => (tower = env.sb.seed.projects.tower));
 
 const COR_ID = 'clearstory-cor-8812';
 

@@ -6,22 +6,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SandboxEnv } from './sandboxRun';
-import { sandboxEnv } from './sandboxRun';
+import { rl, sandboxPerFile } from './sandboxRun';
 
 jest.setTimeout(30_000);
 
 let env: SandboxEnv;
 let tower: number;
-beforeAll(async () => {
-	env = await sandboxEnv();
-});
-beforeEach(() => {
-	env.sb.reset();
-	tower = env.sb.seed.projects.tower;
-});
-afterAll(async () => await env.stop());
+sandboxPerFile((e) => (env = e));
+beforeEach(() => (tower = env.sb.seed.projects.tower));
 
-const rl = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
 const primeId = () => env.records(tower, 'prime_contracts')[0].id as number;
 
 function create(type: string, contract: number, extra: IDataObject = {}) {

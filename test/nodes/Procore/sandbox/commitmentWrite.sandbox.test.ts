@@ -6,18 +6,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SandboxEnv } from './sandboxRun';
-import { sandboxEnv } from './sandboxRun';
+import { rl, sandboxPerFile } from './sandboxRun';
 
 jest.setTimeout(30_000);
 
 let env: SandboxEnv;
-beforeAll(async () => {
-	env = await sandboxEnv();
-});
-beforeEach(() => env.sb.reset());
-afterAll(async () => await env.stop());
+sandboxPerFile((e) => (env = e));
 
-const rl = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
 const seed = () => env.sb.seed;
 
 const LINES = [

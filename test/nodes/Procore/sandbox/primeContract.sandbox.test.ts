@@ -3,18 +3,12 @@
  * end, the summary's figures traced to Procore's fields, and a contract of another project refused.
  */
 import type { SandboxEnv } from './sandboxRun';
-import { sandboxEnv } from './sandboxRun';
+import { rl, sandboxPerFile } from './sandboxRun';
 
 jest.setTimeout(20_000);
 
 let env: SandboxEnv;
-beforeAll(async () => {
-	env = await sandboxEnv();
-});
-beforeEach(() => env.sb.reset());
-afterAll(async () => await env.stop());
-
-const rl = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
+sandboxPerFile((e) => (env = e));
 
 describe('Prime Contract on the sandbox', () => {
 	it('Get Many lists the project\'s prime contracts with the owner flattened', async () => {

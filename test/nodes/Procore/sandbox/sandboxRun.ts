@@ -105,3 +105,20 @@ export async function sandboxEnv(options: StartOptions = {}): Promise<SandboxEnv
 		},
 	};
 }
+
+/**
+ * The set-up sandbox test files share: one sandbox for the file (`sandboxEnv`), reset to its seed
+ * before every test, stopped after the last. `let env: SandboxEnv; sandboxPerFile((e) => (env = e));`
+ */
+export function sandboxPerFile(use: (env: SandboxEnv) => void, options: StartOptions = {}): void {
+	let env: SandboxEnv | undefined;
+	beforeAll(async () => {
+		env = await sandboxEnv(options);
+		use(env);
+	});
+	beforeEach(() => env?.sb.reset());
+	afterAll(async () => await env?.stop());
+}
+
+/** A resource locator value "By ID", as the panel stores it. */
+export const rl = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });

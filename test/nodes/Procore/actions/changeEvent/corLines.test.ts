@@ -3,10 +3,9 @@
  * every problem of every line named in one error (line number, field, value), before anything is
  * read from or written to Procore; figures written the way COR tools write them are accepted.
  */
-import nock from 'nock';
 
 import { runProcoreNode } from '../../../../helpers/executeContext';
-import { COMPANY, FakeProcore, PROJECT } from './fakeProcore';
+import { COMPANY, FakeProcore, freshFakeProcore, PROJECT } from './fakeProcore';
 
 const BASE = {
 	resource: 'changeEvent',
@@ -26,14 +25,7 @@ const push = (lines: unknown) => runProcoreNode({ parameters: { ...BASE, lines }
 
 describe("Push COR: the COR's lines checked with zod", () => {
 	let procore: FakeProcore;
-	beforeEach(() => {
-		nock.disableNetConnect();
-		procore = new FakeProcore();
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-	});
+	freshFakeProcore((p) => (procore = p));
 
 	it('names every problem of every line in one error, and calls Procore for nothing', async () => {
 		const error = await push([

@@ -56,6 +56,21 @@ export interface Call {
 	body?: any;
 }
 
+/**
+ * A fresh FakeProcore for every test of the describe block it is called in, with nock refusing any
+ * other host; everything cleaned after each test. `let procore: FakeProcore; freshFakeProcore((p) => (procore = p));`
+ */
+export function freshFakeProcore(use: (procore: FakeProcore) => void): void {
+	beforeEach(() => {
+		nock.disableNetConnect();
+		use(new FakeProcore());
+	});
+	afterEach(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+}
+
 export class FakeProcore {
 	changeEvents: Row[] = [];
 	calls: Call[] = [];

@@ -4,7 +4,7 @@ import nock from 'nock';
 import * as options from '../../../../../nodes/Procore/methods/changeEvent.loadOptions';
 import * as search from '../../../../../nodes/Procore/methods/changeEvent.listSearch';
 import { createExecuteContext } from '../../../../helpers/executeContext';
-import { COMPANY, FakeProcore, PROJECT } from './fakeProcore';
+import { COMPANY, FakeProcore, freshFakeProcore, PROJECT } from './fakeProcore';
 
 function loadOptionsContext(): ILoadOptionsFunctions {
 	const ctx = createExecuteContext({
@@ -16,14 +16,9 @@ function loadOptionsContext(): ILoadOptionsFunctions {
 
 describe('Change Event list search', () => {
 	let procore: FakeProcore;
+	freshFakeProcore((p) => (procore = p));
 	beforeEach(() => {
-		nock.disableNetConnect();
-		procore = new FakeProcore();
 		procore.changeEvents.push({ id: 9, number: 4, title: 'Slab demo', change_event_status: { name: 'Open' }, change_event_line_items: [] });
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
 	});
 
 	it('lists Change Events, statuses, change types, reasons and contracts', async () => {

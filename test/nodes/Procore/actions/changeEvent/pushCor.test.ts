@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { Procore } from '../../../../../nodes/Procore/Procore.node';
 import { runProcoreNode } from '../../../../helpers/executeContext';
-import { COMPANY, FakeProcore, PROJECT } from './fakeProcore';
+import { COMPANY, FakeProcore, freshFakeProcore, PROJECT } from './fakeProcore';
 
 const project = { __rl: true, mode: 'id', value: PROJECT };
 const company = { __rl: true, mode: 'id', value: COMPANY };
@@ -40,14 +40,7 @@ function push(parameters: Record<string, unknown> = {}, extra: { items?: any[]; 
 
 describe('Change Event: Push COR', () => {
 	let procore: FakeProcore;
-	beforeEach(() => {
-		nock.disableNetConnect();
-		procore = new FakeProcore();
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-	});
+	freshFakeProcore((p) => (procore = p));
 
 	it('creates a Change Event with every line, codes resolved, and says so', async () => {
 		const [out] = await push();

@@ -3,10 +3,9 @@
  * and the answer is lost (a reset connection, a gateway's 502/504), sending the same body again adds
  * the same lines twice. The PATCH must go once; the push re-reads the Change Event and plans again.
  */
-import nock from 'nock';
 
 import { runProcoreNode } from '../../../../helpers/executeContext';
-import { COMPANY, FakeProcore, PROJECT } from './fakeProcore';
+import { COMPANY, FakeProcore, freshFakeProcore, PROJECT } from './fakeProcore';
 
 const LINES = [
 	{ description: 'Demo crew', costCode: '01-100', category: 'L', quantity: 40, unit: 'HR', unitCost: 95 },
@@ -37,14 +36,7 @@ const total = (ce: any) => ce.change_event_line_items.reduce((s: number, l: any)
 
 describe('Push COR: a PATCH whose answer is lost is never sent again blind (issue 22, finding 1)', () => {
 	let procore: FakeProcore;
-	beforeEach(() => {
-		nock.disableNetConnect();
-		procore = new FakeProcore();
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-	});
+	freshFakeProcore((p) => (procore = p));
 
 	it.each([[502], [504], ['reset']] as const)('stored, answer lost (%s): one PATCH, the added line once, the total right', async (answer) => {
 		await push(LINES);

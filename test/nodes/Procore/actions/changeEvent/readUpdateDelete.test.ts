@@ -1,7 +1,6 @@
-import nock from 'nock';
 
 import { runProcoreNode } from '../../../../helpers/executeContext';
-import { COMPANY, FakeProcore, PROJECT } from './fakeProcore';
+import { COMPANY, FakeProcore, freshFakeProcore, PROJECT } from './fakeProcore';
 
 const project = { __rl: true, mode: 'id', value: PROJECT };
 const company = { __rl: true, mode: 'id', value: COMPANY };
@@ -9,18 +8,13 @@ const line = (amount: string) => ({ id: 1, description: 'x', estimated_cost_amou
 
 describe('Change Event: Get, Get Many, Update, Delete', () => {
 	let procore: FakeProcore;
+	freshFakeProcore((p) => (procore = p));
 	beforeEach(() => {
-		nock.disableNetConnect();
-		procore = new FakeProcore();
 		procore.changeEvents.push(
 			{ id: 1, title: 'Slab demo', origin_id: 'cor-1', change_event_status: { id: 1, name: 'Open', mapped_to_status: 'open' }, change_event_line_items: [line('100.10'), line('200.20')] },
 			{ id: 2, title: 'Owner upgrade', origin_id: null, origin_data: null, change_event_status: { id: 2, name: 'Pending', mapped_to_status: 'pending' }, change_event_line_items: [] },
 			{ id: 3, title: 'Closed one', origin_id: null, origin_data: 'n8n:i:w:e:Procore', change_event_status: { id: 3, name: 'Closed', mapped_to_status: 'closed' }, change_event_line_items: [] },
 		);
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
 	});
 
 	it('Get returns the simplified record with the total of its lines', async () => {
