@@ -206,10 +206,20 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect((await click(asks()[0].approveUrl, 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)')).status).toBe(403);
 		await new Promise((r) => setTimeout(r, 1000));
 		expect(await writes()).toEqual([]);
-		// The approver double-clicks (two tabs, two devices): both reach n8n at once, one resumes the run.
+		// The approver double-clicks (two tabs, two devices): both reach n8n at once. n8n 2.x resumes the run
+		// once; 1.x resumes it for each request that arrives before it runs (docs/n8n-versions.md), and the
+		// Procore node sends the write once: a second run gets the same answer and reports the same write.
 		const both = await Promise.all([click(asks()[0].approveUrl), click(asks()[0].approveUrl)]);
 		expect(both.map((r) => r.status)).toContain(200);
-		await eventually(async () => told().length === 1, { what: 'the outcome in chat', timeoutMs: 60_000 });
+		await eventually(async () => told().length >= 1, { what: 'the outcome in chat', timeoutMs: 60_000 });
+		await sandbox.quiet(3000);
+		const reports = told().length;
+		if (state.version.startsWith('1.')) {
+			expect(reports).toBeLessThanOrEqual(2);
+			expect(told()).toEqual(Array(reports).fill(told()[0]));
+		} else {
+			expect(reports).toBe(1);
+		}
 		const written = await writes();
 		expect(written.map((c) => `${c.method} ${c.path}`)).toEqual([`PATCH /rest/v1.0/change_events/${changeEventId}`]);
 		const after = await changeEvent();
@@ -221,7 +231,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect((await click(asks()[0].approveUrl)).status).toBeGreaterThanOrEqual(400);
 		await new Promise((r) => setTimeout(r, 2000));
 		expect(await writes()).toHaveLength(1);
-		expect(told()).toHaveLength(1);
+		expect(told()).toHaveLength(reports);
 	});
 
 	it('a write through the API operation tool waits for approval too, then writes once', async () => {
@@ -248,6 +258,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 
 	it('a rejected write is never written', async () => {
 		await sandbox.clearCalls();
+		const toldBefore = told().length;
 		const rfisBefore = await sandbox.state<Rfi>(`projects/${project}/rfis`);
 		const out = one(await call('Create_a_draft_RFI', {
 			project_id: String(project),
@@ -265,7 +276,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		await new Promise((r) => setTimeout(r, 1500));
 		expect(await writes()).toEqual([]);
 		expect(await sandbox.state<Rfi>(`projects/${project}/rfis`)).toEqual(rfisBefore);
-		expect(told()).toHaveLength(2);
+		expect(told()).toHaveLength(toldBefore);
 	});
 
 	it('a write Procore refuses once approved is reported to the approver as not written, never as written', async () => {
