@@ -288,6 +288,25 @@ describe('template: COI compliance both ways', () => {
 		expect(posts().filter((r) => (r.body as SubsBody).procore_vendor_id === String(paving))).toHaveLength(tries);
 	});
 
+	it('a project Procore will not let n8n read is left as the platform has it: nothing sent, no removal, the run fails naming it', async () => {
+		await sandbox.config({ disabledTools: { [String(newProject)]: ['Commitments'] } });
+		try {
+			const before = (await n8n.executions(WORKFLOW)).length;
+			const sent = subs().length;
+			await sandbox.uiEdit({ resource: 'Work Order Contracts', action: 'update', project_id: newProject, id: roofingWoc, attributes: { title: 'Roofing Subcontract (rev. 1)' } });
+			await delivered('Work Order Contracts', roofingWoc, 'update');
+			const [run] = await flowRuns(before + 1);
+			expect(run.status).toBe('error');
+			expect(Object.keys(run.data?.resultData.runData ?? {})).toContain('Project could not be read');
+			expect(run.data?.resultData.error?.message).toContain(`Procore did not let n8n read project ${newProject}`);
+			expect(run.data?.resultData.error?.message).toContain(`The Commitments tool is not enabled for project ${newProject}`);
+			// Read as "no subs", the project's vendors would have been told removed.
+			expect(subs().slice(sent)).toEqual([]);
+		} finally {
+			await sandbox.config({ disabledTools: {} });
+		}
+	});
+
 	it('the nightly check sends what no event told: the refused vendor, and a vendor removed from a directory', async () => {
 		const paving = subs().find((m) => m.vendor_name === 'Lakeside Paving')!.procore_vendor_id;
 		// Procore's Project Vendors delete is not listened to (update events ended; see docs/coi.md): no run.
