@@ -105,6 +105,12 @@ export interface SandboxConfig {
 	 * too) or 'mytime' (neither: UNCONFIRMED which is true; clients must cope with both).
 	 */
 	companyTimecardFields: 'full' | 'mytime';
+	/**
+	 * A PATCH giving an in-progress timecard entry its time out or hours: 'patch' completes it
+	 * (in_progress false); 'refused' refuses it (422, the in-progress rules: no hours or time out
+	 * while in progress). The catalog's PATCH body has no in_progress: UNCONFIRMED which Procore does.
+	 */
+	inProgressCompletion: 'patch' | 'refused';
 }
 
 export const RATE_LIMIT_PRESETS: Record<string, RateLimitConfig> = {
@@ -136,6 +142,7 @@ export function defaultConfig(): SandboxConfig {
 		changeOrderTiers: {},
 		changeOrderTiersShown: 'records',
 		companyTimecardFields: 'full',
+		inProgressCompletion: 'patch',
 		oauthAutoApprove: false,
 		projectsListDefault: 'active',
 		checkResponses: false,

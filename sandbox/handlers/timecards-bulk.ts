@@ -111,9 +111,11 @@ export const projectUpdate = defineHandler(
 		const read = readAttributes(ctx, 'project_timecard_entries', true);
 		if ('error' in read) return read.error;
 		const patch: Record<string, unknown> = { ...read.attrs };
-		// A time out or hours completes an in-progress entry (the worker clocked out).
+		// A time out or hours completes an in-progress entry (the worker clocked out), or, with config
+		// inProgressCompletion 'refused', is refused by the in-progress rules: the catalog's PATCH body
+		// has no in_progress, and which Procore does is UNCONFIRMED.
 		const given = (v: unknown) => v !== undefined && v !== null && v !== '';
-		if (found.rec.in_progress === true && (given(patch.time_out) || given(patch.hours))) patch.in_progress = false;
+		if (rt.config.inProgressCompletion === 'patch' && found.rec.in_progress === true && (given(patch.time_out) || given(patch.hours))) patch.in_progress = false;
 		const errors = timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, ctx.projectId!, { ...found.rec, ...patch });
 		if (Object.keys(errors).length) return invalid(errors);
 		if (patch.hours !== undefined && patch.hours !== null) patch.hours = String(patch.hours);

@@ -130,8 +130,37 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveCheck
 		await check('RFI › Get Many', () => node({ resource: 'rfi', operation: 'getAll', company, project, returnAll: false, limit: 5 }), list('RFIs'));
 		await check('Change Event › Get Many', () => node({ resource: 'changeEvent', operation: 'getAll', company, project, returnAll: false, limit: 5, filters: {}, output: 'simplified' }), list('change events'));
 		await check('Timecard Entry › Get Many', () => node({ resource: 'timecardEntry', operation: 'getAll', company, scope: 'project', project, startDate: day(-7), endDate: day(0), returnAll: false, limit: 5, filters: {}, output: 'simplified' }), list('timecard entries'));
+		// The company list's in-progress filters (clock-ins exported before their clock-out): 'Only'
+		// must give open entries alone; what the MyTime field set carries of them (origin_id, the
+		// project) is UNCONFIRMED (procore-api.md §4.2, sandbox companyTimecardFields), so it is told.
+		const openEntries = await check('Timecard Entry › Get Many (company, Clock-Ins Still Open: Only)', () =>
+			node({ resource: 'timecardEntry', operation: 'getAll', company, scope: 'company', startDate: day(-7), endDate: day(1), returnAll: false, limit: 25, filters: { inProgress: 'only' }, output: 'raw' }),
+			(rows) => {
+				const finished = rows.filter((r) => r.in_progress !== true);
+				return finished.length ? `${finished.length} of ${rows.length} entries listed as open are not in_progress (ids ${finished.slice(0, 5).map((r) => String(r.id)).join(', ')})` : true;
+			},
+		);
+		if (openEntries?.length) {
+			const has = (f: (r: IDataObject) => boolean) => (openEntries.every(f) ? 'yes' : openEntries.some(f) ? 'some' : 'no');
+			log(`          open entries: ${openEntries.length}; origin_id ${has((r) => 'origin_id' in r)}, project ${has((r) => r.project_id !== undefined || r.project !== undefined)}, time_in ${has((r) => Boolean(r.time_in))}`);
+		}
+		await check('Timecard Entry › Get Many (company, Clock-Ins Still Open: Include)', () =>
+			node({ resource: 'timecardEntry', operation: 'getAll', company, scope: 'company', startDate: day(-7), endDate: day(1), returnAll: false, limit: 25, filters: { inProgress: 'include' }, output: 'raw' }),
+			list('timecard entries'),
+		);
 		await check('Insurance › Get Many (company)', () => node({ resource: 'insurance', operation: 'getAll', company, scope: 'company', returnAll: false, limit: 5 }), list('insurances'));
 		await check('Commitment › Get Many', () => node({ resource: 'commitment', operation: 'getAll', company, project, returnAll: false, limit: 5 }), list('commitments'));
+		// The project directory's vendors (GET /rest/v1.0/projects/{id}/vendors, every page) join the
+		// commitments' vendors; each item says whether the directory lists it.
+		await check('Commitment › Get Project Subcontractors (Include Project Directory Vendors)', () =>
+			node({ resource: 'commitment', operation: 'getProjectSubcontractors', company, project, options: { includeDirectory: true, includeContacts: false } }),
+			(rows) => {
+				const bad = rows.filter((r) => typeof r.in_directory !== 'boolean' || r.vendor_id === undefined);
+				if (bad.length) return `${bad.length} of ${rows.length} items lack vendor_id or a true/false in_directory`;
+				const ids = rows.map((r) => String(r.vendor_id));
+				return new Set(ids).size === ids.length ? true : 'a vendor is listed twice';
+			},
+		);
 		const vendors = await check('Vendor › Get Many (company directory)', () => node({ resource: 'vendor', operation: 'getAll', company, directory: 'company', returnAll: false, limit: 5 }), nonEmpty('vendors'));
 
 		// Webhooks in a namespace no one else uses, removed again (§2.1: namespaces isolate integrations).

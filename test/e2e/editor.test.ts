@@ -76,6 +76,7 @@ describe('the Procore node in the editor', () => {
 
 	it.each([
 		['Timecard Entry', 'Create From Clock-Out', 'panel-create-from-clock-out.png'],
+		['Timecard Entry', 'Create From Clock-In', 'panel-create-from-clock-in.png'],
 		['Insurance', 'Update Compliance Status', 'panel-update-compliance-status.png'],
 		['Document', 'Attach to Record', 'panel-document-attach.png'],
 		['Document', 'Upload', 'panel-document-upload.png'],

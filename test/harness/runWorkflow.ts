@@ -143,6 +143,8 @@ export function createAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+let runs = 0;
+
 /**
  * Runs `fixture` (a path to a workflow JSON, or the workflow itself) from its trigger and returns
  * n8n's run data. Pinned data in the fixture is honoured as n8n does (the pinned node is not run
@@ -180,7 +182,9 @@ export async function runWorkflowFixture(
 		...options.credentials,
 	});
 	const mode = options.mode ?? 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', workflowData);
+	// Each run its own execution ID, as in n8n (the Procore node sends a write once per execution, node, run and item).
+	const executionId = `harness-execution-${++runs}`;
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const executionOrder: string[] = [];
 	hooks.addHandler('nodeExecuteAfter', (nodeName: string) => {
 		executionOrder.push(nodeName);
@@ -189,7 +193,7 @@ export async function runWorkflowFixture(
 	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => resolveFinished(fullRunData));
 
-	const additionalData = createAdditionalData(credentialsHelper, { hooks, workflowId: workflow.id });
+	const additionalData = createAdditionalData(credentialsHelper, { hooks, workflowId: workflow.id, executionId });
 
 	const workflowExecute = new WorkflowExecute(additionalData, mode);
 	const run = await workflowExecute.run({ workflow, startNode, pinData });

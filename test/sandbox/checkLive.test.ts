@@ -68,3 +68,54 @@ it('holds on every check against the sandbox and leaves its records as it found 
 	expect(snapshot(sb)).toEqual(before);
 	expect(lines.join('\n')).toMatch(/held +Insurance › Delete/);
 });
+
+/**
+ * The in-progress checks read what they claim: with an open clock-in and a finished entry in the
+ * window, 'Only' lists the open one alone and says what the company list carries of it.
+ */
+it('Clock-Ins Still Open: lists the open entry alone and tells what the company list carries of it', async () => {
+	sb.reset();
+	const day = new Date().toISOString().slice(0, 10);
+	const tower = sb.seed.projects.tower;
+	const entry = (over: Record<string, unknown>) => ({
+		project_id: tower,
+		party_id: sb.seed.people.carpenter,
+		date: day,
+		cost_code_id: sb.seed.costCodes['03-300'],
+		line_item_type_id: sb.seed.lineItemTypes.labor,
+		...over,
+	});
+	const res = await fetch(`${sb.url}/rest/v1.1/projects/${tower}/project_timecard_entries/bulk_create`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${sb.issueToken()}`, 'Procore-Company-Id': String(sb.companyId), 'Content-Type': 'application/json' },
+		body: JSON.stringify({ timecard_entries: [entry({ in_progress: true, time_in: `${day}T07:00:00Z`, origin_id: 'ci_live:1' }), entry({ hours: '8' })] }),
+	});
+	expect(res.status).toBe(201);
+	const lines: string[] = [];
+	const report = await runLiveCheck({
+		credential: {
+			...HARNESS_PROCORE_CREDENTIALS,
+			customApiUrl: sb.url,
+			customLoginUrl: sb.url,
+			companyId: String(sb.companyId),
+			clientId: 'sandbox-client-id',
+			clientSecret: 'sandbox-client-secret',
+			oauthTokenData: { access_token: sb.issueToken(), token_type: 'Bearer' },
+		},
+		procoreNode: await procoreNode(),
+		log: (l) => lines.push(l),
+	});
+	expect(report.results.filter((r) => !r.held)).toEqual([]);
+	const names = report.results.map((r) => r.name);
+	expect(names).toEqual(expect.arrayContaining([
+		'Timecard Entry › Get Many (company, Clock-Ins Still Open: Only)',
+		'Timecard Entry › Get Many (company, Clock-Ins Still Open: Include)',
+		'Commitment › Get Project Subcontractors (Include Project Directory Vendors)',
+	]));
+	expect(lines).toContain('          open entries: 1; origin_id yes, project yes, time_in yes');
+	const lists = sb.calls.filter((c) => c.method === 'GET' && c.path === `/rest/v1.0/companies/${sb.companyId}/timecard_entries`);
+	expect(lists.map((c) => c.query)).toEqual(
+		expect.arrayContaining([expect.objectContaining({ 'filters[in_progress_only]': 'true' }), expect.objectContaining({ 'filters[include_in_progress]': 'true' })]),
+	);
+	expect(sb.calls.some((c) => c.method === 'GET' && /^\/rest\/v1\.0\/projects\/\d+\/vendors$/.test(c.path))).toBe(true);
+});

@@ -112,6 +112,15 @@ describe('templates in workflows/', () => {
 		}
 	});
 
+	// n8n 1.x sends an item to a node's error output only when its json is { error } or { error, message }; the
+	// Procore node's failed item also has `details`, so on 1.123 it took the success branch (docs/n8n-versions.md).
+	// A template that claims 1.123 continues on the regular output and routes on `$json.error` with an If node.
+	it.each(each)('%s: no Procore node relies on the error output, unless the template requires n8n 2.x', (_file, template) => {
+		if (/Requires n8n 2\.\d+(\.\d+)? or newer/.test(text(template))) return;
+		const onErrorOutput = template.nodes.filter((n) => n.type.startsWith('n8n-nodes-procore.') && (n as { onError?: string }).onError === 'continueErrorOutput');
+		expect(onErrorOutput.map((n) => n.name)).toEqual([]);
+	});
+
 	it.each(each)('%s: every MCP Server Trigger has an empty path and authenticates its client', (_file, template) => {
 		for (const node of template.nodes.filter((n) => n.type === MCP_TRIGGER)) {
 			expect({ node: node.name, path: node.parameters.path }).toEqual({ node: node.name, path: '' });

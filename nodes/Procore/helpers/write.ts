@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ProcoreRequest } from '../transport';
 import { procoreApiRequest } from '../transport';
+import { sendOnce } from './writeOnce';
 
 /**
  * Options every write operation adds to its "Options" collection. They are read by procoreWrite,
@@ -211,17 +212,21 @@ export async function procoreWrite(this: IExecuteFunctions, spec: WriteSpec): Pr
 			...extra,
 		};
 	}
-	const result = await procoreApiRequest.call(this, request);
-	const record =
-		result && typeof result === 'object' && !Array.isArray(result)
-			? ((result as IDataObject).data && typeof (result as IDataObject).data === 'object' && !Array.isArray((result as IDataObject).data)
-					? ((result as IDataObject).data as IDataObject)
-					: (result as IDataObject))
-			: { result: result as IDataObject[] };
-	const written = spec.action === 'delete' ? { id: spec.previous?.id, deleted: true } : record;
-	return {
-		...written,
-		summary: spec.summarize?.(written, changes, false) ?? defaultSummary(spec, written, changes, false),
-		...extra,
-	};
+	// Sent once even when n8n runs this node twice for the same execution and item (helpers/writeOnce.ts): the
+	// repeat gets the first run's output, whose changes were diffed against the record before the write.
+	return await sendOnce(this, i, request, async () => {
+		const result = await procoreApiRequest.call(this, request);
+		const record =
+			result && typeof result === 'object' && !Array.isArray(result)
+				? ((result as IDataObject).data && typeof (result as IDataObject).data === 'object' && !Array.isArray((result as IDataObject).data)
+						? ((result as IDataObject).data as IDataObject)
+						: (result as IDataObject))
+				: { result: result as IDataObject[] };
+		const written = spec.action === 'delete' ? { id: spec.previous?.id, deleted: true } : record;
+		return {
+			...written,
+			summary: spec.summarize?.(written, changes, false) ?? defaultSummary(spec, written, changes, false),
+			...extra,
+		};
+	});
 }

@@ -154,7 +154,7 @@ describe('template: COI compliance both ways', () => {
 		}
 		// Each request names itself for platforms that dedupe.
 		expect(new Set(posts().map((r) => r.headers['idempotency-key'])).size).toBe(posts().length);
-		expect(String(posts()[0].headers['idempotency-key'])).toMatch(/^procore:\d+:\d+:\d+:added:/);
+		expect(String(posts()[0].headers['idempotency-key'])).toMatch(/^procore:\d+:\d+:\d+:1$/);
 	});
 
 	it('publishing again runs the first load again and sends nothing the platform has', async () => {
@@ -257,6 +257,9 @@ describe('template: COI compliance both ways', () => {
 				{ action: 'updated', vendor: String(vendors.roofing), commitments: [String(metals), String(roofingWoc)].sort() },
 			].sort(byVendor),
 		);
+		// Every change has a key of its own, a vendor removed and added back too (change numbers go on).
+		const keys = posts().map((r) => String(r.headers['idempotency-key']));
+		expect(new Set(keys).size).toBe(keys.length);
 		// Whatever was sent, at the end the platform's view of the project is what Procore stores.
 		const platform = new Map<string, string[]>();
 		for (const m of subs().filter((x) => x.procore_project_id === String(newProject))) {
@@ -283,6 +286,25 @@ describe('template: COI compliance both ways', () => {
 		const tries = Number((await n8n.workflow(WORKFLOW)).nodes.find((n) => n.name === 'Send subs to the COI platform')?.maxTries);
 		expect(tries).toBe(3);
 		expect(posts().filter((r) => (r.body as SubsBody).procore_vendor_id === String(paving))).toHaveLength(tries);
+	});
+
+	it('a project Procore will not let n8n read is left as the platform has it: nothing sent, no removal, the run fails naming it', async () => {
+		await sandbox.config({ disabledTools: { [String(newProject)]: ['Commitments'] } });
+		try {
+			const before = (await n8n.executions(WORKFLOW)).length;
+			const sent = subs().length;
+			await sandbox.uiEdit({ resource: 'Work Order Contracts', action: 'update', project_id: newProject, id: roofingWoc, attributes: { title: 'Roofing Subcontract (rev. 1)' } });
+			await delivered('Work Order Contracts', roofingWoc, 'update');
+			const [run] = await flowRuns(before + 1);
+			expect(run.status).toBe('error');
+			expect(Object.keys(run.data?.resultData.runData ?? {})).toContain('Project could not be read');
+			expect(run.data?.resultData.error?.message).toContain(`Procore did not let n8n read project ${newProject}`);
+			expect(run.data?.resultData.error?.message).toContain(`The Commitments tool is not enabled for project ${newProject}`);
+			// Read as "no subs", the project's vendors would have been told removed.
+			expect(subs().slice(sent)).toEqual([]);
+		} finally {
+			await sandbox.config({ disabledTools: {} });
+		}
 	});
 
 	it('the nightly check sends what no event told: the refused vendor, and a vendor removed from a directory', async () => {
@@ -312,6 +334,9 @@ describe('template: COI compliance both ways', () => {
 			].sort(byVendor),
 		);
 		expect(caughtUp.every((m) => m.event === 'nightly check' && m.procore_project_id === String(tower))).toBe(true);
+		// The refused change is the same change: the same Idempotency-Key as the refused request.
+		const keyOf = (vendor: string) => posts().filter((r) => (r.body as SubsBody).procore_vendor_id === vendor).map((r) => r.headers['idempotency-key']);
+		expect(new Set(keyOf(paving)).size).toBe(1);
 		// Republish as it was for the callback tests below.
 		await n8n.patchNodes(WORKFLOW, { [NIGHTLY]: (node) => (node.parameters.rule = nightlyRule), [FIRST_LOAD]: (node) => delete node.disabled });
 		const settled = (await n8n.executions(WORKFLOW)).length;

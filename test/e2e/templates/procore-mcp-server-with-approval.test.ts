@@ -13,7 +13,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import { INBOUND_HEADER } from '../../../scripts/lib/n8n';
 import { MCP_TRIGGER } from '../../../scripts/lib/templates';
-import { eventually, n8n, sandbox, startStandIn, state, type Execution } from '../env';
+import { eventually, n8n, sandbox, startStandIn, state } from '../env';
+import { linkedRunStatus } from './approval';
 import { setSettings } from './patchSettings';
 
 const WORKFLOW = 'ProcoreMcpSrvr01';
@@ -74,11 +75,8 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 	const changeEvent = async () => (await sandbox.state<ChangeEvent>(`projects/${project}/change_events`)).find((c) => c.id === changeEventId)!;
 	const asks = () => chat.received.map((r) => r.body as Ask).filter((b) => typeof b.approveUrl === 'string');
 	const told = () => chat.received.map((r) => r.body as { text: string; approval_id: string; audit_tag?: string }).filter((b) => !('approveUrl' in b));
-	// The approval run is the execution the links resume (/webhook-waiting/<id>). It is read by its ID: n8n
-	// 1.x's public API leaves out of its execution list every execution it still holds in memory, and a
-	// run that went to wait in the same process stays there (ActiveExecutions), so a list would not show it.
-	const runOf = (ask: Ask) => /\/webhook-waiting\/(\d+)/.exec(ask.approveUrl)![1];
-	const status = async (ask: Ask) => (await n8n.api<Execution>('GET', `/executions/${runOf(ask)}`)).status;
+	// The approval run is the execution the links resume, read by its ID (approval.ts linkedRunStatus).
+	const status = async (ask: Ask) => await linkedRunStatus(ask.approveUrl);
 	/** The nodes the latest run of the write tools' branch went through (the tool's own run: finished, so listed). */
 	const lastToolRun = async () => {
 		const runs = (await n8n.executions(WORKFLOW)).filter((e) => e.mode === 'integrated' && !('Ask the approver' in (e.data?.resultData.runData ?? {})));
@@ -206,10 +204,20 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect((await click(asks()[0].approveUrl, 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)')).status).toBe(403);
 		await new Promise((r) => setTimeout(r, 1000));
 		expect(await writes()).toEqual([]);
-		// The approver double-clicks (two tabs, two devices): both reach n8n at once, one resumes the run.
+		// The approver double-clicks (two tabs, two devices): both reach n8n at once. n8n 2.x resumes the run
+		// once; 1.x resumes it for each request that arrives before it runs (docs/n8n-versions.md), and the
+		// Procore node sends the write once: a second run gets the same answer and reports the same write.
 		const both = await Promise.all([click(asks()[0].approveUrl), click(asks()[0].approveUrl)]);
 		expect(both.map((r) => r.status)).toContain(200);
-		await eventually(async () => told().length === 1, { what: 'the outcome in chat', timeoutMs: 60_000 });
+		await eventually(async () => told().length >= 1, { what: 'the outcome in chat', timeoutMs: 60_000 });
+		await sandbox.quiet(3000);
+		const reports = told().length;
+		if (state.version.startsWith('1.')) {
+			expect(reports).toBeLessThanOrEqual(2);
+			expect(told()).toEqual(Array(reports).fill(told()[0]));
+		} else {
+			expect(reports).toBe(1);
+		}
 		const written = await writes();
 		expect(written.map((c) => `${c.method} ${c.path}`)).toEqual([`PATCH /rest/v1.0/change_events/${changeEventId}`]);
 		const after = await changeEvent();
@@ -221,7 +229,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		expect((await click(asks()[0].approveUrl)).status).toBeGreaterThanOrEqual(400);
 		await new Promise((r) => setTimeout(r, 2000));
 		expect(await writes()).toHaveLength(1);
-		expect(told()).toHaveLength(1);
+		expect(told()).toHaveLength(reports);
 	});
 
 	it('a write through the API operation tool waits for approval too, then writes once', async () => {
@@ -248,6 +256,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 
 	it('a rejected write is never written', async () => {
 		await sandbox.clearCalls();
+		const toldBefore = told().length;
 		const rfisBefore = await sandbox.state<Rfi>(`projects/${project}/rfis`);
 		const out = one(await call('Create_a_draft_RFI', {
 			project_id: String(project),
@@ -265,7 +274,7 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 		await new Promise((r) => setTimeout(r, 1500));
 		expect(await writes()).toEqual([]);
 		expect(await sandbox.state<Rfi>(`projects/${project}/rfis`)).toEqual(rfisBefore);
-		expect(told()).toHaveLength(2);
+		expect(told()).toHaveLength(toldBefore);
 	});
 
 	it('a write Procore refuses once approved is reported to the approver as not written, never as written', async () => {

@@ -12,6 +12,8 @@ import { entriesLeftBehind } from './moved';
 import type { RemovedEntry, ReplacedEntries, Rewrite } from './replaced';
 import { confirmByReading, daysAround, deleteStale, settleUpdate, staleEntries } from './replaced';
 import { BulkCreator, wire } from './bulkCreate';
+import type { OpenEntries } from './completion';
+import { deleteCompletedOpenEntries, leftOpen } from './completion';
 
 export type { BulkOptions, BulkReport, BulkTarget, EntryResult, EntryStatus, PlannedEntry, PreviewRequest } from './bulk.types';
 export { COMPANY_BULK_DEFAULT, PROJECT_BULK_MAX } from './bulk.types';
@@ -72,6 +74,8 @@ export async function writeEntries(
 	const byProject = new Map<string, number[]>();
 	planned.forEach((p, k) => byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), k]));
 	const fresh: number[] = [];
+	// Clock-in entries a PATCH could not complete: created anew, then deleted (completion.ts).
+	const reopen: OpenEntries = new Map();
 	const rewrites = new Map<string, { days: string[]; stale: Array<{ itemIndex: number; row: IDataObject }>; rewrite: Rewrite }>();
 	for (const [projectId, indexes] of byProject) {
 		const withOrigin = indexes.filter((k) => planned[k].originId);
@@ -116,8 +120,18 @@ export async function writeEntries(
 			try {
 				// A lost answer is settled by reading the entry back (confirmByReading), not by re-sending.
 				const record = await procoreApiRequest.call(ctx, { method: 'PATCH', path, body, companyId, itemIndex: p.itemIndex, idempotent: false });
+				if (completes && leftOpen({ record })) {
+					reopen.set(k, { projectId, row: match });
+					fresh.push(k);
+					continue;
+				}
 				results.set(k, { planned: p, status: done, record: { ...match, ...record }, changes });
 			} catch (error) {
+				if (completes && leftOpen({ error })) {
+					reopen.set(k, { projectId, row: match });
+					fresh.push(k);
+					continue;
+				}
 				results.set(k, { planned: p, status: 'failed', error: forEach(error as Error) });
 			}
 			rewrite.patched.push({
@@ -148,11 +162,14 @@ export async function writeEntries(
 		groups.set(key, [...(groups.get(key) ?? []), k]);
 	}
 	const size = Math.max(1, options.target === 'project' ? Math.min(PROJECT_BULK_MAX, options.chunkSize) : options.chunkSize);
-	const creator = new BulkCreator(ctx, companyId, planned, options, results, requests, read);
+	// A lost answer is looked up by origin ID: never take an open entry being replaced for the new one.
+	const closing = new Set([...reopen.values()].map((o) => String(o.row.id)));
+	const readNew: typeof read = async (...a) => (await read(...a)).filter((r) => !closing.has(String(r.id)));
+	const creator = new BulkCreator(ctx, companyId, planned, options, results, requests, readNew);
 	for (const indexes of groups.values()) {
 		for (const batch of chunks(indexes, size)) await creator.send(batch);
 	}
-	writeCalls += creator.calls;
+	writeCalls += creator.calls + (await deleteCompletedOpenEntries(ctx, companyId, reopen, results));
 
 	// An item's old entries go only once its new ones are in: a failed write never leaves a
 	// clock-out with fewer hours in Procore than before the edit.

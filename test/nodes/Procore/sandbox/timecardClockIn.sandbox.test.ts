@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
 	env.sb.reset();
-	env.sb.config({ companyTimecardFields: 'full' });
+	env.sb.config({ companyTimecardFields: 'full', inProgressCompletion: 'patch' });
 	tower = env.sb.seed.projects.tower;
 });
 afterAll(async () => await env.stop());
@@ -112,7 +112,30 @@ describe('Create From Clock-In: one in-progress entry per worker, at once', () =
 		expect(shift()).toHaveLength(2);
 		expect(again.json[0].summary).toMatch(/^Already in Procore: the clock-in of/);
 		// It read the open entries where Procore lists them: the company list, in-progress only.
-		expect(again.calls.some((c) => route(c) === 'GET /rest/v1.0/companies/:id/timecard_entries' && c.path.length > 0)).toBe(true);
+		expect(again.calls.some((c) => route(c) === 'GET /rest/v1.0/companies/:id/timecard_entries' && c.query['filters[in_progress_only]'] === 'true')).toBe(true);
+	});
+
+	it.each(['full', 'mytime'] as const)('a worker\'s other open clock-in (another time in) is not this one: both workers get entries (company list fields: %s)', async (fields) => {
+		env.sb.config({ companyTimecardFields: fields });
+		// An earlier clock-out of the day never came: the carpenter still has an open entry, clocked in at another time.
+		const old = await clockIn({ clockInId: 'ci_76', clockIn: '2026-11-20T13:00:00Z', additionalFields: { coworkers: [] } });
+		expect(old.error).toBeUndefined();
+		const run = await clockIn();
+		expect(run.error).toBeUndefined();
+		expect((run.json[0].entries as IDataObject[]).map((e: IDataObject) => e.status)).toEqual(['created', 'created']);
+		expect(shift().filter((e) => String(e.origin_id).startsWith('ci_77:')).map((e) => e.party_id)).toEqual([env.sb.seed.people.carpenter, env.sb.seed.people.laborer]);
+		expect(shift().filter((e) => e.origin_id === `ci_76:${env.sb.seed.people.carpenter}`)).toHaveLength(1);
+	});
+
+	it('an open clock-in of the same ID in another project is not taken for this project\'s: Procore\'s refusal (one open clock-in per worker) names it, nothing is written here', async () => {
+		const { hospital } = env.sb.seed.projects;
+		const res = await procore('POST', `/rest/v1.1/projects/${hospital}/project_timecard_entries/bulk_create`, {
+			timecard_entries: [{ project_id: hospital, party_id: env.sb.seed.people.carpenter, date: DAY, time_in: `${DAY}T07:00:00-08:00`, in_progress: true, origin_id: `ci_77:${env.sb.seed.people.carpenter}` }],
+		});
+		expect(res.status).toBe(201);
+		const run = await clockIn({ additionalFields: { coworkers: [] } });
+		expect(run.error?.message).toMatch(/party_id: already has an in-progress timecard entry clocked in at 2026-11-20T07:00:00-08:00 \(id \d+\)/);
+		expect(shift(tower)).toEqual([]);
 	});
 
 	it('the crew and sub job picked at clock-in are stored on every worker\'s entry', async () => {
@@ -231,6 +254,44 @@ describe.each(['full', 'mytime'] as const)('clock-in then clock-out (company lis
 	});
 });
 
+// The catalog's PATCH body has no in_progress: whether a time out or hours completes an open entry is
+// UNCONFIRMED. When Procore refuses it, the clock-out's entry is created and the open one deleted.
+describe.each(['full', 'mytime'] as const)('clock-in then clock-out where Procore does not complete an open entry by PATCH (company list fields: %s)', (fields) => {
+	beforeEach(() => env.sb.config({ companyTimecardFields: fields, inProgressCompletion: 'refused' }));
+
+	it('the clock-out\'s first milestone is created with the clock-in\'s origin ID and the open entries deleted: none left open, hours once', async () => {
+		await clockIn();
+		const opened = shift().map((e) => e.id);
+		const out = await clockOut();
+		expect(out.error).toBeUndefined();
+		const stored = shift();
+		expect(stored).toHaveLength(6);
+		expect(stored.filter((e) => opened.includes(e.id))).toEqual([]);
+		expect(stored.every((e) => e.in_progress !== true)).toBe(true);
+		for (const worker of [env.sb.seed.people.carpenter, env.sb.seed.people.laborer]) {
+			const own = stored.filter((e) => e.party_id === worker);
+			expect(own.find((e) => e.origin_id === `ci_77:${worker}`)).toMatchObject({ cost_code_id: env.sb.seed.costCodes['09-250'], hours: '3.19' });
+			expect(hundredths(own)).toBe(798);
+		}
+		// Both completing PATCHes refused (422), then the entries created, then the open ones deleted.
+		expect(out.calls.filter((c) => c.method === 'PATCH').map((c) => c.status)).toEqual([422, 422]);
+		expect(out.writes.filter((c) => c.method === 'DELETE').map((c) => c.path).sort()).toEqual(opened.map((id) => `/rest/v1.0/projects/${tower}/timecard_entries/${String(id)}`).sort());
+		expect((out.json[0].entries as IDataObject[]).map((e) => e.status)).toEqual(['completed', 'created', 'created', 'completed', 'created', 'created']);
+		// Sent again, the clock-out and then the clock-in write nothing.
+		expect((await clockOut()).writes).toEqual([]);
+		expect((await clockIn()).writes).toEqual([]);
+		expect(hundredths(shift())).toBe(2 * 798);
+	});
+
+	it('a clock-out Procore refuses for its own values leaves the clock-in open and says why', async () => {
+		await clockIn({ additionalFields: { coworkers: [] } });
+		const out = await clockOut({ additionalFields: { coworkers: [] }, allocationsJson: [{ milestone: `procore:budget_line:cc:${env.sb.seed.costCodes['09-250']}:cat:999`, percent: 100 }], options: { onExisting: 'update', checkBeforeWrite: false } });
+		expect(out.error?.message).toMatch(/line_item_type_id/);
+		expect(shift().map((e) => [e.origin_id, e.in_progress])).toEqual([[`ci_77:${env.sb.seed.people.carpenter}`, true]]);
+		expect(out.writes.filter((c) => c.method === 'DELETE')).toEqual([]);
+	});
+});
+
 describe('clock-in then an edited clock-out (company list fields: full)', () => {
 	it('a coworker dropped at clock-out loses the open clock-in entry: no clock-in is left open, no hour counts twice', async () => {
 		await clockIn();
@@ -303,6 +364,18 @@ describe('what the sandbox refuses and hides (Procore\'s in-progress entries)', 
 		const bare = (await procore('GET', `${company}&filters[in_progress_only]=true`)).body as IDataObject[];
 		expect(bare).toHaveLength(1);
 		expect(Object.keys(bare[0]).filter((k) => ['origin_id', 'origin_data', 'project_id', 'project'].includes(k))).toEqual([]);
+	});
+
+	it('with inProgressCompletion refused: a PATCH giving an open entry hours or a time out is refused, the entry stays open', async () => {
+		env.sb.config({ inProgressCompletion: 'refused' });
+		const created = await procore('POST', path(), { timecard_entries: [entry()] });
+		const id = created.body.timecard_entries[0].id;
+		for (const body of [{ time_out: `${DAY}T15:00:00-08:00` }, { hours: '8' }]) {
+			const res = await procore('PATCH', `/rest/v1.1/projects/${tower}/project_timecard_entries/${id}`, body);
+			expect(res.status).toBe(422);
+		}
+		expect(env.records(tower, 'timecard_entries').find((e) => e.id === id)).toMatchObject({ in_progress: true });
+		expect(env.records(tower, 'timecard_entries').find((e) => e.id === id)?.hours ?? null).toBeNull();
 	});
 
 	it('a time out completes an open entry; its hours are then counted', async () => {
