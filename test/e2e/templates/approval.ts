@@ -14,9 +14,6 @@ export const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTM
 /** Opens an approve / reject link as the approver's browser does. */
 export const click = async (url: string, userAgent = BROWSER) => await fetch(url, { headers: { 'User-Agent': userAgent } });
 
-/** The workflow's executions waiting for a decision. */
-export const waitingRuns = async (workflow: string) => (await n8n.executions(workflow)).filter((e) => e.status === 'waiting');
-
 /** Procore writes the sandbox received since its calls were last cleared. */
 export const apiWrites = async () => (await sandbox.calls()).filter((c) => c.method !== 'GET' && c.path.startsWith('/rest/'));
 

@@ -7,7 +7,7 @@ jest.setTimeout(240_000);
  * asked, and only the approval writes it, in draft, once: a second click writes nothing.
  */
 import { eventually, n8n, nodeOutput, sandbox, startStandIn, state, type Received } from '../env';
-import { click, expectSecondClickRefused, waitingRuns } from './approval';
+import { click, expectSecondClickRefused, linkedRunStatus } from './approval';
 import { hookReady, live, setSettings } from './patchSettings';
 
 const WORKFLOW = 'ProcoreCoScopeAI';
@@ -106,7 +106,10 @@ describe('template: change order scope drafting with an AI agent', () => {
 			id: seed.changeEvents.slabRework,
 			attributes: { change_event_status: { id: seed.changeEventStatuses.pending, name: 'Pending', mapped_to_status: 'pending' } },
 		});
-		await eventually(async () => ((await waitingRuns(WORKFLOW)).length === 1 ? true : undefined), { what: 'the run waiting for the decision', timeoutMs: 120_000 });
+		await eventually(async () => (asks().length === 1 && (await linkedRunStatus(asks()[0].approveUrl)) === 'waiting' ? true : undefined), {
+			what: 'the run waiting for the decision',
+			timeoutMs: 120_000,
+		});
 
 		const chats = llm.received.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body as ChatRequest);
 		expect(chats).toHaveLength(2);

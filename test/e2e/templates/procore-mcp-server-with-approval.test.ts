@@ -13,7 +13,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import { INBOUND_HEADER } from '../../../scripts/lib/n8n';
 import { MCP_TRIGGER } from '../../../scripts/lib/templates';
-import { eventually, n8n, sandbox, startStandIn, state, type Execution } from '../env';
+import { eventually, n8n, sandbox, startStandIn, state } from '../env';
+import { linkedRunStatus } from './approval';
 import { setSettings } from './patchSettings';
 
 const WORKFLOW = 'ProcoreMcpSrvr01';
@@ -74,11 +75,8 @@ describe('template: Procore for any AI client (MCP server, writes after a person
 	const changeEvent = async () => (await sandbox.state<ChangeEvent>(`projects/${project}/change_events`)).find((c) => c.id === changeEventId)!;
 	const asks = () => chat.received.map((r) => r.body as Ask).filter((b) => typeof b.approveUrl === 'string');
 	const told = () => chat.received.map((r) => r.body as { text: string; approval_id: string; audit_tag?: string }).filter((b) => !('approveUrl' in b));
-	// The approval run is the execution the links resume (/webhook-waiting/<id>). It is read by its ID: n8n
-	// 1.x's public API leaves out of its execution list every execution it still holds in memory, and a
-	// run that went to wait in the same process stays there (ActiveExecutions), so a list would not show it.
-	const runOf = (ask: Ask) => /\/webhook-waiting\/(\d+)/.exec(ask.approveUrl)![1];
-	const status = async (ask: Ask) => (await n8n.api<Execution>('GET', `/executions/${runOf(ask)}`)).status;
+	// The approval run is the execution the links resume, read by its ID (approval.ts linkedRunStatus).
+	const status = async (ask: Ask) => await linkedRunStatus(ask.approveUrl);
 	/** The nodes the latest run of the write tools' branch went through (the tool's own run: finished, so listed). */
 	const lastToolRun = async () => {
 		const runs = (await n8n.executions(WORKFLOW)).filter((e) => e.mode === 'integrated' && !('Ask the approver' in (e.data?.resultData.runData ?? {})));
