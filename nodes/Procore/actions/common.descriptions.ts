@@ -131,6 +131,11 @@ export function returnAllOrLimit(show: NonNullable<IDisplayOptions['show']>): IN
 }
 
 /** Collection options in n8n's required alphabetical order, when they are assembled from parts. */
+/** The "Filters" collection of a Get Many (optional filters, each narrowing what Procore lists). */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
 export function sortedOptions(...parts: INodeProperties[][]): INodeProperties[] {
 	return parts.flat().sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -6,7 +6,7 @@ import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { parseAuditTag } from '../../helpers/write';
 import { procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { V10_PATH, originIdOf } from './body';
 import { CHANGE_EVENT_FIELDS, withTotals } from './fields';
@@ -15,48 +15,41 @@ export const description: INodeProperties[] = [
 	...forOperation('changeEvent', 'getAll', [projectLocator]),
 	...returnAllOrLimit({ resource: ['changeEvent'], operation: ['getAll'] }),
 	...forOperation('changeEvent', 'getAll', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Include Deleted', name: 'includeDeleted', type: 'boolean', default: false, description: 'Whether to include Change Events in the recycle bin' },
-				{
-					displayName: 'Origin ID',
-					name: 'originId',
-					type: 'string',
-					default: '',
-					description: 'Only the Change Event pushed from this COR ID (its origin ID)',
-				},
-				{
-					displayName: 'Pushed From a COR',
-					name: 'pushed',
-					type: 'options',
-					options: [
-						{ name: 'Any', value: 'any' },
-						{ name: 'No', value: 'no', description: 'Created in Procore (no origin ID, no n8n audit tag)' },
-						{ name: 'Yes', value: 'yes', description: 'Has an origin ID (a COR or another integration) or an n8n audit tag' },
-					],
-					default: 'any',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'multiOptions',
-					options: [
-						{ name: 'Closed', value: 'closed' },
-						{ name: 'Open', value: 'open' },
-						{ name: 'Pending', value: 'pending' },
-					],
-					default: [],
-					description: 'Only Change Events in these statuses',
-				},
-				{ displayName: 'Title Contains', name: 'title', type: 'string', default: '' },
-				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only Change Events changed at or after this time (for incremental syncs)' },
-			],
-		},
+		filtersCollection([
+			{ displayName: 'Include Deleted', name: 'includeDeleted', type: 'boolean', default: false, description: 'Whether to include Change Events in the recycle bin' },
+			{
+				displayName: 'Origin ID',
+				name: 'originId',
+				type: 'string',
+				default: '',
+				description: 'Only the Change Event pushed from this COR ID (its origin ID)',
+			},
+			{
+				displayName: 'Pushed From a COR',
+				name: 'pushed',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'No', value: 'no', description: 'Created in Procore (no origin ID, no n8n audit tag)' },
+					{ name: 'Yes', value: 'yes', description: 'Has an origin ID (a COR or another integration) or an n8n audit tag' },
+				],
+				default: 'any',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Closed', value: 'closed' },
+					{ name: 'Open', value: 'open' },
+					{ name: 'Pending', value: 'pending' },
+				],
+				default: [],
+				description: 'Only Change Events in these statuses',
+			},
+			{ displayName: 'Title Contains', name: 'title', type: 'string', default: '' },
+			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only Change Events changed at or after this time (for incremental syncs)' },
+		]),
 	]),
 ];
 

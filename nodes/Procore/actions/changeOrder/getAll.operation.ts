@@ -4,7 +4,7 @@ import { getCompanyId, getProjectId, normalizeId } from '../../helpers/context';
 import { sinceRange } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { CHANGE_ORDER_FIELDS, changeEventFilter, changeOrderTypeParameter, contractFilter } from './fields';
 import { kindOf, STATUSES } from './kinds';
@@ -14,19 +14,12 @@ export const description: INodeProperties[] = [
 	...forOperation('changeOrder', 'getAll', [projectLocator, changeOrderTypeParameter]),
 	...returnAllOrLimit({ resource: ['changeOrder'], operation: ['getAll'] }),
 	...forOperation('changeOrder', 'getAll', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				changeEventFilter,
-				contractFilter,
-				{ displayName: 'Status', name: 'status', type: 'multiOptions', options: STATUSES, default: [], description: 'Only change orders in these statuses' },
-				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only change orders changed at or after this time (for incremental syncs)' },
-			],
-		},
+		filtersCollection([
+			changeEventFilter,
+			contractFilter,
+			{ displayName: 'Status', name: 'status', type: 'multiOptions', options: STATUSES, default: [], description: 'Only change orders in these statuses' },
+			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only change orders changed at or after this time (for incremental syncs)' },
+		]),
 	]),
 ];
 

@@ -5,7 +5,7 @@ import { idList, sinceRange } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { COMMITMENT_FIELDS, flatVendor } from './get.operation';
 
@@ -28,29 +28,22 @@ export const description: INodeProperties[] = [
 	...forOperation('commitment', 'getAll', [projectLocator]),
 	...returnAllOrLimit({ resource: ['commitment'], operation: ['getAll'] }),
 	...forOperation('commitment', 'getAll', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Executed', name: 'executed', type: 'boolean', default: true, description: 'Whether to return only executed (or only unexecuted) commitments' },
-				{ displayName: 'Status', name: 'status', type: 'options', options: STATUSES, default: 'Approved' },
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Subcontract', value: 'WorkOrderContract' },
-						{ name: 'Purchase Order', value: 'PurchaseOrderContract' },
-					],
-					default: 'WorkOrderContract',
-				},
-				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
-				pickFromList('vendorId', 'Vendor', 'searchProjectVendors', 'Only this vendor\'s commitments'),
-			],
-		},
+		filtersCollection([
+			{ displayName: 'Executed', name: 'executed', type: 'boolean', default: true, description: 'Whether to return only executed (or only unexecuted) commitments' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUSES, default: 'Approved' },
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Subcontract', value: 'WorkOrderContract' },
+					{ name: 'Purchase Order', value: 'PurchaseOrderContract' },
+				],
+				default: 'WorkOrderContract',
+			},
+			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
+			pickFromList('vendorId', 'Vendor', 'searchProjectVendors', 'Only this vendor\'s commitments'),
+		]),
 	]),
 ];
 

@@ -5,7 +5,7 @@ import { isoDay, sinceRange } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { DIRECT_COST_FIELDS, DIRECT_COST_STATUSES, DIRECT_COST_TYPES, directCostsPath } from './common';
 
@@ -13,23 +13,16 @@ export const description: INodeProperties[] = [
 	...forOperation('directCost', 'getAll', [projectLocator]),
 	...returnAllOrLimit({ resource: ['directCost'], operation: ['getAll'] }),
 	...forOperation('directCost', 'getAll', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Invoice Number', name: 'invoiceNumber', type: 'string', default: '' },
-				{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '', description: 'Only the direct cost written from this ID of your ERP or other system' },
-				{ displayName: 'Paid On or After', name: 'paidSince', type: 'dateTime', default: '', description: 'Only direct costs whose payment date is on or after this day' },
-				{ displayName: 'Received On or After', name: 'receivedSince', type: 'dateTime', default: '', description: 'Only direct costs whose received date is on or after this day' },
-				{ displayName: 'Status', name: 'status', type: 'options', options: DIRECT_COST_STATUSES, default: 'approved' },
-				{ displayName: 'Type', name: 'type', type: 'options', options: DIRECT_COST_TYPES, default: 'invoice' },
-				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only direct costs changed at or after this time (for incremental syncs)' },
-				pickFromList('vendor', 'Vendor', 'searchProjectVendors', 'Only this vendor\'s direct costs'),
-			],
-		},
+		filtersCollection([
+			{ displayName: 'Invoice Number', name: 'invoiceNumber', type: 'string', default: '' },
+			{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '', description: 'Only the direct cost written from this ID of your ERP or other system' },
+			{ displayName: 'Paid On or After', name: 'paidSince', type: 'dateTime', default: '', description: 'Only direct costs whose payment date is on or after this day' },
+			{ displayName: 'Received On or After', name: 'receivedSince', type: 'dateTime', default: '', description: 'Only direct costs whose received date is on or after this day' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: DIRECT_COST_STATUSES, default: 'approved' },
+			{ displayName: 'Type', name: 'type', type: 'options', options: DIRECT_COST_TYPES, default: 'invoice' },
+			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only direct costs changed at or after this time (for incremental syncs)' },
+			pickFromList('vendor', 'Vendor', 'searchProjectVendors', 'Only this vendor\'s direct costs'),
+		]),
 	]),
 ];
 

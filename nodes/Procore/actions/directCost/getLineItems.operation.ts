@@ -5,7 +5,7 @@ import { idList } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { allDirectCostLinesPath, directCostLinesPath } from './common';
 
@@ -13,17 +13,10 @@ export const description: INodeProperties[] = [
 	...forOperation('directCost', 'getLineItems', [projectLocator]),
 	...returnAllOrLimit({ resource: ['directCost'], operation: ['getLineItems'] }),
 	...forOperation('directCost', 'getLineItems', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				pickFromList('costCode', 'Cost Code', 'searchCostCodes', 'Only the lines on this cost code'),
-				pickFromList('directCost', 'Direct Cost', 'searchDirectCosts', 'Only the lines of this direct cost (empty: every direct cost of the project)'),
-			],
-		},
+		filtersCollection([
+			pickFromList('costCode', 'Cost Code', 'searchCostCodes', 'Only the lines on this cost code'),
+			pickFromList('directCost', 'Direct Cost', 'searchDirectCosts', 'Only the lines of this direct cost (empty: every direct cost of the project)'),
+		]),
 	]),
 ];
 

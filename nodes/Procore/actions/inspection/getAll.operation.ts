@@ -4,7 +4,7 @@ import { getCompanyId, getProjectId } from '../../helpers/context';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { INSPECTION_FIELDS, INSPECTIONS_PATH, inspectionFilters, inspectionQuery } from './read';
 
@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 	...forOperation('inspection', 'getAll', [projectLocator]),
 	...returnAllOrLimit({ resource: ['inspection'], operation: ['getAll'] }),
 	...forOperation('inspection', 'getAll', [
-		{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: inspectionFilters },
+		filtersCollection(inspectionFilters),
 	]),
 ];
 

@@ -5,7 +5,7 @@ import { isoDay } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procorePages } from '../../transport';
-import { pickFromList, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, pickFromList, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { INSURANCE_FIELDS } from './fields';
 import { insuranceTarget, scopeParameters } from './scope';
@@ -15,27 +15,20 @@ export const description: INodeProperties[] = [
 	...forOperation('insurance', 'getAll', scopeParameters(false)),
 	...returnAllOrLimit({ resource: ['insurance'], operation: ['getAll'] }),
 	...forOperation('insurance', 'getAll', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Expiring Before',
-					name: 'expiringBefore',
-					type: 'dateTime',
-					default: '',
-					description: 'Only insurances whose expiration date is on or before this day (e.g. 30 days from now, to chase renewals)',
-				},
-				{ displayName: 'Insurance Type Contains', name: 'insuranceType', type: 'string', default: '', placeholder: 'e.g. liability' },
-				{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '' },
-				{ displayName: 'Policy Number', name: 'policyNumber', type: 'string', default: '' },
-				{ displayName: 'Status', name: 'status', type: 'multiOptions', options: INSURANCE_STATUS_OPTIONS, default: [] },
-				pickFromList('vendorId', 'Vendor', 'searchVendors', 'Only this vendor\'s insurances (for the "All Vendors" directories)'),
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Expiring Before',
+				name: 'expiringBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only insurances whose expiration date is on or before this day (e.g. 30 days from now, to chase renewals)',
+			},
+			{ displayName: 'Insurance Type Contains', name: 'insuranceType', type: 'string', default: '', placeholder: 'e.g. liability' },
+			{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '' },
+			{ displayName: 'Policy Number', name: 'policyNumber', type: 'string', default: '' },
+			{ displayName: 'Status', name: 'status', type: 'multiOptions', options: INSURANCE_STATUS_OPTIONS, default: [] },
+			pickFromList('vendorId', 'Vendor', 'searchVendors', 'Only this vendor\'s insurances (for the "All Vendors" directories)'),
+		]),
 	]),
 ];
 

@@ -5,7 +5,7 @@ import { idList } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { primeContractLineItemsPath, primeContractLocator } from './common';
 
@@ -13,17 +13,10 @@ export const description: INodeProperties[] = [
 	...forOperation('primeContract', 'getLineItems', [projectLocator, primeContractLocator]),
 	...returnAllOrLimit({ resource: ['primeContract'], operation: ['getLineItems'] }),
 	...forOperation('primeContract', 'getLineItems', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				pickFromList('costCode', 'Cost Code', 'searchCostCodes', 'Only the lines on this cost code'),
-				pickFromList('lineItemType', 'Cost Type', 'searchLineItemTypes', 'Only the lines of this cost type (line item type)'),
-			],
-		},
+		filtersCollection([
+			pickFromList('costCode', 'Cost Code', 'searchCostCodes', 'Only the lines on this cost code'),
+			pickFromList('lineItemType', 'Cost Type', 'searchLineItemTypes', 'Only the lines of this cost type (line item type)'),
+		]),
 	]),
 ];
 

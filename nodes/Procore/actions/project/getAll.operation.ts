@@ -5,74 +5,67 @@ import { getCompanyId } from '../../helpers/context';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { PROJECT_FIELDS } from './fields';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit({ resource: ['project'], operation: ['getAll'] }),
 	...forOperation('project', 'getAll', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Custom Field Equals',
-					name: 'customField',
-					type: 'fixedCollection',
-					default: {},
-					description:
-						'Only projects whose custom field has this value, e.g. a "Sync to workforce app" checkbox',
-					options: [
-						{
-							displayName: 'Custom Field',
-							name: 'field',
-							values: [
-								{ displayName: 'Field Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. custom_field_5501' },
-								{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. true' },
-							],
-						},
-					],
-				},
-				{
-					displayName: 'Name Contains',
-					name: 'name',
-					type: 'string',
-					default: '',
-				},
-				{
-					displayName: 'Project Names or IDs',
-					name: 'ids',
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getCompanyProjects', loadOptionsDependsOn: ['company.value'] },
-					default: [],
-					description:
-						'Only these projects, e.g. the projects switched on for a sync (comma-separated IDs by expression). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Active', value: 'Active' },
-						{ name: 'Inactive', value: 'Inactive' },
-						{ name: 'All', value: 'All' },
-					],
-					default: 'Active',
-					description: 'Procore returns only active projects unless told otherwise',
-				},
-				{
-					displayName: 'Updated Since',
-					name: 'updatedSince',
-					type: 'dateTime',
-					default: '',
-					description: 'Only projects changed at or after this time (for incremental syncs)',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Custom Field Equals',
+				name: 'customField',
+				type: 'fixedCollection',
+				default: {},
+				description:
+					'Only projects whose custom field has this value, e.g. a "Sync to workforce app" checkbox',
+				options: [
+					{
+						displayName: 'Custom Field',
+						name: 'field',
+						values: [
+							{ displayName: 'Field Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. custom_field_5501' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. true' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'name',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Project Names or IDs',
+				name: 'ids',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getCompanyProjects', loadOptionsDependsOn: ['company.value'] },
+				default: [],
+				description:
+					'Only these projects, e.g. the projects switched on for a sync (comma-separated IDs by expression). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'Active' },
+					{ name: 'Inactive', value: 'Inactive' },
+					{ name: 'All', value: 'All' },
+				],
+				default: 'Active',
+				description: 'Procore returns only active projects unless told otherwise',
+			},
+			{
+				displayName: 'Updated Since',
+				name: 'updatedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only projects changed at or after this time (for incremental syncs)',
+			},
+		]),
 	]),
 ];
 

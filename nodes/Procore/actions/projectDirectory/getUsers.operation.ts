@@ -5,7 +5,7 @@ import { sinceRange } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 
 export const PROJECT_USER_FIELDS = ['id', 'name', 'email_address', 'job_title', 'vendor.name', 'permission_template.name', 'is_employee', 'employee_id', 'is_active', 'updated_at'];
@@ -14,20 +14,13 @@ export const description: INodeProperties[] = [
 	...forOperation('projectDirectory', 'getUsers', [projectLocator]),
 	...returnAllOrLimit({ resource: ['projectDirectory'], operation: ['getUsers'] }),
 	...forOperation('projectDirectory', 'getUsers', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				pickFromList('vendorId', 'Company', 'searchProjectVendors', 'Only users of this company (vendor) in the project'),
-				{ displayName: 'Employees Only', name: 'employeesOnly', type: 'boolean', default: true, description: 'Whether to list only employees of your own company' },
-				pickFromList('permissionTemplateId', 'Permission Template', 'searchPermissionTemplates', 'Only users with this permission template'),
-				{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Words in the user\'s name, e-mail or company' },
-				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
-			],
-		},
+		filtersCollection([
+			pickFromList('vendorId', 'Company', 'searchProjectVendors', 'Only users of this company (vendor) in the project'),
+			{ displayName: 'Employees Only', name: 'employeesOnly', type: 'boolean', default: true, description: 'Whether to list only employees of your own company' },
+			pickFromList('permissionTemplateId', 'Permission Template', 'searchPermissionTemplates', 'Only users with this permission template'),
+			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Words in the user\'s name, e-mail or company' },
+			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
+		]),
 	]),
 ];
 

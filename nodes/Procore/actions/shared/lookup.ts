@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { getCompanyId, getProjectId } from '../../helpers/context';
 import { readLimit } from '../../helpers/limit';
 import { procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import type { ItemOperation, ProcoreResource } from '../node.type';
 import { forOperation, operationSelector } from '../operationSelector';
 
@@ -74,7 +74,7 @@ export function lookupGetMany(spec: LookupSpec): ItemOperation {
 			...forOperation(spec.resource, 'getAll', scopeParameter),
 			...returnAllOrLimit({ resource: [spec.resource], operation: ['getAll'] }),
 			...forOperation(spec.resource, 'getAll', [
-				{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: filterOptions },
+				filtersCollection(filterOptions),
 			]),
 		],
 		async execute(this: IExecuteFunctions, i: number) {

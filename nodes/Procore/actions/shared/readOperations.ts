@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getCompanyId, getProjectId, getRecordId } from '../../helpers/context';
 import { readLimit } from '../../helpers/limit';
 import { procoreApiRequest, procoreApiRequestAllItems } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import type { OutputSpec } from '../../helpers/output';
 import type { ItemOperation } from '../node.type';
 import { forOperation } from '../operationSelector';
@@ -72,14 +72,7 @@ export function getOperation(spec: ReadSpec): ItemOperation {
 export function getManyOperation(spec: ReadSpec): ItemOperation {
 	const filters: INodeProperties[] = spec.filters?.length
 		? [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: spec.filters,
-				},
+				filtersCollection(spec.filters),
 			]
 		: [];
 	return {

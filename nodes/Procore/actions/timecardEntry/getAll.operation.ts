@@ -5,7 +5,7 @@ import { dayRange, sinceRange } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procoreApiRequestAllItems } from '../../transport';
-import { pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, pickFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { explained } from './preflight';
 import { TIMECARD_FIELDS, idOfRecord, partyOf } from './fields';
@@ -45,39 +45,32 @@ export const description: INodeProperties[] = [
 	]),
 	...returnAllOrLimit({ resource: ['timecardEntry'], operation: ['getAll'] }),
 	...forOperation('timecardEntry', 'getAll', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Clock-Ins Still Open',
-					name: 'inProgress',
-					type: 'options',
-					options: [
-						{ name: 'Leave Out', value: 'exclude', description: 'Finished entries only (Procore\'s default)' },
-						{ name: 'Include', value: 'include', description: 'Finished entries and in-progress ones (clocked in, not out yet)' },
-						{ name: 'Only', value: 'only', description: 'Only in-progress entries: who is clocked in now' },
-					],
-					default: 'exclude',
-					description: 'In-progress entries (a clock-in exported before its clock-out) show only on the company list, when asked for',
-					displayOptions: { show: { '/scope': ['company'] } },
-				},
-				{
-					...milestoneLocator,
-					required: false,
-					description: 'Only entries charged to this cost code + category (or WBS code) of the project',
-					// Milestones are a project's cost codes: there is no list to pick from across the company.
-					displayOptions: { show: { '/scope': ['project'] } },
-				},
-				{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '', description: 'Only the entry (or entries) with this origin ID from the source system' },
-				{ displayName: 'Origin ID Starts With', name: 'originPrefix', type: 'string', default: '', description: 'E.g. a clock-out ID followed by a colon, to see every entry exported from it.' },
-				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
-				pickFromList('workerId', 'Worker', 'searchTimecardWorkers', 'Only this person\'s entries (the project\'s people, or the company\'s with Scope Company)'),
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Clock-Ins Still Open',
+				name: 'inProgress',
+				type: 'options',
+				options: [
+					{ name: 'Leave Out', value: 'exclude', description: 'Finished entries only (Procore\'s default)' },
+					{ name: 'Include', value: 'include', description: 'Finished entries and in-progress ones (clocked in, not out yet)' },
+					{ name: 'Only', value: 'only', description: 'Only in-progress entries: who is clocked in now' },
+				],
+				default: 'exclude',
+				description: 'In-progress entries (a clock-in exported before its clock-out) show only on the company list, when asked for',
+				displayOptions: { show: { '/scope': ['company'] } },
+			},
+			{
+				...milestoneLocator,
+				required: false,
+				description: 'Only entries charged to this cost code + category (or WBS code) of the project',
+				// Milestones are a project's cost codes: there is no list to pick from across the company.
+				displayOptions: { show: { '/scope': ['project'] } },
+			},
+			{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '', description: 'Only the entry (or entries) with this origin ID from the source system' },
+			{ displayName: 'Origin ID Starts With', name: 'originPrefix', type: 'string', default: '', description: 'E.g. a clock-out ID followed by a colon, to see every entry exported from it.' },
+			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
+			pickFromList('workerId', 'Worker', 'searchTimecardWorkers', 'Only this person\'s entries (the project\'s people, or the company\'s with Scope Company)'),
+		]),
 	]),
 ];
 

@@ -5,7 +5,7 @@ import { idList, sinceRange } from '../../helpers/filters';
 import { readLimit } from '../../helpers/limit';
 import type { OutputSpec } from '../../helpers/output';
 import { procorePages } from '../../transport';
-import { pickManyFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, pickManyFromList, projectLocator, returnAllOrLimit } from '../common.descriptions';
 import { forOperation } from '../operationSelector';
 import { VENDOR_FIELDS, directoryParameter, vendorPaths } from './fields';
 
@@ -13,31 +13,24 @@ export const description: INodeProperties[] = [
 	...forOperation('vendor', 'getAll', [directoryParameter, { ...projectLocator, displayOptions: { show: { directory: ['project'] } } }]),
 	...returnAllOrLimit({ resource: ['vendor'], operation: ['getAll'] }),
 	...forOperation('vendor', 'getAll', [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '', description: 'Company directory only' },
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: 'Words matched against the vendor name, keywords, origin code or tax number, e.g. "acme"',
-				},
-				pickManyFromList('tradeIds', 'Trade Names or IDs', 'getTrades', 'Only vendors of these trades'),
-				{
-					displayName: 'Updated Since',
-					name: 'updatedSince',
-					type: 'dateTime',
-					default: '',
-					description: 'Only vendors changed since then (for incremental syncs to a COI platform)',
-				},
-			],
-		},
+		filtersCollection([
+			{ displayName: 'Origin ID', name: 'originId', type: 'string', default: '', description: 'Company directory only' },
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Words matched against the vendor name, keywords, origin code or tax number, e.g. "acme"',
+			},
+			pickManyFromList('tradeIds', 'Trade Names or IDs', 'getTrades', 'Only vendors of these trades'),
+			{
+				displayName: 'Updated Since',
+				name: 'updatedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only vendors changed since then (for incremental syncs to a COI platform)',
+			},
+		]),
 	]),
 ];
 
