@@ -170,6 +170,41 @@ describe('template: COI compliance both ways', () => {
 		await hookReady(HOOK, tower, LIVE_TRIGGERS);
 	});
 
+	/** Each active project's hook of this workflow, with its triggers as `resource:event`. */
+	async function projectHookTriggers(): Promise<Map<number, string[]>> {
+		const hooks = live(await sandbox.state<Row & { destination_url: string; project_id?: number | null }>('webhooks/hooks')).filter((h) => h.destination_url.includes(HOOK) && h.project_id);
+		const triggers = live(await sandbox.state<Row & { hook_id: number; resource_name: string; event_type: string }>('webhooks/triggers'));
+		return new Map(hooks.map((h) => [Number(h.project_id), triggers.filter((t) => Number(t.hook_id) === h.id).map((t) => `${t.resource_name}:${t.event_type}`).sort()]));
+	}
+
+	it('Procore retired Project Vendors update (2026-06-30): every active project gets its hook without it, whether Procore refuses the pair or accepts it silently', async () => {
+		const projects = live(await sandbox.state<Row>(`companies/${state.companyId}/projects`)).filter((p) => p.active !== false).map((p) => p.id).sort();
+		const want = [...LIVE_TRIGGERS, 'Purchase Order Contracts:update'].sort();
+		// The sandbox refuses the pair by default (config retiredTriggers 'refuse', a 422 per trigger).
+		expect((await sandbox.config({})).retiredTriggers).toBe('refuse');
+		let hooks = await projectHookTriggers();
+		expect([...hooks.keys()].sort()).toEqual(projects);
+		for (const triggers of hooks.values()) expect(triggers).toEqual(want);
+		// Accepted silently: a re-publish stores the same, and sends the platform nothing new.
+		const sent = subs().length;
+		const before = (await n8n.executions(WORKFLOW)).length;
+		await sandbox.config({ retiredTriggers: 'accept' });
+		try {
+			await n8n.unpublish(WORKFLOW);
+			await n8n.publish(WORKFLOW);
+			const [run] = await flowRuns(before + 1);
+			expect(startedBy(run, FIRST_LOAD)).toBe(true);
+			expectSuccess(run);
+			await hookReady(HOOK, tower, LIVE_TRIGGERS);
+			hooks = await projectHookTriggers();
+			expect([...hooks.keys()].sort()).toEqual(projects);
+			for (const triggers of hooks.values()) expect(triggers).toEqual(want);
+			expect(subs()).toHaveLength(sent);
+		} finally {
+			await sandbox.config({ retiredTriggers: 'refuse' });
+		}
+	});
+
 	it('a vendor added to a project\'s directory reaches the platform once; a later event on the project sends nothing again', async () => {
 		glazing = Number((await sandbox.uiEdit({ resource: 'Company Vendors', action: 'create', attributes: { name: 'Cascade Glazing', is_active: true } })).id);
 		const added = await afterEvent('Project Vendors', 'create', async () => {
