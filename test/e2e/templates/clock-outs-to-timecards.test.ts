@@ -9,6 +9,7 @@
  * company timecard list carries origin_id and the project).
  */
 import { n8n, sandbox, state } from '../env';
+import { INBOUND_HEADER } from '../../../scripts/lib/n8n';
 
 const WORKFLOW = 'ProcoreClockOut1';
 /** The production path this import of the template got (the template leaves it empty). */
@@ -221,6 +222,16 @@ describe('template: export worker clock-outs to Procore timecards', () => {
 			PATH_IN = await n8n.webhookPath(WORKFLOW, 'Clock-in from the workforce app');
 			expect(PATH_IN).not.toBe(PATH);
 			await sandbox.config({ companyTimecardFields: fields });
+		});
+
+		it('a clock-in without the webhook header, or with a wrong one, is refused (403) and writes nothing', async () => {
+			await sandbox.clearCalls();
+			for (const headers of [{}, { [INBOUND_HEADER.name]: 'not-the-secret' }]) {
+				const reply = await n8n.webhook(PATH_IN, CLOCK_IN(), 'POST', headers);
+				expect(reply.status).toBe(403);
+			}
+			expect(await writes()).toEqual([]);
+			expect(await ofShift()).toEqual([]);
 		});
 
 		it('the clock-in opens one in-progress entry per worker at once: time in, milestone, no hours', async () => {
