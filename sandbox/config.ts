@@ -112,6 +112,12 @@ export interface SandboxConfig {
 	 * PATCH body has no in_progress: UNCONFIRMED which Procore does.
 	 */
 	inProgressCompletion: 'patch' | 'refused' | 'ignored';
+	/**
+	 * A trigger on a pair Procore retired (webhooks/resources.ts RETIRED_TRIGGERS: Project Users /
+	 * Project Vendors update, 2026-06-30): 'refuse' answers 422 naming the replacement; 'accept'
+	 * stores it and never delivers it. UNCONFIRMED which Procore does; clients must cope with both.
+	 */
+	retiredTriggers: 'refuse' | 'accept';
 }
 
 export const RATE_LIMIT_PRESETS: Record<string, RateLimitConfig> = {
@@ -144,6 +150,7 @@ export function defaultConfig(): SandboxConfig {
 		changeOrderTiersShown: 'records',
 		companyTimecardFields: 'full',
 		inProgressCompletion: 'patch',
+		retiredTriggers: 'refuse',
 		oauthAutoApprove: false,
 		projectsListDefault: 'active',
 		checkResponses: false,

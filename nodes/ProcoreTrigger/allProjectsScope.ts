@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ProcoreContext } from '../Procore/transport';
 import { procoreApiRequestAllItems } from '../Procore/transport';
 import type { TriggerConfig } from './config';
-import { PROJECTS_RESOURCE, wantedTriggers } from './config';
+import { PROJECTS_RESOURCE, retiredChosen, retiredNote, wantedTriggers } from './config';
 import type { TriggerSpec } from './hooksApi';
 
 /** The company hook's triggers: Projects create/update (and delete when the user listens to Projects deletes). */
@@ -40,8 +40,9 @@ export async function matchingProjects(ctx: ProcoreContext, config: TriggerConfi
 
 export function assertAllProjectsConfig(ctx: IHookFunctions, config: TriggerConfig): void {
 	if (!projectTriggers(config).length) {
+		const retired = retiredChosen(config, [PROJECTS_RESOURCE]);
 		throw new NodeOperationError(ctx.getNode(), 'Choose at least one project resource', {
-			description: 'All Projects listens to project resources (e.g. RFIs, Change Events) in every project; "Projects" alone is covered by the company scope.',
+			description: `All Projects listens to project resources (e.g. RFIs, Change Events) in every project; "Projects" alone is covered by the company scope.${retired.length ? ` ${retiredNote(retired)}` : ''}`,
 		});
 	}
 }

@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getCompanyId, getProjectId, normalizeId } from '../Procore/helpers/context';
 import type { HookScope, TriggerSpec } from './hooksApi';
+import type { RetiredEvent } from './retiredEvents';
+import { describeRetired, retiredEventOf } from './retiredEvents';
 
 export type TriggerScope = 'company' | 'project' | 'allProjects';
 
@@ -101,8 +103,7 @@ export function scopeKeyOf(config: TriggerConfig): string {
 	return `${config.scope}:${config.companyId}`;
 }
 
-/** Resources × events: exactly the triggers a single-scope hook or a project hook gets. */
-export function wantedTriggers(config: TriggerConfig, exclude: string[] = []): TriggerSpec[] {
+function chosenPairs(config: TriggerConfig, exclude: string[]): TriggerSpec[] {
 	const specs: TriggerSpec[] = [];
 	for (const resource of config.resources) {
 		if (exclude.includes(resource)) continue;
@@ -111,10 +112,34 @@ export function wantedTriggers(config: TriggerConfig, exclude: string[] = []): T
 	return specs;
 }
 
+/**
+ * Resources × events: exactly the triggers a single-scope hook or a project hook gets, less the
+ * pairs Procore has retired (retiredEvents.ts). Syncing a hook to this list also deletes a retired
+ * trigger an earlier version subscribed.
+ */
+export function wantedTriggers(config: TriggerConfig, exclude: string[] = []): TriggerSpec[] {
+	return chosenPairs(config, exclude).filter((spec) => !retiredEventOf(spec));
+}
+
+/** The retired pairs among the chosen resources × events (left out of every hook). */
+export function retiredChosen(config: TriggerConfig, exclude: string[] = []): RetiredEvent[] {
+	return chosenPairs(config, exclude).flatMap((spec) => retiredEventOf(spec) ?? []);
+}
+
+/** "Procore stopped …; use …" for each retired pair chosen, for an error's description. */
+export function retiredNote(retired: RetiredEvent[]): string {
+	return retired.map((r) => `${describeRetired(r)}.`).join(' ');
+}
+
 export function assertSubscribable(ctx: Ctx, config: TriggerConfig): void {
 	if (!config.resources.length || !config.events.length) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose at least one resource and one event', {
 			description: 'Pick the Procore resources (e.g. RFIs) and the events (create, update, delete) this trigger listens to.',
+		});
+	}
+	if (!wantedTriggers(config).length) {
+		throw new NodeOperationError(ctx.getNode(), 'Procore no longer sends the events chosen', {
+			description: `${retiredNote(retiredChosen(config))} Add Create or Delete to "Trigger On", or choose other resources.`,
 		});
 	}
 }

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { companyLocator, projectLocator } from '../Procore/actions/common.descriptions';
 import { DEFAULT_NAMESPACE, DEFAULT_PUBLISH_TIME_LIMIT_SECONDS } from './config';
+import { RETIRED_EVENTS } from './retiredEvents';
 
 const allProjectsOnly = { show: { scope: ['allProjects'] } };
 
@@ -132,6 +133,20 @@ export const properties: INodeProperties[] = [
 		],
 		required: true,
 		default: ['create', 'update'],
+	},
+	{
+		// Shown when any retired resource AND Update are chosen (retiredEvents.ts holds the table).
+		displayName:
+			'Procore stopped Update events on Project Users and Project Vendors on 2026-06-30, so this trigger does not subscribe those two pairs; their Create and Delete events and the other resources are still subscribed. For vendor or user changes, add a Procore Trigger with Scope "Whole Company" on Company Vendors or Company Users, Trigger On Update.',
+		name: 'retiredEventsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: {
+			show: {
+				resources: RETIRED_EVENTS.filter((r) => r.event_type === 'update').map((r) => r.resource_name),
+				events: ['update'],
+			},
+		},
 	},
 	{
 		displayName: 'Payload Version',

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as allProjects from './allProjects';
 import { assertAllProjectsConfig } from './allProjectsScope';
 import type { TriggerConfig } from './config';
-import { assertSubscribable, hookScopeOf, readConfig, scopeKeyOf, wantedTriggers } from './config';
+import { assertSubscribable, hookScopeOf, readConfig, retiredChosen, retiredNote, scopeKeyOf, wantedTriggers } from './config';
 import { explainWebhookError, unreachableUrlWarning } from './errors';
 import type { HookScope } from './hooksApi';
 import { asNodeError, bulkDeleteTriggers, deleteHook, getHook, syncTriggers, updateHook } from './hooksApi';
@@ -74,6 +74,8 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const state = stateOf(this);
 	const url = webhookUrlOf(this);
 	warnIfUnreachable(this, state, url);
+	const retired = retiredChosen(config);
+	if (retired.length) this.logger.warn(`Procore Trigger "${this.getNode().name}" leaves out retired events: ${retiredNote(retired)}`);
 	try {
 		if (config.scope === 'allProjects') {
 			assertAllProjectsConfig(this, config);

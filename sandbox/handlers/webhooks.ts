@@ -10,7 +10,7 @@ import type { StoredRec } from '../store';
 import type { Ctx, Reply } from '../types';
 import { HOOKS, TRIGGERS } from '../webhooks/dispatcher';
 import { normaliseVersion } from '../webhooks/payload';
-import { allowed, PAYLOAD_VERSIONS, resourcesFor, v1Entry, v2Entry } from '../webhooks/resources';
+import { allowed, PAYLOAD_VERSIONS, resourcesFor, retiredTrigger, v1Entry, v2Entry } from '../webhooks/resources';
 import { defineHandler } from './registry';
 
 const V1 = '/rest/v1.0/webhooks';
@@ -240,6 +240,12 @@ function addTrigger(
 			errors: {
 				[problem.startsWith('resource_name') ? 'resource_name' : 'event_type']: ['is invalid'],
 			},
+		};
+	const retired = retiredTrigger(name, event);
+	if (retired && rt.config.retiredTriggers === 'refuse')
+		return {
+			error: `${name} ${event} events are no longer supported since ${retired.since}. Use ${retired.instead} ${event} events instead.`,
+			errors: { event_type: [`is no longer supported for ${name}`] },
 		};
 	const dup = rt.store
 		.list(TRIGGERS)

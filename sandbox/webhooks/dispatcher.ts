@@ -9,6 +9,7 @@ import type { Change, Runtime } from '../runtime';
 import type { StoredRec } from '../store';
 import { type EventBase, eventId, microTimestamp, normaliseVersion, render, ulid } from './payload';
 import { patternOf, resourceNameFor } from './resource-names';
+import { retiredTrigger } from './resources';
 
 export const HOOKS = 'webhooks/hooks';
 export const TRIGGERS = 'webhooks/triggers';
@@ -79,7 +80,8 @@ export class Dispatcher {
 				Number(h.company_id) === change.companyId
 			);
 		});
-		if (!hooks.length) return;
+		// A retired pair is never delivered, even where config `retiredTriggers` 'accept' stored its trigger.
+		if (!hooks.length || retiredTrigger(resource.name, change.action)) return;
 		const now = this.rt.clock.now();
 		const event: EventBase = {
 			id: eventId(),

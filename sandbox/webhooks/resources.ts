@@ -128,6 +128,20 @@ export function resourcesFor(scope: 'company' | 'project'): Entry[] {
 	return scope === 'company' ? COMPANY_RESOURCES : PROJECT_RESOURCES;
 }
 
+/**
+ * Pairs Procore stopped sending (procore-api.md §2.5, "Webhook fan-out migration"): `update` on
+ * Project Users / Project Vendors since 2026-06-30, replaced by the company-scope update. What
+ * Procore does with a new trigger on one is UNCONFIRMED: config `retiredTriggers`.
+ */
+export const RETIRED_TRIGGERS: Array<{ name: string; event: Ev; since: string; instead: string }> = [
+	{ name: 'Project Users', event: 'update', since: '2026-06-30', instead: 'Company Users' },
+	{ name: 'Project Vendors', event: 'update', since: '2026-06-30', instead: 'Company Vendors' },
+];
+
+export function retiredTrigger(name: string, event: string) {
+	return RETIRED_TRIGGERS.find((r) => r.name === name && r.event === event);
+}
+
 export function allowed(scope: 'company' | 'project', name: string, event: string): string | null {
 	const entry = resourcesFor(scope).find((r) => r.name === name);
 	if (!entry) return `resource_name "${name}" is not a ${scope}-level webhook resource`;
