@@ -10,7 +10,7 @@ module.exports = {
 	// there, so timing-sensitive suites see the same machine. --runInBand (the e2e project) ignores it.
 	workerIdleMemoryLimit: '1536MB',
 	projects: [
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/queue/'], setupFilesAfterEnv: ['<rootDir>/test/nockPerFile.ts', '<rootDir>/test/setupTimeout.ts', '<rootDir>/test/sandboxChecks.ts'] },
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/queue/'], setupFilesAfterEnv: ['<rootDir>/test/nockPerFile.ts', '<rootDir>/test/setupTimeout.ts', '<rootDir>/test/setupRegex.ts', '<rootDir>/test/sandboxChecks.ts'] },
 		{
 			...common,
 			displayName: 'e2e',

@@ -108,9 +108,10 @@ export interface SandboxConfig {
 	/**
 	 * A PATCH giving an in-progress timecard entry its time out or hours: 'patch' completes it
 	 * (in_progress false); 'refused' refuses it (422, the in-progress rules: no hours or time out
-	 * while in progress). The catalog's PATCH body has no in_progress: UNCONFIRMED which Procore does.
+	 * while in progress); 'ignored' answers 200 leaving it in progress without them. The catalog's
+	 * PATCH body has no in_progress: UNCONFIRMED which Procore does.
 	 */
-	inProgressCompletion: 'patch' | 'refused';
+	inProgressCompletion: 'patch' | 'refused' | 'ignored';
 	/**
 	 * A trigger on a pair Procore retired (webhooks/resources.ts RETIRED_TRIGGERS: Project Users /
 	 * Project Vendors update, 2026-06-30): 'refuse' answers 422 naming the replacement; 'accept'

@@ -115,7 +115,10 @@ export const projectUpdate = defineHandler(
 		// inProgressCompletion 'refused', is refused by the in-progress rules: the catalog's PATCH body
 		// has no in_progress, and which Procore does is UNCONFIRMED.
 		const given = (v: unknown) => v !== undefined && v !== null && v !== '';
-		if (rt.config.inProgressCompletion === 'patch' && found.rec.in_progress === true && (given(patch.time_out) || given(patch.hours))) patch.in_progress = false;
+		const completing = found.rec.in_progress === true && (given(patch.time_out) || given(patch.hours));
+		if (completing && rt.config.inProgressCompletion === 'patch') patch.in_progress = false;
+		// 'ignored': answered 200 with the entry as it was (still in progress, no hours).
+		if (completing && rt.config.inProgressCompletion === 'ignored') for (const f of ['time_out', 'hours', 'lunch_time']) delete patch[f];
 		const errors = timecardEntryErrors(rt, ctx.companyId ?? rt.companyId, ctx.projectId!, { ...found.rec, ...patch });
 		if (Object.keys(errors).length) return invalid(errors);
 		if (patch.hours !== undefined && patch.hours !== null) patch.hours = String(patch.hours);

@@ -137,6 +137,16 @@ describe('templates in workflows/', () => {
 		for (const field of Object.keys(placeholders(template))) expect({ field, explained: text(template).includes(`\`${field}\``) }).toEqual({ field, explained: true });
 	});
 
+	// Nothing may leave n8n for a host the user did not set: a URL the user replaces in Settings is an
+	// example host (RFC 2606, never resolves), not a real service's (a Slack hook left as it is sent the
+	// message to Slack); Procore's own web address is the one real host allowed there.
+	it.each(each)('%s: every URL in Settings is an example host or Procore\'s own', (_file, template) => {
+		const settings = template.nodes.find((n) => n.name === 'Settings');
+		const assignments = ((settings?.parameters.assignments as { assignments?: Array<{ name: string; value: unknown }> } | undefined)?.assignments ?? []);
+		const urls = assignments.filter((a) => /^https?:\/\//i.test(String(a.value))).map((a) => ({ name: a.name, host: new URL(String(a.value)).hostname }));
+		expect(urls.filter((u) => !/(^|\.)example\.(com|org|net)$/.test(u.host) && u.host !== 'app.procore.com')).toEqual([]);
+	});
+
 	it.each(each)('%s: every sticky note is tall enough for its text', (_file, template) => {
 		for (const note of stickies(template)) {
 			const needed = stickyTextHeight(String(note.parameters.content), Number(note.parameters.width ?? 240));

@@ -8,7 +8,7 @@ import { explainTimecardError } from './errors';
  * Completing a clock-in's in-progress entry at clock-out. The catalog's update of a project timecard
  * entry (PATCH /rest/v1.1/projects/{project_id}/project_timecard_entries/{id}) takes `time_out` and
  * `hours` but has no `in_progress`: whether Procore completes an open entry given them is
- * UNCONFIRMED (sandbox config `inProgressCompletion`). Both answers work:
+ * UNCONFIRMED (sandbox config `inProgressCompletion`: 'patch', 'refused', 'ignored'). Each works:
  * - the PATCH completes it: done;
  * - the PATCH is refused (422) or answered with the entry still in progress: the completed entry is
  *   created as a new one with the same origin ID (so a re-run finds it), and only once it is in is
