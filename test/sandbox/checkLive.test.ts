@@ -32,6 +32,23 @@ function snapshot(sb: Sandbox): Record<string, unknown> {
 	return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
 }
 
+/** The live check as a user runs it, with a fresh token for the sandbox; each line it prints goes to `lines`. */
+async function checkSandbox(lines: string[]): ReturnType<typeof runLiveCheck> {
+	return await runLiveCheck({
+		credential: {
+			...HARNESS_PROCORE_CREDENTIALS,
+			customApiUrl: sb.url,
+			customLoginUrl: sb.url,
+			companyId: String(sb.companyId),
+			clientId: 'sandbox-client-id',
+			clientSecret: 'sandbox-client-secret',
+			oauthTokenData: { access_token: sb.issueToken(), token_type: 'Bearer' },
+		},
+		procoreNode: await procoreNode(),
+		log: (l) => lines.push(l),
+	});
+}
+
 let sb: Sandbox;
 beforeAll(async () => {
 	nock.enableNetConnect((host) => /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host));
@@ -45,19 +62,7 @@ afterAll(async () => {
 it('holds on every check against the sandbox and leaves its records as it found them', async () => {
 	const before = snapshot(sb);
 	const lines: string[] = [];
-	const report = await runLiveCheck({
-		credential: {
-			...HARNESS_PROCORE_CREDENTIALS,
-			customApiUrl: sb.url,
-			customLoginUrl: sb.url,
-			companyId: String(sb.companyId),
-			clientId: 'sandbox-client-id',
-			clientSecret: 'sandbox-client-secret',
-			oauthTokenData: { access_token: sb.issueToken(), token_type: 'Bearer' },
-		},
-		procoreNode: await procoreNode(),
-		log: (l) => lines.push(l),
-	});
+	const report = await checkSandbox(lines);
 	expect(report.results.filter((r) => !r.held)).toEqual([]);
 	expect(report.results.length).toBeGreaterThanOrEqual(15);
 	expect(report.leftBehind).toEqual([]);
@@ -92,19 +97,7 @@ it('Clock-Ins Still Open: lists the open entry alone and tells what the company 
 	});
 	expect(res.status).toBe(201);
 	const lines: string[] = [];
-	const report = await runLiveCheck({
-		credential: {
-			...HARNESS_PROCORE_CREDENTIALS,
-			customApiUrl: sb.url,
-			customLoginUrl: sb.url,
-			companyId: String(sb.companyId),
-			clientId: 'sandbox-client-id',
-			clientSecret: 'sandbox-client-secret',
-			oauthTokenData: { access_token: sb.issueToken(), token_type: 'Bearer' },
-		},
-		procoreNode: await procoreNode(),
-		log: (l) => lines.push(l),
-	});
+	const report = await checkSandbox(lines);
 	expect(report.results.filter((r) => !r.held)).toEqual([]);
 	const names = report.results.map((r) => r.name);
 	expect(names).toEqual(expect.arrayContaining([

@@ -4,49 +4,33 @@
  * names that id, the project's vendor list shows it, and the company's vendor is untouched. A
  * vendor the company does not have cannot be added; a removal fires Project Vendors delete.
  */
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-
 import { RECORD_ENDPOINTS } from '../../nodes/ProcoreTrigger/recordEndpoints';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { call } from './helpers';
+import { hookProjectEvents, startEventReceiver, type EventReceiver } from './triggerEvents';
 
 let sb: Sandbox;
-let server: http.Server;
-const got: Array<Record<string, unknown>> = [];
-let url = '';
+let receiver: EventReceiver;
 
 beforeAll(async () => {
 	sb = await startSandbox({ port: 0, webhookTimeScale: 0.001 });
-	server = http.createServer((req, res) => {
-		let raw = '';
-		req.on('data', (c) => (raw += c));
-		req.on('end', () => {
-			got.push(JSON.parse(raw) as Record<string, unknown>);
-			res.writeHead(204).end();
-		});
-	});
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+	receiver = await startEventReceiver();
 });
 afterAll(async () => {
 	await sb.stop();
-	await new Promise<void>((r) => server.close(() => r()));
+	await receiver.close();
 });
 
 it('a vendor added to a project directory is the company vendor under its id, with a Project Vendors create event; removed, a delete event', async () => {
 	const p = sb.seed.projects.hospital;
-	const h = await call(sb, 'POST', '/rest/v1.0/webhooks/hooks', { body: { project_id: p, hook: { api_version: 'v2', namespace: 'n8n-directory', destination_url: url } } });
-	await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${h.body.id}/triggers/bulk`, {
-		body: { project_id: p, api_version: 'v2', triggers: ['create', 'delete'].map((e) => ({ resource_name: 'Project Vendors', event_type: e })) },
-	});
+	await hookProjectEvents(sb, receiver.url, 'n8n-directory', ['Project Vendors'], p, ['create', 'delete']);
 	const vendor = sb.uiEdit({ resource: 'Company Vendors', action: 'create', attributes: { name: 'Cascade Glazing', is_active: true } });
 	const before = ((await call(sb, 'GET', `/rest/v1.0/projects/${p}/vendors`)).body as Array<{ id: number }>).length;
 
 	const added = sb.uiEdit({ resource: 'Project Vendors', action: 'create', project_id: p, attributes: { id: vendor.id } });
 	expect(added).toMatchObject({ id: vendor.id, name: 'Cascade Glazing' });
 	await sb.dispatcher.idle();
-	const created = got.find((e) => e.resource_name === 'Project Vendors' && e.event_type === 'create');
+	const created = receiver.got.find((e) => e.resource_name === 'Project Vendors' && e.event_type === 'create');
 	expect(created).toMatchObject({ resource_id: vendor.id, project_id: p });
 
 	const list = (await call(sb, 'GET', `/rest/v1.0/projects/${p}/vendors`)).body as Array<{ id: number; name: string }>;
@@ -62,6 +46,6 @@ it('a vendor added to a project directory is the company vendor under its id, wi
 
 	sb.uiEdit({ resource: 'Project Vendors', action: 'delete', project_id: p, id: vendor.id });
 	await sb.dispatcher.idle();
-	expect(got.find((e) => e.resource_name === 'Project Vendors' && e.event_type === 'delete')).toMatchObject({ resource_id: vendor.id });
+	expect(receiver.got.find((e) => e.resource_name === 'Project Vendors' && e.event_type === 'delete')).toMatchObject({ resource_id: vendor.id });
 	expect(((await call(sb, 'GET', `/rest/v1.0/projects/${p}/vendors`)).body as unknown[]).length).toBe(before);
 });

@@ -36,15 +36,22 @@ export async function startEventReceiver(): Promise<EventReceiver> {
 	};
 }
 
-/** A v2 project hook to `url` with create and update triggers for each of `resources` (all accepted). */
-export async function hookProjectEvents(sb: Sandbox, url: string, namespace: string, resources: string[], project = sb.seed.projects.tower): Promise<void> {
+/** A v2 project hook to `url` with a trigger per event of `events` (create and update unless named) for each of `resources` (all accepted). */
+export async function hookProjectEvents(
+	sb: Sandbox,
+	url: string,
+	namespace: string,
+	resources: string[],
+	project = sb.seed.projects.tower,
+	events: string[] = ['create', 'update'],
+): Promise<void> {
 	const h = await call(sb, 'POST', '/rest/v1.0/webhooks/hooks', {
 		body: { project_id: project, hook: { api_version: 'v2', namespace, destination_url: url } },
 	});
 	const bulk = await call(sb, 'POST', `/rest/v1.0/webhooks/hooks/${h.body.id}/triggers/bulk`, {
-		body: { project_id: project, api_version: 'v2', triggers: resources.flatMap((r) => ['create', 'update'].map((e) => ({ resource_name: r, event_type: e }))) },
+		body: { project_id: project, api_version: 'v2', triggers: resources.flatMap((r) => events.map((e) => ({ resource_name: r, event_type: e }))) },
 	});
-	expect(bulk.body.success).toHaveLength(resources.length * 2);
+	expect(bulk.body.success).toHaveLength(resources.length * events.length);
 }
 
 /** The trigger's read of the record an event names: its path, query and (for list-only resources) the pick from the list. */
