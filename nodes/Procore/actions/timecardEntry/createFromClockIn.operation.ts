@@ -28,7 +28,7 @@ export { description } from './clockIn.description';
 
 function summarize(results: EntryResult[], who: string, date: string, at: string, zone: string, preview: boolean): string {
 	const when = `${date} from ${at} (${zone})`;
-	if (preview) return `Would open ${plural(results.length, 'in-progress timecard entry').replace('entrys', 'entries')} for ${who} on ${when}`;
+	if (preview) return `Would open ${entries(results.length, 'in-progress timecard entry')} for ${who} on ${when}`;
 	const created = results.filter((r) => r.status === 'created').length;
 	const kept = results.length - created;
 	if (!created) return `Already in Procore: the clock-in of ${who} on ${when}`;

@@ -72,3 +72,25 @@ export async function findExisting(
 	}
 	return found;
 }
+
+/**
+ * The company's timecard entries from one day to another (inclusive), every page, with Procore's
+ * in-progress filter: `only` the open clock-ins, or finished entries `including` them (the company
+ * list is the only one that shows open entries).
+ */
+export async function companyEntries(
+	ctx: IExecuteFunctions,
+	companyId: string,
+	from: string,
+	to: string,
+	inProgress: 'only' | 'include',
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return await procoreApiRequestAllItems.call(ctx, {
+		method: 'GET',
+		path: `/rest/v1.0/companies/${companyId}/timecard_entries`,
+		qs: { start_date: from, end_date: to, [inProgress === 'only' ? 'filters[in_progress_only]' : 'filters[include_in_progress]']: true },
+		companyId,
+		itemIndex,
+	});
+}

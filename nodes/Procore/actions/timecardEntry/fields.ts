@@ -36,6 +36,12 @@ export function idOfRecord(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
+/** The project of an entry of the company list (`project_id`, or a nested `project`). */
+export function projectOf(row: IDataObject): string {
+	const project = row.project as IDataObject | undefined;
+	return String(row.project_id ?? project?.id ?? '');
+}
+
 /** The worker of an entry, whether Procore sends party_id or a nested party. */
 export function partyOf(entry: IDataObject): string {
 	return idOfRecord(entry.party_id ?? entry.party);

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { procoreApiRequestAllItems } from '../../transport';
 import type { EntryReader } from './existing';
-import { projectEntries } from './existing';
-import { partyOf } from './fields';
+import { companyEntries, projectEntries } from './existing';
+import { partyOf, projectOf } from './fields';
 
 /**
  * Clock-ins exported before the clock-out are Procore's in-progress timecard entries
@@ -30,10 +29,6 @@ export interface ClockInKey {
 /** Where an in-progress row was matched from (kept on the copy, for the output and for a successor). */
 export const MATCHED_BY = 'matched_by';
 
-function projectOf(row: IDataObject): string {
-	const project = row.project as IDataObject | undefined;
-	return String(row.project_id ?? project?.id ?? '');
-}
 
 /** The company's open (in-progress) entries in the days, as rows of the project with origin IDs. */
 export async function inProgressEntries(
@@ -45,13 +40,7 @@ export async function inProgressEntries(
 	keys: ClockInKey[],
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const rows = await procoreApiRequestAllItems.call(ctx, {
-		method: 'GET',
-		path: `/rest/v1.0/companies/${companyId}/timecard_entries`,
-		qs: { start_date: from, end_date: to, 'filters[in_progress_only]': true },
-		companyId,
-		itemIndex,
-	});
+	const rows = await companyEntries(ctx, companyId, from, to, 'only', itemIndex);
 	const out: IDataObject[] = [];
 	for (const row of rows) {
 		const project = projectOf(row);

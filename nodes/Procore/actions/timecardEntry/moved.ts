@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { procoreApiRequestAllItems } from '../../transport';
-import { projectEntries } from './existing';
-import { partyOf } from './fields';
+import { companyEntries, projectEntries } from './existing';
+import { partyOf, projectOf } from './fields';
 import type { ReplacedEntries } from './replaced';
 import { daysAround, hasPrefix } from './replaced';
 
@@ -12,11 +12,6 @@ export interface LeftBehind {
 	stale: Array<{ itemIndex: number; row: IDataObject }>;
 }
 
-/** The project an entry of the company list belongs to (`project_id`, or `project.id`). */
-function projectOf(row: IDataObject): string {
-	const project = row.project as IDataObject | undefined;
-	return String(row.project_id ?? project?.id ?? '');
-}
 
 /**
  * Whether the company list said each entry's origin ID and project. Its entries are "serialized
@@ -55,14 +50,8 @@ async function entriesElsewhere(
 	const itemIndex = sets[0].itemIndex;
 	const from = days[0];
 	const to = days[days.length - 1];
-	let rows = await procoreApiRequestAllItems.call(ctx, {
-		method: 'GET',
-		path: `/rest/v1.0/companies/${companyId}/timecard_entries`,
-		// Open clock-ins too (a clock-in exported in the project the clock-out left).
-		qs: { start_date: from, end_date: to, 'filters[include_in_progress]': true },
-		companyId,
-		itemIndex,
-	});
+	// Open clock-ins too (a clock-in exported in the project the clock-out left).
+	let rows = await companyEntries(ctx, companyId, from, to, 'include', itemIndex);
 	if (carriesOriginAndProject(rows)) return rows.map((row) => ({ project: projectOf(row), row }));
 	// Without those fields, only an entry of one of the workers (a row without a worker counts too)
 	// that is not in the clock-outs' own projects can be one left behind; most runs have none, and

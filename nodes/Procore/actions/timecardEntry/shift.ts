@@ -14,8 +14,9 @@ export function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function entries(n: number): string {
-	return plural(n, 'timecard entry').replace('entrys', 'entries');
+/** "1 timecard entry", "2 timecard entries" (or another kind of entry). */
+export function entries(n: number, kind = 'timecard entry'): string {
+	return plural(n, kind).replace('entrys', 'entries');
 }
 
 /**
